@@ -1,0 +1,1 @@
+namespace SupplySim.Grains; internal static class Placeholder { }

@@ -1,0 +1,1 @@
+namespace SupplySim.Model; internal static class Placeholder { }

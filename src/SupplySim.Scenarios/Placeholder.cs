@@ -1,0 +1,1 @@
+namespace SupplySim.Scenarios; internal static class Placeholder { }
