@@ -1,0 +1,254 @@
+using SupplySim.Model.Engine;
+using SupplySim.Model.Randomness;
+using SupplySim.Model.Rules;
+using SupplySim.Model.World;
+
+namespace SupplySim.Model.Agents;
+
+/// <summary>
+/// Cartel labs (L255, L1042): hold a precursor stockpile (L488), order from one broker and drop it when it
+/// stops delivering (displacement of sourcing), synthesize on the best route they dare to run, ship to
+/// markets in proportion to last month's demand and price, choose a launderer by risk-adjusted fee, and
+/// grow or shrink capacity with retail prices (the growth of Mexican synthesis after 2019, L255-L259).
+/// </summary>
+public sealed class CartelLabShard : Shard
+{
+    private struct Lab
+    {
+        public double Capacity;
+        public double Cash;
+        public double OnOrderKg;
+        public int Broker;
+        public double FillMemory;
+        public int Launderer;
+        public double RiskAppetite;
+    }
+
+    private readonly Lab[] _agents;
+    private readonly double[] _stock; // [agent * S + substance]
+    private readonly LabGroupSpec _group;
+    private readonly RouteSpec[] _routesByValue;
+    private readonly double _bestYield;
+    private readonly double[] _launderCost;
+    private readonly int[] _launderJurisdiction;
+    private readonly double _priceRef;
+
+    /// <summary>Gross margin of synthesis at wholesale; precursors are a tiny share of revenue (L443) [A].</summary>
+    private const double LabMargin = 0.8;
+
+    public CartelLabShard(Layout layout, ShardInfo info) : base(layout, info)
+    {
+        _group = Spec.Labs[info.Group];
+        var s = Spec.Substances.Length;
+        _routesByValue = Spec.Routes
+            .OrderByDescending(r => r.Yield * Spec.Substances[r.Output].Potency)
+            .ThenBy(r => r.Input).ThenBy(r => r.Output).ToArray();
+        _bestYield = Spec.Routes.Select(r => r.Yield).DefaultIfEmpty(1).Max();
+        _priceRef = P.PricePerDoseUsd / P.ReferencePotencyMg;
+        _launderCost = layout.Launderers.Select(id => { var g = Spec.Launderers[layout.ShardOf(id).Group]; return g.Fee; }).ToArray();
+        _launderJurisdiction = layout.Launderers.Select(id => layout.ShardOf(id).Jurisdiction).ToArray();
+        _agents = new Lab[info.Count];
+        _stock = new double[info.Count * s];
+
+        var initial = InitialSignals.Build(layout);
+        var substitution = new Substitution(Spec);
+        for (var i = 0; i < _agents.Length; i++)
+        {
+            var id = info.FirstAgent + i;
+            var broker = layout.Brokers.Length == 0 ? -1
+                : layout.Brokers[CounterRng.Index(Seed, CounterRng.Stream.LabTraits, id, 0, layout.Brokers.Length)];
+            _agents[i] = new Lab
+            {
+                Capacity = _group.CapacityKgPerMonth,
+                Broker = broker,
+                FillMemory = 1,
+                Launderer = -1,
+                RiskAppetite = RiskDecision.Appetite(CounterRng.Normal(Seed, CounterRng.Stream.LabTraits, id, 0, 1), P.RiskAppetiteSigma),
+            };
+            // The initial stockpile is of the chemical the lab's broker would offer.
+            var product = broker < 0 ? -1 : substitution.Best(initial, layout.ShardOf(broker).Jurisdiction, Seed, broker, P.BrokerPreferenceSigma);
+            if (product >= 0)
+                _stock[i * s + product] = _group.CapacityKgPerMonth / Math.Max(Substitution.BestYield(Spec, product), 1e-9) * _group.InitialStockMonths;
+        }
+    }
+
+    public override void Step(in StepContext ctx, ReadOnlySpan<Message> inbox, Outbox outbox, double[] report)
+    {
+        var j = Info.Jurisdiction;
+        var signals = ctx.Signals;
+        var s = Spec.Substances.Length;
+        var received = new double[_agents.Length];
+
+        foreach (ref readonly var msg in inbox)
+        {
+            var i = msg.To - Info.FirstAgent;
+            switch (msg.Kind)
+            {
+                case MessageKind.Shipment:
+                    _stock[i * s + msg.Substance] += msg.Kg;
+                    received[i] += msg.Kg;
+                    report[Raw.PrecursorDeliveredKg] += msg.Kg;
+                    report[Raw.PrecursorBySubstance + msg.Substance] += msg.Kg;
+                    report[Raw.PrecursorByOrigin + Layout.ShardOf(msg.From).Jurisdiction] += msg.Kg;
+                    if (msg.Aux == 0) report[Raw.PrecursorUnscheduledKg] += msg.Kg;
+                    _agents[i].Cash -= msg.Usd;
+                    outbox.Emit(new Message(MessageKind.Payment, msg.To, msg.From, msg.Substance, 0, 0, msg.Usd));
+                    report[Raw.InFlightUsd] += msg.Usd;
+                    break;
+                case MessageKind.Proceeds:
+                    _agents[i].Cash += msg.Usd;
+                    break;
+            }
+        }
+
+        var pLab = signals.Pressure(j, Stage.Lab);
+        var marketWeights = MarketWeights(signals);
+        for (var i = 0; i < _agents.Length; i++)
+        {
+            ref var a = ref _agents[i];
+            var id = Info.FirstAgent + i;
+            var stock = _stock.AsSpan(i * s, s);
+
+            if (CounterRng.Uniform(Seed, CounterRng.Stream.LabRaid, id, ctx.Tick) < pLab)
+            {
+                for (var k = 0; k < s; k++)
+                {
+                    var lost = stock[k] * P.RaidLossShare;
+                    stock[k] -= lost;
+                    report[Raw.LabPrecursorSeizedKg] += lost;
+                    report[Raw.SeizedKg + (int)Stage.Lab] += lost;
+                }
+            }
+
+            if (a.Launderer < 0 || CounterRng.Uniform(Seed, CounterRng.Stream.LabLaunderer, id, ctx.Tick) < P.LabLaundererReviewRate)
+                a.Launderer = ChooseLaunderer(signals, id);
+            var produced = Synthesize(signals, ref a, stock, report, out var product);
+            if (produced > 0) Ship(ctx, id, product, produced, a.Launderer, marketWeights, outbox, report);
+
+            TrackBroker(ctx, ref a, id, received[i]);
+            Reorder(ref a, id, stock, outbox);
+            AdjustCapacity(signals, ref a, produced > 0);
+
+            foreach (var kg in stock) report[Raw.LabStockKg] += kg;
+            report[Raw.CashUsd] += a.Cash;
+        }
+    }
+
+    /// <summary>Runs the most valuable accepted routes up to capacity; returns kg made of the first accepted output.</summary>
+    private double Synthesize(Signals signals, ref Lab a, Span<double> stock, double[] report, out int product)
+    {
+        product = -1;
+        var left = a.Capacity;
+        var made = 0.0;
+        foreach (var r in _routesByValue)
+        {
+            if (left <= 0) break;
+            if (product >= 0 && r.Output != product) continue;
+            var scheduled = signals.Scheduled(Info.Jurisdiction, r.Output);
+            if (!RiskDecision.Accepts(LabMargin, a.RiskAppetite, scheduled, signals.Pressure(Info.Jurisdiction, Stage.Lab), P.PenaltyMultiple)) continue;
+            var output = Math.Min(left, stock[r.Input] * r.Yield);
+            if (output <= 0) continue;
+            var input = output / r.Yield;
+            stock[r.Input] = Math.Max(0, stock[r.Input] - input);
+            report[Raw.LabPrecursorUsedKg] += input;
+            left -= output;
+            made += output;
+            product = r.Output;
+        }
+        if (made > 0) report[Raw.ProductionKg + Info.Jurisdiction] += made;
+        return made;
+    }
+
+    private double[] MarketWeights(Signals signals)
+    {
+        var markets = Layout.MarketShards;
+        var w = new double[markets.Length];
+        var total = 0.0;
+        for (var m = 0; m < markets.Length; m++)
+        {
+            var r = markets[m].Jurisdiction;
+            var share = (double)markets[m].Count / Layout.PeopleByJurisdiction[r];
+            var value = signals.DemandMg(r) * signals.PricePerMg(r);
+            w[m] = (value > 0 ? value : Layout.PeopleByJurisdiction[r]) * share;
+            total += w[m];
+        }
+        if (total > 0) for (var m = 0; m < w.Length; m++) w[m] /= total;
+        return w;
+    }
+
+    private void Ship(in StepContext ctx, int id, int product, double kg, int launderer, double[] weights, Outbox outbox, double[] report)
+    {
+        var markets = Layout.MarketShards;
+        var signals = ctx.Signals;
+        for (var m = 0; m < markets.Length; m++)
+        {
+            var part = kg * weights[m];
+            if (part <= 0) continue;
+            var p = Detection.Either(signals.Pressure(Info.Jurisdiction, Stage.Route), signals.Pressure(markets[m].Jurisdiction, Stage.Route));
+            if (CounterRng.Uniform(Seed, CounterRng.Stream.RouteSeizure, id, ctx.Tick, m) < p)
+            {
+                report[Raw.SeizedKg + (int)Stage.Route] += part;
+                continue;
+            }
+            outbox.Emit(new Message(MessageKind.Drug, id, markets[m].FirstAgent, product, launderer, part, 0));
+        }
+    }
+
+    private void TrackBroker(in StepContext ctx, ref Lab a, int id, double received)
+    {
+        if (a.OnOrderKg <= 0 && received <= 0) return;
+        a.OnOrderKg = Math.Max(0, a.OnOrderKg - received) * (1 - P.LabOrderWriteOff);
+        a.FillMemory = (1 - P.LabFillMemory) * a.FillMemory + P.LabFillMemory * (received > 0 ? 1 : 0);
+        if (a.FillMemory >= P.LabSwitchThreshold || Layout.Brokers.Length < 2) return;
+        // Switch to another broker, anywhere: the lab does not know who can deliver, it only learns who cannot.
+        var pick = CounterRng.Index(Seed, CounterRng.Stream.LabBroker, id, ctx.Tick, Layout.Brokers.Length - 1);
+        var current = Array.BinarySearch(Layout.Brokers, a.Broker);
+        a.Broker = Layout.Brokers[pick >= current ? pick + 1 : pick];
+        a.FillMemory = 1;
+        a.OnOrderKg = 0;
+    }
+
+    private void Reorder(ref Lab a, int id, ReadOnlySpan<double> stock, Outbox outbox)
+    {
+        if (a.Broker < 0) return;
+        var held = 0.0;
+        foreach (var kg in stock) held += kg;
+        var target = a.Capacity / _bestYield * _group.StockpileMonths;
+        var need = target - held - a.OnOrderKg;
+        if (need <= 1e-9) return;
+        outbox.Emit(new Message(MessageKind.LabOrder, id, a.Broker, -1, 0, need, 0));
+        a.OnOrderKg += need;
+    }
+
+    private void AdjustCapacity(Signals signals, ref Lab a, bool active)
+    {
+        if (!active) return;
+        double price = 0, weight = 0;
+        foreach (var m in Layout.MarketShards)
+        {
+            var p = signals.PricePerMg(m.Jurisdiction);
+            if (p <= 0) continue;
+            price += p * m.Count;
+            weight += m.Count;
+        }
+        if (weight <= 0) return;
+        var change = Math.Clamp(P.LabCapacityAdjust * (price / weight / _priceRef - 1), -P.LabCapacityAdjust, P.LabCapacityAdjust);
+        a.Capacity *= 1 + change;
+    }
+
+    private int ChooseLaunderer(Signals signals, int id)
+    {
+        var ids = Layout.Launderers;
+        var best = -1;
+        var bestCost = double.PositiveInfinity;
+        for (var k = 0; k < ids.Length; k++)
+        {
+            var g = Spec.Launderers[Layout.ShardOf(ids[k]).Group];
+            var risk = g.DetectionRisk * signals.Pressure(_launderJurisdiction[k], Stage.Money);
+            var preference = Math.Exp(0.2 * CounterRng.Normal(Seed, CounterRng.Stream.LabLaunderer, id, 0, k + 1));
+            var cost = (_launderCost[k] + risk) * preference;
+            if (cost < bestCost) { bestCost = cost; best = ids[k]; }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,44 @@
+using SupplySim.Model.Engine;
+using SupplySim.Model.World;
+
+namespace SupplySim.Model.Agents;
+
+/// <summary>
+/// Laundering networks of one method in one jurisdiction (L421-L444). They take proceeds from retail
+/// markets, lose a share to anti-money-laundering detection (method risk times the jurisdiction's money
+/// pressure), keep a fee, and pay the rest to the lab that owns the proceeds one month later.
+/// </summary>
+public sealed class MoneyLaundererShard : Shard
+{
+    private readonly double[] _cash;
+    private readonly LaundererGroupSpec _group;
+
+    public MoneyLaundererShard(Layout layout, ShardInfo info) : base(layout, info)
+    {
+        _group = Spec.Launderers[info.Group];
+        _cash = new double[info.Count];
+    }
+
+    public override void Step(in StepContext ctx, ReadOnlySpan<Message> inbox, Outbox outbox, double[] report)
+    {
+        var seizeShare = Math.Min(1, _group.DetectionRisk * ctx.Signals.Pressure(Info.Jurisdiction, Stage.Money));
+        var method = (int)_group.Method;
+        foreach (ref readonly var msg in inbox)
+        {
+            if (msg.Kind != MessageKind.Proceeds) continue;
+            var i = msg.To - Info.FirstAgent;
+            var seized = msg.Usd * seizeShare;
+            var fee = (msg.Usd - seized) * _group.Fee;
+            var forward = msg.Usd - seized - fee;
+            report[Raw.LaunderedUsd + method] += msg.Usd;
+            report[Raw.SeizedUsd + method] += seized;
+            _cash[i] += fee;
+            if (forward > 0)
+            {
+                outbox.Emit(new Message(MessageKind.Proceeds, msg.To, msg.Aux, -1, msg.To, 0, forward));
+                report[Raw.InFlightUsd] += forward;
+            }
+        }
+        foreach (var c in _cash) report[Raw.CashUsd] += c;
+    }
+}

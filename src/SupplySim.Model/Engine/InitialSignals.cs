@@ -1,0 +1,23 @@
+using SupplySim.Model.World;
+
+namespace SupplySim.Model.Engine;
+
+/// <summary>The blackboard before the first tick: initial scheduling and budgets, no history.</summary>
+public static class InitialSignals
+{
+    public static Signals Build(Layout layout)
+    {
+        var spec = layout.Spec;
+        var signals = new Signals(layout);
+        foreach (var e in spec.InitialScheduling) signals.SetScheduled(e.Jurisdiction, e.Substance, true);
+        for (var a = 0; a < spec.Agencies.Length; a++) signals.SetBudget(a, spec.Agencies[a].BudgetUsdPerMonth);
+        return signals;
+    }
+
+    /// <summary>Kg of precursor per month all labs need at full capacity on their best route.</summary>
+    public static double LabPrecursorNeedKgPerMonth(WorldSpec spec)
+    {
+        var bestYield = spec.Routes.Select(r => r.Yield).DefaultIfEmpty(1).Max();
+        return spec.Labs.Sum(l => l.Count * l.CapacityKgPerMonth) / bestYield;
+    }
+}

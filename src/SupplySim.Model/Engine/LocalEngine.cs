@@ -1,0 +1,53 @@
+using SupplySim.Model.World;
+
+namespace SupplySim.Model.Engine;
+
+/// <summary>
+/// The bulk-synchronous loop in one process, without Orleans: the reference the grains must match
+/// bit for bit, and the kernel the benchmarks time.
+/// </summary>
+public sealed class LocalEngine
+{
+    private readonly Shard[] _shards;
+    private List<(int, byte[])>[] _current;
+    private List<(int, byte[])>[] _next;
+    private readonly Outbox[] _outboxes;
+
+    public RunCoordinator Coordinator { get; }
+    public double[]? LastFolded { get; private set; }
+    public int NextTick { get; private set; }
+
+    public LocalEngine(WorldSpec spec, int maxFirmsPerShard = 5_000, int maxPeoplePerShard = 250_000)
+    {
+        var layout = new Layout(spec, maxFirmsPerShard, maxPeoplePerShard);
+        Coordinator = new RunCoordinator(layout);
+        _shards = layout.Shards.Select(s => Shard.Create(layout, s)).ToArray();
+        _current = _shards.Select(_ => new List<(int, byte[])>()).ToArray();
+        _next = _shards.Select(_ => new List<(int, byte[])>()).ToArray();
+        _outboxes = _shards.Select(_ => new Outbox(layout)).ToArray();
+    }
+
+    public IReadOnlyList<Shard> Shards => _shards;
+
+    /// <summary>Runs the next tick; returns its metrics in catalogue order.</summary>
+    public double[] Step()
+    {
+        var tick = NextTick;
+        var signals = Coordinator.BeginTick(tick);
+        var ctx = new StepContext(tick, signals);
+        var folded = Coordinator.Raw.New();
+        for (var k = 0; k < _shards.Length; k++)
+        {
+            var report = Coordinator.Raw.New();
+            var inbox = Inbox.Assemble(_current[k]);
+            _shards[k].Step(ctx, inbox, _outboxes[k], report);
+            foreach (var (dest, payload) in _outboxes[k].Drain()) _next[dest].Add((k, payload));
+            RunCoordinator.Fold(folded, report);
+        }
+        foreach (var list in _current) list.Clear();
+        (_current, _next) = (_next, _current);
+        LastFolded = folded;
+        NextTick++;
+        return Coordinator.EndTick(tick, folded);
+    }
+}

@@ -1,0 +1,82 @@
+using SupplySim.Model.Metrics;
+using SupplySim.Model.Rules;
+using SupplySim.Model.World;
+
+namespace SupplySim.Model.Engine;
+
+/// <summary>
+/// The run's own logic, shared by the Orleans run grain and the in-process engine: applies the
+/// interventions due at a tick, publishes the tick's signals from the previous tick's folded reports,
+/// and turns the folded reports into metrics (architecture.md §2 steps 1 and 3).
+/// </summary>
+public sealed class RunCoordinator
+{
+    private readonly Signals _signals;
+    private double[]? _last;
+    private int _nextTick;
+
+    public Layout Layout { get; }
+    public Raw Raw { get; }
+    public MetricsComputer Metrics { get; }
+    public WorldSpec Spec => Layout.Spec;
+
+    public RunCoordinator(Layout layout)
+    {
+        Layout = layout;
+        Raw = new Raw(layout);
+        Metrics = new MetricsComputer(layout);
+        _signals = InitialSignals.Build(layout);
+    }
+
+    /// <summary>The interventions applied at <paramref name="tick"/>, in scenario order.</summary>
+    public IEnumerable<InterventionSpec> DueAt(int tick) => Spec.Interventions.Where(i => i.Tick == tick);
+
+    /// <summary>Signals of tick t (a fresh copy; shards may keep it). Ticks must come in order 0, 1, 2, ...</summary>
+    public Signals BeginTick(int tick)
+    {
+        if (tick != _nextTick) throw new InvalidOperationException($"tick {tick} requested, expected {_nextTick}");
+        foreach (var item in DueAt(tick)) Apply(item);
+        if (_last is { } v)
+        {
+            var p = Spec.Parameters;
+            for (var j = 0; j < Raw.J; j++)
+            {
+                for (var s = 0; s < EnumNames.StageCount; s++)
+                    _signals.SetPressure(j, (Stage)s, Detection.FromLogSurvival(v[Raw.PressureLog + Layout.TargetIndex(j, (Stage)s)]));
+                var sold = v[Raw.SuppliedMg + j];
+                _signals.SetPricePerMg(j, sold > 0 ? v[Raw.RevenueUsd + j] / sold : 0);
+                _signals.SetDemandMg(j, v[Raw.DosesDemanded + j] * p.ReferencePotencyMg);
+            }
+        }
+        return new Signals(Layout, (double[])_signals.Values.Clone());
+    }
+
+    /// <summary>Takes the tick's folded reports and returns its metrics in catalogue order.</summary>
+    public double[] EndTick(int tick, double[] folded)
+    {
+        if (tick != _nextTick) throw new InvalidOperationException($"tick {tick} ended, expected {_nextTick}");
+        _last = folded;
+        _nextTick++;
+        return Metrics.Compute(tick, folded);
+    }
+
+    private void Apply(InterventionSpec item)
+    {
+        switch (item.Kind)
+        {
+            case InterventionKind.ScheduleSubstance:
+            case InterventionKind.ScheduleClass:
+                foreach (var s in item.Substances) _signals.SetScheduled(item.Jurisdiction, s, item.Value != 0);
+                break;
+            case InterventionKind.EnforcementBudget:
+                _signals.SetBudget(item.Agency, item.Value);
+                break;
+        }
+    }
+
+    /// <summary>Adds one shard's report into the tick's sum; call in ascending shard index.</summary>
+    public static void Fold(double[] into, double[] report)
+    {
+        for (var i = 0; i < into.Length; i++) into[i] += report[i];
+    }
+}

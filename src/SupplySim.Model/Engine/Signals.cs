@@ -1,0 +1,48 @@
+using SupplySim.Model.World;
+
+namespace SupplySim.Model.Engine;
+
+/// <summary>
+/// The public blackboard of one tick (architecture.md §2 rule 5): scheduling status, enforcement
+/// pressure, market prices and demand, and agency budgets, computed once by the run from the previous
+/// tick's reports and handed to every shard. Travels as one flat array.
+/// </summary>
+public sealed class Signals
+{
+    private readonly int _j, _s, _a;
+    public double[] Values { get; }
+
+    public Signals(Layout layout, double[]? values = null)
+    {
+        _j = layout.JurisdictionCount;
+        _s = layout.SubstanceCount;
+        _a = layout.Spec.Agencies.Length;
+        var length = _j * _s + _j * EnumNames.StageCount + 2 * _j + _a;
+        Values = values ?? new double[length];
+        if (Values.Length != length) throw new ArgumentException($"signals of length {Values.Length}, expected {length}");
+    }
+
+    private int PressureBase => _j * _s;
+    private int PriceBase => PressureBase + _j * EnumNames.StageCount;
+    private int DemandBase => PriceBase + _j;
+    private int BudgetBase => DemandBase + _j;
+
+    public bool Scheduled(int jurisdiction, int substance) => Values[jurisdiction * _s + substance] != 0;
+    public void SetScheduled(int jurisdiction, int substance, bool on) => Values[jurisdiction * _s + substance] = on ? 1 : 0;
+
+    /// <summary>Probability per month that an agent at this stage in this jurisdiction is detected.</summary>
+    public double Pressure(int jurisdiction, Stage stage) => Values[PressureBase + Layout.TargetIndex(jurisdiction, stage)];
+    public void SetPressure(int jurisdiction, Stage stage, double p) => Values[PressureBase + Layout.TargetIndex(jurisdiction, stage)] = p;
+
+    /// <summary>Last tick's retail price, USD per pure mg (0 where nothing was sold).</summary>
+    public double PricePerMg(int jurisdiction) => Values[PriceBase + jurisdiction];
+    public void SetPricePerMg(int jurisdiction, double v) => Values[PriceBase + jurisdiction] = v;
+
+    /// <summary>Last tick's demand, pure mg at the reference potency.</summary>
+    public double DemandMg(int jurisdiction) => Values[DemandBase + jurisdiction];
+    public void SetDemandMg(int jurisdiction, double v) => Values[DemandBase + jurisdiction] = v;
+
+    public double Budget(int agency) => Values[BudgetBase + agency];
+    public void SetBudget(int agency, double v) => Values[BudgetBase + agency] = v;
+
+}

@@ -1,0 +1,118 @@
+using SupplySim.Model.World;
+
+namespace SupplySim.Model.Metrics;
+
+/// <summary>One output series: a contract metric name and its dimension ("key=value[;key=value]", or empty).</summary>
+public readonly record struct MetricKey(string Metric, string Dimension);
+
+/// <summary>
+/// Turns a tick's folded raw sums into the public metrics of model.md §6, in a fixed catalogue order.
+/// Holds the run-level state of the derived indices (the pre-intervention reference mixes), so it lives
+/// with the run, and computes every index the same way in every scenario.
+/// </summary>
+public sealed class MetricsComputer
+{
+    private readonly Layout _layout;
+    private readonly Raw _raw;
+    private readonly List<Func<double[], double>> _compute = new();
+    private readonly int _referenceEnd;
+    private readonly double[] _refSubstance, _refOrigin, _refLab;
+    private int _tick;
+
+    public IReadOnlyList<MetricKey> Catalog { get; }
+
+    /// <summary>Ticks before this one form the reference ("pre-intervention") window of the indices.</summary>
+    public int ReferenceEndTick => _referenceEnd;
+
+    public MetricsComputer(Layout layout)
+    {
+        _layout = layout;
+        _raw = new Raw(layout);
+        var spec = layout.Spec;
+        var first = spec.Interventions.Select(i => i.Tick).DefaultIfEmpty(int.MaxValue).Min();
+        _referenceEnd = first == int.MaxValue ? Math.Min(12, spec.Ticks) : Math.Max(1, first);
+        _refSubstance = new double[_raw.S];
+        _refOrigin = new double[_raw.J];
+        _refLab = new double[_raw.J];
+
+        var keys = new List<MetricKey>();
+        void Add(string metric, string dimension, Func<double[], double> f) { keys.Add(new MetricKey(metric, dimension)); _compute.Add(f); }
+        string J(int j) => spec.Jurisdictions[j].Id;
+
+        var regions = Enumerable.Range(0, _raw.J).Where(j => layout.PeopleByJurisdiction[j] > 0).ToArray();
+        var labJurisdictions = spec.Labs.Select(l => l.Jurisdiction).Distinct().Order().ToArray();
+        var origins = spec.Brokers.Select(b => b.Jurisdiction).Distinct().Order().ToArray();
+        var precursors = spec.Routes.Select(r => r.Input).Distinct().Order().ToArray();
+        var methods = spec.Launderers.Select(l => l.Method).Distinct().Order().ToArray();
+        var r = _raw;
+
+        foreach (var j in regions) Add("overdose_deaths", $"region={J(j)}", v => v[r.Deaths + j]);
+        foreach (var j in regions) Add("overdose_deaths_fentanyl_stimulant", $"region={J(j)}", v => v[r.DeathsWithStimulant + j]);
+        foreach (var j in regions) Add("supply_reaching_users_kg", $"region={J(j)}", v => v[r.SuppliedMg + j] / 1e6);
+        foreach (var j in regions) Add("retail_price_per_mg", $"region={J(j)}", v => Ratio(v[r.RevenueUsd + j], v[r.SuppliedMg + j]));
+        foreach (var j in regions) Add("retail_potency", $"region={J(j)}", v => Ratio(v[r.PotencyMgTimesDoses + j], v[r.DosesServed + j]));
+        foreach (var j in regions) Add("demand_served_share", $"region={J(j)}", v => Ratio(v[r.DosesServed + j], v[r.DosesDemanded + j]));
+        foreach (var j in labJurisdictions) Add("production_kg", $"lab={J(j)}", v => v[r.ProductionKg + j]);
+        foreach (var s in precursors) Add("precursor_kg", $"substance={spec.Substances[s].Id}", v => v[r.PrecursorBySubstance + s]);
+        foreach (var j in origins) Add("precursor_kg", $"origin={J(j)}", v => v[r.PrecursorByOrigin + j]);
+        Add("unscheduled_precursor_share", "", v => Ratio(v[r.PrecursorUnscheduledKg], v[r.PrecursorDeliveredKg]));
+        Add("substitution_index", "", v => Distance(v, r.PrecursorBySubstance, _refSubstance));
+        Add("displacement_index", "origin", v => Distance(v, r.PrecursorByOrigin, _refOrigin));
+        Add("displacement_index", "lab", v => Distance(v, r.ProductionKg, _refLab));
+        foreach (var m in methods) Add("laundered_usd", $"method={EnumNames.Name(m)}", v => v[r.LaunderedUsd + (int)m]);
+        foreach (var m in methods) Add("seized_usd", $"method={EnumNames.Name(m)}", v => v[r.SeizedUsd + (int)m]);
+        foreach (var st in Enum.GetValues<Stage>().Where(s => s != Stage.Money))
+            Add("seized_kg", $"stage={EnumNames.Name(st)}", v => v[r.SeizedKg + (int)st]);
+        for (var a = 0; a < spec.Agencies.Length; a++) { var aa = a; Add("enforcement_spend_usd", $"agency={spec.Agencies[a].Id}", v => v[r.SpendUsd + aa]); }
+        foreach (var j in regions)
+            for (var s = 0; s < EnumNames.LivingStateCount; s++)
+            {
+                var state = (PersonState)s;
+                Add("people", $"state={EnumNames.Name(state)};region={J(j)}", v => v[r.PeopleSlot(j, state)]);
+            }
+        Catalog = keys;
+    }
+
+    /// <summary>Metric values of one tick, in catalogue order. Call once per tick, in tick order.</summary>
+    public double[] Compute(int tick, double[] folded)
+    {
+        _tick = tick;
+        if (tick < _referenceEnd)
+        {
+            Accumulate(_refSubstance, folded, _raw.PrecursorBySubstance);
+            Accumulate(_refOrigin, folded, _raw.PrecursorByOrigin);
+            Accumulate(_refLab, folded, _raw.ProductionKg);
+        }
+        var values = new double[_compute.Count];
+        for (var i = 0; i < values.Length; i++) values[i] = _compute[i](folded);
+        return values;
+    }
+
+    /// <summary>The reference mixes, for checkpointing the run's state.</summary>
+    public double[][] ReferenceState => [_refSubstance, _refOrigin, _refLab];
+
+    private static void Accumulate(double[] into, double[] v, int offset)
+    {
+        for (var i = 0; i < into.Length; i++) into[i] += v[offset + i];
+    }
+
+    private static double Ratio(double a, double b) => b > 0 ? a / b : double.NaN;
+
+    /// <summary>
+    /// Total-variation distance between the current shares and the reference shares (0 = same mix,
+    /// 1 = disjoint). NaN when either has no flow. The definition of both indices (model.md §6).
+    /// </summary>
+    public static double TotalVariation(ReadOnlySpan<double> current, ReadOnlySpan<double> reference)
+    {
+        double c = 0, r = 0;
+        foreach (var x in current) c += x;
+        foreach (var x in reference) r += x;
+        if (c <= 0 || r <= 0) return double.NaN;
+        var d = 0.0;
+        for (var i = 0; i < current.Length; i++) d += Math.Abs(current[i] / c - reference[i] / r);
+        return d / 2;
+    }
+
+    private double Distance(double[] v, int offset, double[] reference)
+        => TotalVariation(v.AsSpan(offset, reference.Length), reference);
+}

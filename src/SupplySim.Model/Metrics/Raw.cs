@@ -1,0 +1,46 @@
+using SupplySim.Model.World;
+
+namespace SupplySim.Model.Metrics;
+
+/// <summary>
+/// The fixed layout of a shard report: additive accumulators only, so reports fold by plain summation in
+/// shard-index order (architecture.md §2 rule 4). Ratios (price, potency, shares, indices) are derived
+/// from the folded sums by <see cref="MetricsComputer"/>.
+/// </summary>
+public sealed class Raw
+{
+    public int J { get; }
+    public int S { get; }
+    public int A { get; }
+    public int Length { get; }
+
+    public readonly int Deaths, DeathsWithStimulant, SuppliedMg, RevenueUsd, DosesServed, DosesDemanded, PotencyMgTimesDoses, People;
+    public readonly int ProductionKg, PrecursorBySubstance, PrecursorByOrigin, PrecursorUnscheduledKg;
+    public readonly int SeizedKg, LaunderedUsd, SeizedUsd, SpendUsd, PressureLog;
+    public readonly int CashUsd, InFlightUsd, InflowUsd, LabStockKg, LabPrecursorSeizedKg, LabPrecursorUsedKg, PrecursorDeliveredKg;
+
+    public Raw(Layout layout)
+    {
+        J = layout.JurisdictionCount;
+        S = layout.SubstanceCount;
+        A = layout.Spec.Agencies.Length;
+        var stages = EnumNames.StageCount;
+        var methods = EnumNames.MethodCount;
+        var n = 0;
+        int Take(int count) { var at = n; n += count; return at; }
+        Deaths = Take(J); DeathsWithStimulant = Take(J); SuppliedMg = Take(J); RevenueUsd = Take(J);
+        DosesServed = Take(J); DosesDemanded = Take(J); PotencyMgTimesDoses = Take(J);
+        People = Take(J * EnumNames.LivingStateCount + J);
+        ProductionKg = Take(J); PrecursorBySubstance = Take(S); PrecursorByOrigin = Take(J); PrecursorUnscheduledKg = Take(1);
+        SeizedKg = Take(stages); LaunderedUsd = Take(methods); SeizedUsd = Take(methods); SpendUsd = Take(A);
+        PressureLog = Take(J * stages);
+        CashUsd = Take(1); InFlightUsd = Take(1); InflowUsd = Take(1); LabStockKg = Take(1);
+        LabPrecursorSeizedKg = Take(1); LabPrecursorUsedKg = Take(1); PrecursorDeliveredKg = Take(1);
+        Length = n;
+    }
+
+    /// <summary>Slot of the people count in a state (dead included as the last state) of a jurisdiction.</summary>
+    public int PeopleSlot(int jurisdiction, PersonState state) => People + jurisdiction * (EnumNames.LivingStateCount + 1) + (int)state;
+
+    public double[] New() => new double[Length];
+}

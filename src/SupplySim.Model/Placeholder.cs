@@ -1,1 +1,0 @@
-namespace SupplySim.Model; internal static class Placeholder { }

@@ -1,0 +1,24 @@
+using SupplySim.Model.World;
+
+namespace SupplySim.Model.Rules;
+
+/// <summary>
+/// Retail clearing. Street prices per dose are sticky and dealers adjust the cut: potency per dose is
+/// the pure supply available per dose demanded, within cutting bounds, so scarce supply means weaker and
+/// dearer-per-mg doses and abundant supply stronger ones (potency response, L1093; potency and its
+/// variance drive risk, L1782, L1895). The report gives no US price or purity (seed-facts §0), so the
+/// dose price and bounds are assumptions [A] to calibrate.
+/// </summary>
+public static class RetailMarket
+{
+    public readonly record struct Result(double SoldMg, double PotencyMg, double DosesServed, double ServedShare, double RevenueUsd);
+
+    public static Result Clear(double availableMg, double demandDoses, ModelParameters p)
+    {
+        if (demandDoses <= 0 || availableMg <= 0) return new Result(0, 0, 0, 0, 0);
+        var potency = Math.Clamp(availableMg / demandDoses, p.MinPotencyMg, p.MaxPotencyMg);
+        var sold = Math.Min(availableMg, demandDoses * potency);
+        var doses = sold / potency;
+        return new Result(sold, potency, doses, doses / demandDoses, doses * p.PricePerDoseUsd);
+    }
+}

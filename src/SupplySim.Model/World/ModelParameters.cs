@@ -1,0 +1,82 @@
+namespace SupplySim.Model.World;
+
+/// <summary>
+/// Behaviour parameters shared by all agents of a run. Every default is either a figure from the seed
+/// report (cited by line) or a modelling assumption marked [A] to be fitted in calibration (docs/model.md).
+/// A scenario's <c>parameters:</c> block overrides any of them by its kebab-case name.
+/// </summary>
+public sealed record ModelParameters
+{
+    // ---- Suppliers and brokers (Supply world) ----
+    /// <summary>Expected penalty as a multiple of a sale's value when caught selling a scheduled chemical [A].</summary>
+    public double PenaltyMultiple { get; init; } = 20;
+    /// <summary>Gross margin of an illicit chemical sale, as a share of its value [A].</summary>
+    public double SupplierMargin { get; init; } = 0.5;
+    /// <summary>Spread (log-normal sigma) of suppliers' risk appetite [A].</summary>
+    public double RiskAppetiteSigma { get; init; } = 1.0;
+    /// <summary>Best screening probability of a KYC programme of quality 1 (L1182-L1190) [A].</summary>
+    public double KycMaxScreening { get; init; } = 0.9;
+    /// <summary>Monthly probability that a broker reviews which chemical to offer; sets the substitution lag (L361, L839) [A].</summary>
+    public double BrokerReviewRate { get; init; } = 0.25;
+    /// <summary>Spread of brokers' idiosyncratic preference among substitutes (log-normal sigma) [A].</summary>
+    public double BrokerPreferenceSigma { get; init; } = 0.15;
+    /// <summary>Months of lab demand a broker tries to hold in stock [A].</summary>
+    public double BrokerStockMonths { get; init; } = 1.0;
+    /// <summary>Suppliers a broker splits each order across [A].</summary>
+    public int BrokerSuppliersPerOrder { get; init; } = 2;
+
+    // ---- Labs (Clan-lab world) ----
+    /// <summary>Share of the retail value of a kg paid to the producing lab (wholesale share) [A].</summary>
+    public double WholesaleShare { get; init; } = 0.15;
+    /// <summary>Share of a lab's precursor stock and output lost in a raid [A].</summary>
+    public double RaidLossShare { get; init; } = 0.6;
+    /// <summary>Fill-ratio memory below which a lab drops its broker for another (displacement, L488) [A].</summary>
+    public double LabSwitchThreshold { get; init; } = 0.5;
+    /// <summary>Weight of the newest month in a lab's memory of its broker's fill ratio [A].</summary>
+    public double LabFillMemory { get; init; } = 0.3;
+    /// <summary>Share of outstanding orders a lab writes off each month (lost or refused) [A].</summary>
+    public double LabOrderWriteOff { get; init; } = 0.3;
+    /// <summary>Largest monthly change of a lab's capacity in answer to retail prices (L255, L259) [A].</summary>
+    public double LabCapacityAdjust { get; init; } = 0.03;
+    /// <summary>Monthly probability that a lab reviews its launderer (L425) [A].</summary>
+    public double LabLaundererReviewRate { get; init; } = 0.2;
+
+    // ---- Retail and users (User world) ----
+    /// <summary>Street price of one dose, USD; the report gives no US price (seed-facts §0) [A].</summary>
+    public double PricePerDoseUsd { get; init; } = 10;
+    /// <summary>Fentanyl-equivalent mg per dose that the market is used to at the start [A].</summary>
+    public double ReferencePotencyMg { get; init; } = 1.5;
+    /// <summary>Lowest and highest mg per dose dealers sell (cutting bounds) [A].</summary>
+    public double MinPotencyMg { get; init; } = 0.3;
+    public double MaxPotencyMg { get; init; } = 6.0;
+    /// <summary>Doses a month bought by a person who uses without disorder, and by one with OUD [A].</summary>
+    public double DosesPerMonthUse { get; init; } = 12;
+    public double DosesPerMonthOud { get; init; } = 75;
+    /// <summary>Share of people on MOUD who still buy in a month [A].</summary>
+    public double MoudBuyingShare { get; init; } = 0.15;
+    /// <summary>Share of dealers' stock seized per month at full retail pressure [A].</summary>
+    public double RetailSeizureShare { get; init; } = 0.5;
+
+    /// <summary>Monthly rates (competing risks) [A] unless cited.</summary>
+    public double InitiationRate { get; init; } = 0.0008;
+    public double CessationRate { get; init; } = 0.04;
+    public double ProgressionRate { get; init; } = 0.02;
+    public double TreatmentEntryRate { get; init; } = 0.04;
+    /// <summary>Monthly MOUD drop-out: buprenorphine keeps 45% at 6 months, methadone 55% at 12 (L1814); 0.09 is their mean monthly rate.</summary>
+    public double MoudDropoutRate { get; init; } = 0.087;
+    public double MoudToRemissionRate { get; init; } = 0.02;
+    public double RelapseRate { get; init; } = 0.015;
+
+    /// <summary>Monthly overdose death hazard of a person with OUD at the reference potency [A].</summary>
+    public double OverdoseHazardOud { get; init; } = 0.0025;
+    /// <summary>Hazard of a person who uses without disorder, relative to OUD [A].</summary>
+    public double OverdoseRelativeUse { get; init; } = 0.3;
+    /// <summary>Hazard on MOUD relative to untreated OUD [A].</summary>
+    public double OverdoseRelativeMoud { get; init; } = 0.3;
+    /// <summary>Elasticity of the hazard to potency: hazard scales as (potency / reference)^k (L1782, L1895) [A].</summary>
+    public double PotencyHazardExponent { get; init; } = 1.5;
+    /// <summary>Hazard multiplier for stimulant co-use (L2054, L2176-L2180) [A].</summary>
+    public double StimulantHazardMultiplier { get; init; } = 1.6;
+    /// <summary>Share of opioid overdoses that naloxone present at the scene reverses (L1889-L1891) [A].</summary>
+    public double NaloxoneReversal { get; init; } = 0.5;
+}
