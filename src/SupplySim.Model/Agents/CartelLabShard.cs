@@ -22,6 +22,7 @@ public sealed class CartelLabShard : Shard
         public double FillMemory;
         public int Launderer;
         public double RiskAppetite;
+        public double LastYield;
     }
 
     private readonly Lab[] _agents;
@@ -62,6 +63,7 @@ public sealed class CartelLabShard : Shard
                 Capacity = _group.CapacityKgPerMonth,
                 Broker = broker,
                 FillMemory = 1,
+                LastYield = _bestYield,
                 Launderer = -1,
                 RiskAppetite = RiskDecision.Appetite(CounterRng.Normal(Seed, CounterRng.Stream.LabTraits, id, 0, 1), P.RiskAppetiteSigma),
             };
@@ -153,6 +155,7 @@ public sealed class CartelLabShard : Shard
             report[Raw.LabPrecursorUsedKg] += input;
             left -= output;
             made += output;
+            a.LastYield = r.Yield;
             product = r.Output;
         }
         if (made > 0) report[Raw.ProductionKg + Info.Jurisdiction] += made;
@@ -213,7 +216,7 @@ public sealed class CartelLabShard : Shard
         if (a.Broker < 0) return;
         var held = 0.0;
         foreach (var kg in stock) held += kg;
-        var target = a.Capacity / _bestYield * _group.StockpileMonths;
+        var target = a.Capacity / a.LastYield * _group.StockpileMonths;
         var need = target - held - a.OnOrderKg;
         if (need <= 1e-9) return;
         outbox.Emit(new Message(MessageKind.LabOrder, id, a.Broker, -1, 0, need, 0));

@@ -23,7 +23,7 @@ public sealed record ModelParameters
     /// <summary>Months of lab demand a broker tries to hold in stock [A].</summary>
     public double BrokerStockMonths { get; init; } = 1.0;
     /// <summary>Suppliers a broker splits each order across [A].</summary>
-    public int BrokerSuppliersPerOrder { get; init; } = 2;
+    public int BrokerSuppliersPerOrder { get; init; } = 4;
 
     // ---- Labs (Clan-lab world) ----
     /// <summary>Share of the retail value of a kg paid to the producing lab (wholesale share) [A].</summary>

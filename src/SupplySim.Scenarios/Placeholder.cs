@@ -1,1 +1,0 @@
-namespace SupplySim.Scenarios; internal static class Placeholder { }

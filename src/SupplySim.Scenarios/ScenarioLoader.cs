@@ -1,0 +1,383 @@
+using System.Globalization;
+using System.Reflection;
+using System.Security.Cryptography;
+using SupplySim.Model.Time;
+using SupplySim.Model.World;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace SupplySim.Scenarios;
+
+/// <summary>A loaded scenario: the compiled spec plus what a results folder records about its source.</summary>
+public sealed record Scenario(WorldSpec Spec, string SourcePath, string Sha256, int FirmsPerShard, int PeoplePerShard);
+
+/// <summary>
+/// Reads a scenario file (YAML) into a validated <see cref="WorldSpec"/>. Every key is checked; the first
+/// mistake is thrown as a <see cref="ScenarioException"/> naming file, line, column, what is wrong and
+/// what is allowed. The keys are documented in docs/scenarios.md.
+/// </summary>
+public static class ScenarioLoader
+{
+    public static Scenario Load(string path)
+    {
+        if (!System.IO.File.Exists(path)) throw new ScenarioException(path, 1, 1, "file not found; give the path of a scenario .yaml file (see `scenarios/`)");
+        var bytes = System.IO.File.ReadAllBytes(path);
+        var text = System.Text.Encoding.UTF8.GetString(bytes);
+        return Parse(text, path, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+    }
+
+    public static Scenario Parse(string text, string file, string? sha256 = null)
+    {
+        var r = new YamlReader(file);
+        var stream = new YamlStream();
+        try { stream.Load(new StringReader(text)); }
+        catch (YamlException e) { throw r.Error(e.Start, $"not valid YAML: {FirstSentence(e.Message)}"); }
+        if (stream.Documents.Count != 1) throw new ScenarioException(file, 1, 1, "a scenario file holds exactly one YAML document");
+        var root = r.Map(stream.Documents[0].RootNode, "");
+        var c = new Compiler(r);
+        var spec = c.Compile(root, out var firms, out var people);
+        return new Scenario(spec, file, sha256 ?? Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text))), firms, people);
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var m = message;
+        var paren = m.IndexOf("): ", StringComparison.Ordinal);
+        if (m.StartsWith('(') && paren > 0) m = m[(paren + 3)..];
+        return m.Trim();
+    }
+
+    private sealed class Compiler(YamlReader r)
+    {
+        private readonly Dictionary<string, int> _jurisdictions = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _substances = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<int>> _classes = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _agencies = new(StringComparer.Ordinal);
+        private MonthDate _start, _end;
+
+        public WorldSpec Compile(Map root, out int firmsPerShard, out int peoplePerShard)
+        {
+            var name = root.Text("name");
+            var question = root.TextOr("question") ?? "";
+            _start = Date(root.Need("start"), "start");
+            _end = Date(root.Need("end"), "end");
+            if (_end < _start) throw r.Error(root.Need("end"), $"end ({_end}) is before start ({_start}); allowed: a month on or after start");
+            if (_end.MonthsSince(_start) >= 1200) throw r.Error(root.Need("end"), "a run may last at most 100 years (1200 monthly ticks)");
+            var seed = root.Get("seed") is { } seedNode ? r.Seed(seedNode, "seed") : 1UL;
+
+            firmsPerShard = 5_000;
+            peoplePerShard = 250_000;
+            if (root.Get("sharding") is { } shardingNode)
+            {
+                var sh = r.Map(shardingNode, "sharding");
+                firmsPerShard = sh.IntegerOr("firms-per-shard", firmsPerShard, 1, 1_000_000);
+                peoplePerShard = sh.IntegerOr("people-per-shard", peoplePerShard, 1, 100_000_000);
+                sh.Done();
+            }
+
+            var world = root.MapOf("world");
+            var jurisdictions = Jurisdictions(world);
+            var substances = Substances(world);
+            var routes = Routes(world);
+            var scheduled = InitialScheduling(world);
+            world.Done();
+
+            var actors = root.MapOf("actors");
+            var suppliers = actors.ListOr("suppliers").Select((n, i) => Supplier(n, $"actors.suppliers[{i}]")).ToArray();
+            var brokers = actors.ListOr("brokers").Select((n, i) => Broker(n, $"actors.brokers[{i}]")).ToArray();
+            var labs = actors.ListOr("labs").Select((n, i) => Lab(n, $"actors.labs[{i}]")).ToArray();
+            var launderers = actors.ListOr("launderers").Select((n, i) => Launderer(n, $"actors.launderers[{i}]")).ToArray();
+            var agencies = actors.ListOr("agencies").Select((n, i) => Agency(n, $"actors.agencies[{i}]")).ToArray();
+            var populations = actors.ListOr("populations").Select((n, i) => Population(n, $"actors.populations[{i}]")).ToArray();
+            actors.Done();
+            if (populations.Length == 0) throw r.Error(actors.Node, "actors.populations needs at least one user population");
+
+            var parameters = root.Get("parameters") is { } pn ? Parameters(r.Map(pn, "parameters")) : new ModelParameters();
+            var interventions = root.ListOr("interventions").Select((n, i) => Intervention(n, $"interventions[{i}]")).ToArray();
+            root.Done();
+
+            return new WorldSpec
+            {
+                Name = name,
+                Question = question,
+                Start = _start,
+                Ticks = _end.MonthsSince(_start) + 1,
+                Seed = seed,
+                Jurisdictions = jurisdictions,
+                Substances = substances,
+                Routes = routes,
+                InitialScheduling = scheduled,
+                Suppliers = suppliers,
+                Brokers = brokers,
+                Labs = labs,
+                Launderers = launderers,
+                Agencies = agencies,
+                Populations = populations,
+                Parameters = parameters,
+                Interventions = interventions,
+            };
+        }
+
+        private MonthDate Date(YamlNode node, string path)
+        {
+            var text = r.Text(node, path);
+            if (!MonthDate.TryParse(text, out var d)) throw r.Error(node, $"{path} is '{text}'; allowed: a month written YYYY-MM, e.g. 2019-05");
+            return d;
+        }
+
+        private JurisdictionSpec[] Jurisdictions(Map world)
+        {
+            var list = r.Strings(world.Need("jurisdictions"), "world.jurisdictions");
+            foreach (var (id, node) in list)
+                if (!_jurisdictions.TryAdd(id, _jurisdictions.Count)) throw r.Error(node, $"jurisdiction '{id}' is listed twice");
+            return list.Select(x => new JurisdictionSpec(x.Value)).ToArray();
+        }
+
+        private int Jurisdiction(YamlNode node, string path)
+        {
+            var id = r.Text(node, path);
+            return _jurisdictions.TryGetValue(id, out var j) ? j
+                : throw r.Error(node, $"{path}: unknown jurisdiction '{id}'; allowed: {string.Join(", ", _jurisdictions.Keys)}");
+        }
+
+        private int Substance(YamlNode node, string path)
+        {
+            var id = r.Text(node, path);
+            return _substances.TryGetValue(id, out var s) ? s
+                : throw r.Error(node, $"{path}: unknown substance '{id}'; allowed: {string.Join(", ", _substances.Keys)}");
+        }
+
+        private SubstanceSpec[] Substances(Map world)
+        {
+            var result = new List<SubstanceSpec>();
+            foreach (var (node, i) in world.ListOf("substances").Select((n, i) => (n, i)))
+            {
+                var path = $"world.substances[{i}]";
+                var m = r.Map(node, path);
+                var id = m.Text("id");
+                var roleNode = m.Need("role");
+                var roleText = r.Text(roleNode, $"{path}.role");
+                if (!EnumNames.TryParse<SubstanceRole>(roleText, out var role))
+                    throw r.Error(roleNode, $"{path}.role is '{roleText}'; allowed: {string.Join(", ", EnumNames.Names<SubstanceRole>())}");
+                var classes = m.Get("classes") is { } cn ? r.Strings(cn, $"{path}.classes").Select(x => x.Value).ToArray() : [];
+                var price = m.NumberOr("price-usd-per-kg", 0, 0, 1e9, "0 to 1e9 USD per kg");
+                var potency = m.NumberOr("potency", role == SubstanceRole.Opioid ? 1 : 0, 0, 10_000, "0 to 10000 (fentanyl = 1)");
+                m.Done();
+                if (!_substances.TryAdd(id, result.Count)) throw r.Error(m.Need("id"), $"substance '{id}' is defined twice");
+                foreach (var cl in classes)
+                {
+                    if (!_classes.TryGetValue(cl, out var members)) _classes[cl] = members = new List<int>();
+                    members.Add(result.Count);
+                }
+                result.Add(new SubstanceSpec(id, role, classes, price, potency));
+            }
+            return result.ToArray();
+        }
+
+        private RouteSpec[] Routes(Map world)
+        {
+            var result = new List<RouteSpec>();
+            foreach (var (node, i) in world.ListOr("routes").Select((n, i) => (n, i)))
+            {
+                var path = $"world.routes[{i}]";
+                var m = r.Map(node, path);
+                var output = Substance(m.Need("output"), $"{path}.output");
+                var input = Substance(m.Need("input"), $"{path}.input");
+                var yield = m.Number("yield", 1e-6, 10, "more than 0 and at most 10 kg of output per kg of input");
+                m.Done();
+                if (output == input) throw r.Error(m.Need("input"), $"{path}: a route's input must differ from its output");
+                result.Add(new RouteSpec(output, input, yield));
+            }
+            return result.ToArray();
+        }
+
+        private ScheduleEntry[] InitialScheduling(Map world)
+        {
+            var result = new List<ScheduleEntry>();
+            foreach (var (node, i) in world.ListOr("scheduled").Select((n, i) => (n, i)))
+            {
+                var path = $"world.scheduled[{i}]";
+                var m = r.Map(node, path);
+                var js = r.Strings(m.Need("jurisdiction"), $"{path}.jurisdiction").Select(x => Jurisdiction(x.Node, $"{path}.jurisdiction")).ToArray();
+                var substances = Targets(m, path);
+                m.Done();
+                foreach (var j in js) foreach (var s in substances) result.Add(new ScheduleEntry(j, s));
+            }
+            return result.ToArray();
+        }
+
+        /// <summary>Either 'substance: X' or 'class: Y' (exactly one), resolved to substance indices.</summary>
+        private int[] Targets(Map m, string path)
+        {
+            var sn = m.Get("substance");
+            var cn = m.Get("class");
+            if ((sn is null) == (cn is null)) throw r.Error(m.Node, $"{path} needs exactly one of 'substance' or 'class'");
+            if (sn is not null) return [Substance(sn, $"{path}.substance")];
+            var cl = r.Text(cn!, $"{path}.class");
+            return _classes.TryGetValue(cl, out var members) ? members.ToArray()
+                : throw r.Error(cn!, $"{path}.class: unknown class '{cl}'; allowed: {string.Join(", ", _classes.Keys)}");
+        }
+
+        private SupplierGroupSpec Supplier(YamlNode node, string path)
+        {
+            var m = r.Map(node, path);
+            var j = Jurisdiction(m.Need("jurisdiction"), $"{path}.jurisdiction");
+            var count = m.Integer("count", 0, 10_000_000);
+            var products = r.Strings(m.Need("products"), $"{path}.products").Select(x => Substance(x.Node, $"{path}.products")).ToArray();
+            var capacity = m.Number("capacity-kg-per-month", 0, 1e9, "0 to 1e9 kg per month");
+            var licit = m.ShareOr("licit-share", 0.9);
+            var kyc = m.ShareOr("kyc-share", 0);
+            var quality = m.ShareOr("kyc-quality", 0.5);
+            var cohort = m.TextOr("cohort") ?? "small";
+            if (cohort is not ("multinational" or "small" or "informal"))
+                throw r.Error(m.Get("cohort")!, $"{path}.cohort is '{cohort}'; allowed: multinational, small, informal");
+            m.Done();
+            return new SupplierGroupSpec(j, count, products, capacity, licit, kyc, quality, cohort);
+        }
+
+        private BrokerGroupSpec Broker(YamlNode node, string path)
+        {
+            var m = r.Map(node, path);
+            var j = Jurisdiction(m.Need("jurisdiction"), $"{path}.jurisdiction");
+            var count = m.Integer("count", 0, 10_000_000);
+            var markup = m.NumberOr("markup", 1.0, 0, 1000, "0 to 1000 (1 = broker sells at twice its cost)");
+            var disguise = m.ShareOr("disguise-skill", 0.3);
+            m.Done();
+            return new BrokerGroupSpec(j, count, markup, disguise);
+        }
+
+        private LabGroupSpec Lab(YamlNode node, string path)
+        {
+            var m = r.Map(node, path);
+            var j = Jurisdiction(m.Need("jurisdiction"), $"{path}.jurisdiction");
+            var count = m.Integer("count", 0, 10_000_000);
+            var capacity = m.Number("capacity-kg-per-month", 0, 1e7, "0 to 1e7 kg of finished drug per month");
+            var stockpile = m.NumberOr("stockpile-months", 3, 0, 120, "0 to 120 months");
+            var initial = m.NumberOr("initial-stock-months", stockpile, 0, 120, "0 to 120 months");
+            m.Done();
+            return new LabGroupSpec(j, count, capacity, stockpile, initial);
+        }
+
+        private LaundererGroupSpec Launderer(YamlNode node, string path)
+        {
+            var m = r.Map(node, path);
+            var j = Jurisdiction(m.Need("jurisdiction"), $"{path}.jurisdiction");
+            var methodNode = m.Need("method");
+            var methodText = r.Text(methodNode, $"{path}.method");
+            if (!EnumNames.TryParse<LaunderingMethod>(methodText, out var method))
+                throw r.Error(methodNode, $"{path}.method is '{methodText}'; allowed: {string.Join(", ", EnumNames.Names<LaunderingMethod>())}");
+            var count = m.IntegerOr("count", 1, 0, 1_000_000);
+            var fee = m.Share("fee");
+            var risk = m.ShareOr("detection-risk", 0.5);
+            m.Done();
+            return new LaundererGroupSpec(j, method, count, fee, risk);
+        }
+
+        private AgencySpec Agency(YamlNode node, string path)
+        {
+            var m = r.Map(node, path);
+            var id = m.Text("id");
+            if (!_agencies.TryAdd(id, _agencies.Count)) throw r.Error(m.Need("id"), $"agency '{id}' is defined twice");
+            var js = r.Strings(m.Need("jurisdictions"), $"{path}.jurisdictions").Select(x => Jurisdiction(x.Node, $"{path}.jurisdictions")).ToArray();
+            var budget = m.Number("budget-usd-per-month", 0, 1e12, "0 to 1e12 USD per month");
+            var allocation = new double[EnumNames.StageCount];
+            var allocMap = m.MapOf("allocation");
+            foreach (var stage in Enum.GetValues<Stage>())
+                if (allocMap.Get(EnumNames.Name(stage)) is { } an) allocation[(int)stage] = r.Share(an, $"{allocMap.Path}.{EnumNames.Name(stage)}");
+            allocMap.Done();
+            if (allocation.Sum() > 1 + 1e-9) throw r.Error(allocMap.Node, $"{allocMap.Path} shares add up to {allocation.Sum().ToString(CultureInfo.InvariantCulture)}; allowed: a total of at most 1");
+            var maxPressure = m.ShareOr("max-pressure", 0.3);
+            var efficiency = m.NumberOr("efficiency-per-usd", 1e-5, 0, 1, "0 to 1 per USD per target");
+            m.Done();
+            return new AgencySpec(id, js, budget, allocation, maxPressure, efficiency);
+        }
+
+        private PopulationSpec Population(YamlNode node, string path)
+        {
+            var m = r.Map(node, path);
+            var region = Jurisdiction(m.Need("region"), $"{path}.region");
+            var people = m.Integer("people", 1, 500_000_000);
+            var represents = m.NumberOr("represents", 1, 1e-6, 1e6, "more than 0 and at most 1e6 real people per simulated person");
+            var use = m.ShareOr("initial-use", 0.01);
+            var oud = m.ShareOr("initial-oud", 0.005);
+            var moud = m.ShareOr("initial-moud", 0.0015);
+            var remission = m.ShareOr("initial-remission", 0.002);
+            if (use + oud + moud + remission > 1 + 1e-9)
+                throw r.Error(m.Node, $"{path}: initial-use + initial-oud + initial-moud + initial-remission add up to more than 1");
+            var stim = m.ShareOr("stimulant-co-use", 0.3);
+            var moudCap = m.ShareOr("moud-capacity-share", 0.003);
+            var naloxone = m.ShareOr("naloxone-coverage", 0.2);
+            m.Done();
+            return new PopulationSpec(region, people, represents, use, oud, moud, remission, stim, moudCap, naloxone);
+        }
+
+        private static readonly Dictionary<string, PropertyInfo> ParameterProperties = typeof(ModelParameters)
+            .GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .ToDictionary(p => Kebab(p.Name), StringComparer.Ordinal);
+
+        public static IReadOnlyCollection<string> ParameterNames => ParameterProperties.Keys;
+
+        private static string Kebab(string pascal)
+            => string.Concat(pascal.Select((ch, i) => char.IsUpper(ch) ? (i > 0 ? "-" : "") + char.ToLowerInvariant(ch) : ch.ToString()));
+
+        private ModelParameters Parameters(Map m)
+        {
+            var p = new ModelParameters();
+            foreach (var (key, value) in m.Entries.ToList())
+            {
+                var name = key.Value!;
+                if (!ParameterProperties.TryGetValue(name, out var prop))
+                    throw r.Error(key, $"unknown parameter '{name}'; allowed: {string.Join(", ", ParameterProperties.Keys.Order(StringComparer.Ordinal))}");
+                m.Get(name);
+                object v = prop.PropertyType == typeof(int)
+                    ? r.Integer(value, $"parameters.{name}", 0, 1_000_000)
+                    : r.Number(value, $"parameters.{name}", 0, 1e9, "0 to 1e9");
+                prop.SetValue(p, v);
+            }
+            m.Done();
+            return p;
+        }
+
+        private InterventionSpec Intervention(YamlNode node, string path)
+        {
+            var m = r.Map(node, path);
+            var typeNode = m.Need("type");
+            var type = r.Text(typeNode, $"{path}.type");
+            var dateNode = m.Need("date");
+            var date = Date(dateNode, $"{path}.date");
+            if (date < _start || date > _end)
+                throw r.Error(dateNode, $"{path}.date {date} is outside the run; allowed: {_start} to {_end}");
+            var tick = date.MonthsSince(_start);
+            var label = m.TextOr("label") ?? type;
+            InterventionSpec result;
+            switch (type)
+            {
+                case "schedule-substance":
+                case "schedule-class":
+                {
+                    var j = Jurisdiction(m.Need("jurisdiction"), $"{path}.jurisdiction");
+                    var key = type == "schedule-substance" ? "substance" : "class";
+                    var other = type == "schedule-substance" ? "class" : "substance";
+                    if (m.Get(other) is { } wrong) throw r.Error(wrong, $"{path}: {type} takes '{key}', not '{other}'");
+                    var substances = Targets(m, path);
+                    var on = m.Get("lift") is { } lift && r.Boolean(lift, $"{path}.lift") ? 0 : 1;
+                    result = new InterventionSpec(tick, type == "schedule-substance" ? InterventionKind.ScheduleSubstance : InterventionKind.ScheduleClass, j, substances, -1, on, label);
+                    break;
+                }
+                case "enforcement-budget":
+                {
+                    var an = m.Need("agency");
+                    var id = r.Text(an, $"{path}.agency");
+                    if (!_agencies.TryGetValue(id, out var a)) throw r.Error(an, $"{path}.agency: unknown agency '{id}'; allowed: {string.Join(", ", _agencies.Keys)}");
+                    var budget = m.Number("budget-usd-per-month", 0, 1e12, "0 to 1e12 USD per month");
+                    result = new InterventionSpec(tick, InterventionKind.EnforcementBudget, -1, [], a, budget, label);
+                    break;
+                }
+                default:
+                    throw r.Error(typeNode, $"{path}.type is '{type}'; allowed: schedule-substance, schedule-class, enforcement-budget");
+            }
+            m.Done();
+            return result;
+        }
+    }
+}
