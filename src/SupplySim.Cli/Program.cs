@@ -1,1 +1,3 @@
-return 0;
+using SupplySim.Cli.Commands;
+
+return await SupplySimCommand.InvokeAsync(args);

@@ -1,0 +1,51 @@
+using System.CommandLine;
+using Spectre.Console;
+using SupplySim.Scenarios;
+
+namespace SupplySim.Cli.Commands;
+
+/// <summary>The `supplysim` command line. Exit codes: 0 done, 1 internal error (a bug), 2 bad input, 130 interrupted.</summary>
+public static class SupplySimCommand
+{
+    public const int Ok = 0, Bug = 1, BadInput = 2, Interrupted = 130;
+
+    public static async Task<int> InvokeAsync(string[] args, IAnsiConsole? console = null)
+    {
+        console ??= AnsiConsole.Console;
+        var root = new RootCommand("SupplySim: an agent-based simulation of the synthetic-opioid supply chain, from chemical supplier to overdose.");
+        root.Subcommands.Add(RunCommand.Create(console));
+        root.Subcommands.Add(ValidateCommand.Create(console));
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            Error(console, $"{parsed.Errors[0].Message} (see `supplysim {string.Join(' ', parsed.CommandResult.Command.Name == root.Name ? [] : new[] { parsed.CommandResult.Command.Name })} --help`)".Replace("  ", " "));
+            return BadInput;
+        }
+        try
+        {
+            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (ScenarioException e)
+        {
+            Error(console, e.Message);
+            return BadInput;
+        }
+        catch (UserInputException e)
+        {
+            Error(console, e.Message);
+            return BadInput;
+        }
+        catch (OperationCanceledException)
+        {
+            Error(console, "interrupted");
+            return Interrupted;
+        }
+    }
+
+    public static void Error(IAnsiConsole console, string message)
+        => Console.Error.WriteLine($"error: {message}");
+}
+
+/// <summary>A mistake in what the user asked for (not in a scenario file): reported as one line, exit code 2.</summary>
+public sealed class UserInputException(string message) : Exception(message);

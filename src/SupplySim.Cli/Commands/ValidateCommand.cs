@@ -1,0 +1,35 @@
+using System.CommandLine;
+using Spectre.Console;
+using SupplySim.Scenarios;
+
+namespace SupplySim.Cli.Commands;
+
+/// <summary>`supplysim validate FILE...`: checks scenario files without running them.</summary>
+public static class ValidateCommand
+{
+    public static Command Create(IAnsiConsole console)
+    {
+        var files = new Argument<string[]>("files") { Description = "Scenario files (.yaml) to check.", Arity = ArgumentArity.OneOrMore };
+        var cmd = new Command("validate", "Check scenario files: every key, type, range and date; prints file:line:column for each mistake.");
+        cmd.Arguments.Add(files);
+        cmd.SetAction(parse =>
+        {
+            var bad = 0;
+            foreach (var f in parse.GetValue(files) ?? [])
+            {
+                try
+                {
+                    var s = ScenarioLoader.Load(f);
+                    console.MarkupLineInterpolated($"[green]ok[/]    {f} ({s.Spec.Name}: {s.Spec.Start} to {s.Spec.DateOf(s.Spec.Ticks - 1)}, {s.Spec.Ticks} ticks)");
+                }
+                catch (ScenarioException e)
+                {
+                    SupplySimCommand.Error(console, e.Message);
+                    bad++;
+                }
+            }
+            return bad == 0 ? SupplySimCommand.Ok : SupplySimCommand.BadInput;
+        });
+        return cmd;
+    }
+}

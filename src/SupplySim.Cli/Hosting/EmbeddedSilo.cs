@@ -1,0 +1,54 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+
+namespace SupplySim.Cli.Hosting;
+
+/// <summary>
+/// The embedded default (architecture.md §5): one silo in this process, localhost clustering bound to
+/// 127.0.0.1 on free ports, and the co-hosted client, so `supplysim run` needs nothing installed.
+/// </summary>
+public sealed class EmbeddedSilo : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private EmbeddedSilo(IHost host) => _host = host;
+
+    public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
+
+    public static async Task<EmbeddedSilo> StartAsync(CancellationToken cancellation)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.ClearProviders();
+        builder.Logging.SetMinimumLevel(LogLevel.Error);
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(siloPort: FreeLoopbackPort(), gatewayPort: FreeLoopbackPort(),
+                serviceId: "supplysim", clusterId: "embedded");
+            silo.Configure<MessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(10));
+            silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromMinutes(30));
+        });
+        var host = builder.Build();
+        await host.StartAsync(cancellation);
+        return new EmbeddedSilo(host);
+    }
+
+    /// <summary>A port that is free on 127.0.0.1 right now (the OS picks it).</summary>
+    public static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try { await _host.StopAsync(timeout.Token); }
+        catch (OperationCanceledException) { }
+        _host.Dispose();
+    }
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Text;
+
+namespace SupplySim.Cli.Results;
+
+/// <summary>
+/// Streams metrics in tidy long format (architecture.md §4): one row per (run, replicate, tick, metric,
+/// dimension), written and flushed as each tick arrives; nothing is held for the whole run.
+/// </summary>
+public sealed class MetricsCsvWriter : IDisposable
+{
+    public const string Header = "run,replicate,tick,date,metric,dimension,value";
+
+    private readonly string _path;
+    private readonly StreamWriter _writer;
+    private readonly string[] _metrics;
+    private readonly string[] _dimensions;
+    private readonly string _run;
+    private readonly int _replicate;
+    private bool _committed;
+
+    public MetricsCsvWriter(string path, string run, int replicate, string[] metrics, string[] dimensions)
+    {
+        _path = path;
+        _run = Field(run);
+        _replicate = replicate;
+        _metrics = metrics;
+        _dimensions = dimensions.Select(Field).ToArray();
+        _writer = new StreamWriter(AtomicFile.PartialPath(path), false, new UTF8Encoding(false)) { NewLine = "\n" };
+        _writer.WriteLine(Header);
+    }
+
+    public void Write(int tick, string date, double[] values)
+    {
+        var sb = new StringBuilder(64 * values.Length);
+        for (var i = 0; i < values.Length; i++)
+        {
+            sb.Append(_run).Append(',').Append(_replicate.ToString(CultureInfo.InvariantCulture)).Append(',')
+              .Append(tick.ToString(CultureInfo.InvariantCulture)).Append(',').Append(date).Append(',')
+              .Append(_metrics[i]).Append(',').Append(_dimensions[i]).Append(',')
+              .Append(Format(values[i])).Append('\n');
+        }
+        _writer.Write(sb);
+        _writer.Flush();
+    }
+
+    /// <summary>Shortest text that reads back to the same double; NaN where a ratio has no denominator.</summary>
+    public static string Format(double v) => double.IsNaN(v) ? "NaN" : v.ToString("R", CultureInfo.InvariantCulture);
+
+    private static string Field(string s) => s.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
+
+    public void Commit()
+    {
+        _writer.Dispose();
+        AtomicFile.Commit(_path);
+        _committed = true;
+    }
+
+    public void Dispose()
+    {
+        if (!_committed) _writer.Dispose();
+    }
+}

@@ -1,0 +1,40 @@
+namespace SupplySim.Grains;
+
+/// <summary>What a client sends to start a run: the compiled scenario (JSON of the Model's WorldSpec) and sharding.</summary>
+[GenerateSerializer, Immutable, Alias("SupplySim.RunRequest")]
+public sealed record RunRequest(
+    [property: Id(0)] string SpecJson,
+    [property: Id(1)] int FirmsPerShard,
+    [property: Id(2)] int PeoplePerShard);
+
+/// <summary>The shape of a started run: shard count and the metric catalogue (names and dimensions, in value order).</summary>
+[GenerateSerializer, Immutable, Alias("SupplySim.RunInfo")]
+public sealed record RunInfo(
+    [property: Id(0)] int Shards,
+    [property: Id(1)] int Ticks,
+    [property: Id(2)] string[] Metrics,
+    [property: Id(3)] string[] Dimensions,
+    [property: Id(4)] long Agents);
+
+/// <summary>One tick's metrics in catalogue order, plus the interventions applied at its start.</summary>
+[GenerateSerializer, Immutable, Alias("SupplySim.TickResult")]
+public sealed record TickResult(
+    [property: Id(0)] int Tick,
+    [property: Id(1)] double[] Values,
+    [property: Id(2)] string[] Applied);
+
+/// <summary>Initialises a shard grain with the run's spec and its place in the layout.</summary>
+[GenerateSerializer, Immutable, Alias("SupplySim.ShardInit")]
+public sealed record ShardInit(
+    [property: Id(0)] string RunId,
+    [property: Id(1)] string SpecJson,
+    [property: Id(2)] int ShardIndex,
+    [property: Id(3)] int FirmsPerShard,
+    [property: Id(4)] int PeoplePerShard);
+
+/// <summary>All messages one shard sent another in one tick, packed (architecture.md §3).</summary>
+[GenerateSerializer, Immutable, Alias("SupplySim.MessageBatch")]
+public sealed record MessageBatch(
+    [property: Id(0)] int Tick,
+    [property: Id(1)] int Source,
+    [property: Id(2)] byte[] Payload);

@@ -1,0 +1,34 @@
+using Orleans.Concurrency;
+
+namespace SupplySim.Grains;
+
+/// <summary>The run coordinator (architecture.md §2): applies interventions, runs the barrier, folds reports.</summary>
+[Alias("SupplySim.IRunGrain")]
+public interface IRunGrain : IGrainWithStringKey
+{
+    [Alias("Start")] Task<RunInfo> Start(RunRequest request);
+    [Alias("Tick")] Task<TickResult> Tick(int tick);
+    [Alias("Stop")] Task Stop();
+}
+
+/// <summary>A shard of agents of one kind; one grain interface per kind derives from it.</summary>
+[Alias("SupplySim.IShardGrain")]
+public interface IShardGrain : IGrainWithStringKey
+{
+    [Alias("Init")] Task Init(ShardInit init);
+
+    /// <summary>Runs tick t and returns the shard's report; repeated calls for the same tick return the same report.</summary>
+    [Alias("Step")] Task<double[]> Step(int tick, [Immutable] double[] signals);
+
+    /// <summary>Queues a batch for its tick; runs interleaved with a Step in progress and touches nothing else.</summary>
+    [AlwaysInterleave, Alias("Deliver")] Task Deliver(MessageBatch batch);
+
+    [Alias("Release")] Task Release();
+}
+
+[Alias("SupplySim.IPrecursorSupplierShardGrain")] public interface IPrecursorSupplierShardGrain : IShardGrain;
+[Alias("SupplySim.IBrokerShardGrain")] public interface IBrokerShardGrain : IShardGrain;
+[Alias("SupplySim.ICartelLabShardGrain")] public interface ICartelLabShardGrain : IShardGrain;
+[Alias("SupplySim.IMoneyLaundererShardGrain")] public interface IMoneyLaundererShardGrain : IShardGrain;
+[Alias("SupplySim.IEnforcementAgencyShardGrain")] public interface IEnforcementAgencyShardGrain : IShardGrain;
+[Alias("SupplySim.IUserPopulationShardGrain")] public interface IUserPopulationShardGrain : IShardGrain;

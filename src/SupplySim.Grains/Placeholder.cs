@@ -1,1 +1,0 @@
-namespace SupplySim.Grains; internal static class Placeholder { }

@@ -1,0 +1,46 @@
+using SupplySim.Model.Engine;
+using SupplySim.Model.World;
+
+namespace SupplySim.Grains;
+
+/// <summary>
+/// Coordinates one run: initialises every shard, and for each tick applies the interventions due,
+/// awaits every shard's Step (the barrier), and folds the reports in shard-index order.
+/// </summary>
+public sealed class RunGrain : Grain, IRunGrain
+{
+    private RunCoordinator? _coordinator;
+    private IShardGrain[] _shards = [];
+
+    public async Task<RunInfo> Start(RunRequest request)
+    {
+        var spec = SpecJson.Deserialize(request.SpecJson);
+        var layout = new Layout(spec, request.FirmsPerShard, request.PeoplePerShard);
+        _coordinator = new RunCoordinator(layout);
+        var runId = this.GetPrimaryKeyString();
+        _shards = layout.Shards.Select(s => ShardAddress.Get(GrainFactory, runId, s)).ToArray();
+        await Task.WhenAll(layout.Shards.Select((s, i) =>
+            _shards[i].Init(new ShardInit(runId, request.SpecJson, s.Index, request.FirmsPerShard, request.PeoplePerShard))));
+        var catalog = _coordinator.Metrics.Catalog;
+        return new RunInfo(layout.Shards.Length, spec.Ticks, catalog.Select(k => k.Metric).ToArray(),
+            catalog.Select(k => k.Dimension).ToArray(), layout.TotalAgents);
+    }
+
+    public async Task<TickResult> Tick(int tick)
+    {
+        var coordinator = _coordinator ?? throw new InvalidOperationException("run not started");
+        var applied = coordinator.DueAt(tick).Select(i => i.Label).ToArray();
+        var signals = coordinator.BeginTick(tick);
+        var reports = await Task.WhenAll(_shards.Select(s => s.Step(tick, signals.Values)));
+        var folded = coordinator.Raw.New();
+        foreach (var report in reports) RunCoordinator.Fold(folded, report);
+        return new TickResult(tick, coordinator.EndTick(tick, folded), applied);
+    }
+
+    public async Task Stop()
+    {
+        await Task.WhenAll(_shards.Select(s => s.Release()));
+        _coordinator = null;
+        DeactivateOnIdle();
+    }
+}
