@@ -31,7 +31,14 @@ public static class ScenarioLoader
         var r = new YamlReader(file);
         var stream = new YamlStream();
         try { stream.Load(new StringReader(text)); }
-        catch (YamlException e) { throw r.Error(e.Start, $"not valid YAML: {FirstSentence(e.Message)}"); }
+        catch (YamlException e)
+        {
+            var message = FirstSentence(e.Message);
+            const string duplicate = "Duplicate key ";
+            throw message.StartsWith(duplicate, StringComparison.Ordinal)
+                ? r.Error(e.Start, $"key '{message[duplicate.Length..]}' appears twice in one mapping; keep one")
+                : r.Error(e.Start, $"not valid YAML: {message}");
+        }
         if (stream.Documents.Count != 1) throw new ScenarioException(file, 1, 1, "a scenario file holds exactly one YAML document");
         var root = r.Map(stream.Documents[0].RootNode, "");
         var c = new Compiler(r);

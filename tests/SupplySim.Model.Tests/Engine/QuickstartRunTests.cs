@@ -1,0 +1,131 @@
+using SupplySim.Model.Engine;
+using SupplySim.Model.Metrics;
+using SupplySim.Model.World;
+using SupplySim.Scenarios;
+using SupplySim.Testing;
+using Xunit;
+
+namespace SupplySim.Model.Tests.Engine;
+
+/// <summary>Whole runs of the shipped quickstart world on the in-process engine: conservation laws and emergent reactions.</summary>
+public class QuickstartRunTests
+{
+    private static (WorldSpec Spec, List<double[]> Raw, List<double[]> Metrics, MetricsComputer Computer) Run(ulong? seed = null, Func<WorldSpec, WorldSpec>? edit = null)
+    {
+        var sc = ScenarioLoader.Load(Repo.Scenario("quickstart.yaml"));
+        var spec = sc.Spec with { Seed = seed ?? sc.Spec.Seed };
+        if (edit is not null) spec = edit(spec);
+        var engine = new LocalEngine(spec, sc.FirmsPerShard, sc.PeoplePerShard);
+        var raw = new List<double[]>();
+        var metrics = new List<double[]>();
+        for (var t = 0; t < spec.Ticks; t++)
+        {
+            metrics.Add(engine.Step());
+            raw.Add(engine.LastFolded!);
+        }
+        return (spec, raw, metrics, engine.Coordinator.Metrics);
+    }
+
+    private static readonly Lazy<(WorldSpec Spec, List<double[]> Raw, List<double[]> Metrics, MetricsComputer Computer)> Default = new(() => Run());
+
+    [Fact]
+    public void Should_Balance_Precursor_Mass_At_Labs_Every_Tick()
+    {
+        // Delivered to labs = used in synthesis (drug produced / yield) + change in lab stock + lab seizures.
+        var (spec, raw, _, _) = Default.Value;
+        var r = new Raw(new Layout(spec));
+        for (var t = 1; t < raw.Count; t++)
+        {
+            var v = raw[t];
+            var delivered = v[r.PrecursorDeliveredKg];
+            var accounted = v[r.LabPrecursorUsedKg] + (v[r.LabStockKg] - raw[t - 1][r.LabStockKg]) + v[r.LabPrecursorSeizedKg];
+            Assert.True(Math.Abs(delivered - accounted) < 1e-6 * Math.Max(1, v[r.LabStockKg]), $"tick {t}: delivered {delivered}, accounted {accounted}");
+        }
+        Assert.True(raw.Sum(v => v[r.PrecursorDeliveredKg]) > 1_000, "the chain must actually move precursor");
+        Assert.True(raw.Sum(v => v[r.LabPrecursorSeizedKg]) > 0, "labs must be raided at least once");
+    }
+
+    [Fact]
+    public void Should_Balance_Money_Every_Tick()
+    {
+        // Cash held + money in flight changes only by drug proceeds entering and by seizures.
+        var (spec, raw, _, _) = Default.Value;
+        var r = new Raw(new Layout(spec));
+        double before = 0;
+        for (var t = 0; t < raw.Count; t++)
+        {
+            var v = raw[t];
+            var now = v[r.CashUsd] + v[r.InFlightUsd];
+            var seized = Enumerable.Range(0, EnumNames.MethodCount).Sum(m => v[r.SeizedUsd + m]);
+            var expected = before + v[r.InflowUsd] - seized;
+            Assert.True(Math.Abs(now - expected) < 1e-9 * Math.Max(1, Math.Abs(now)), $"tick {t}: {now} vs {expected}");
+            before = now;
+        }
+        Assert.True(raw.Sum(v => v[r.InflowUsd]) > 0);
+        Assert.True(raw.Sum(v => Enumerable.Range(0, EnumNames.MethodCount).Sum(m => v[r.SeizedUsd + m])) > 0);
+    }
+
+    [Fact]
+    public void Should_Conserve_People()
+    {
+        var (spec, raw, _, _) = Default.Value;
+        var r = new Raw(new Layout(spec));
+        foreach (var pop in spec.Populations)
+        {
+            var total = pop.People * pop.Represents;
+            foreach (var v in raw)
+            {
+                var sum = Enum.GetValues<PersonState>().Sum(s => v[r.PeopleSlot(pop.Region, s)]);
+                Assert.Equal(total, sum, 6);
+            }
+        }
+    }
+
+    [Fact]
+    public void Should_Repeat_Exactly_With_The_Same_Seed_And_Differ_With_Another()
+    {
+        var again = Run();
+        var other = Run(seed: 7);
+        var a = Default.Value.Metrics;
+        Assert.Equal(a.Count, again.Metrics.Count);
+        for (var t = 0; t < a.Count; t++)
+            Assert.Equal(a[t].Select(BitConverter.DoubleToInt64Bits), again.Metrics[t].Select(BitConverter.DoubleToInt64Bits));
+        Assert.Contains(Enumerable.Range(0, a.Count), t => !a[t].SequenceEqual(other.Metrics[t]));
+    }
+
+    [Fact]
+    public void Should_Move_Brokers_Off_Scheduled_Precursors_After_China_Schedules_Them()
+    {
+        // quickstart schedules npp and anpp in CN in 2018-02 (tick 13); 4-AP is the cheapest unscheduled substitute.
+        var (spec, _, metrics, computer) = Default.Value;
+        double Share(int tick, params string[] substances)
+        {
+            var catalog = computer.Catalog;
+            double part = 0, total = 0;
+            for (var i = 0; i < catalog.Count; i++)
+            {
+                if (catalog[i].Metric != "precursor_kg" || !catalog[i].Dimension.StartsWith("substance=", StringComparison.Ordinal)) continue;
+                var v = metrics[tick][i];
+                total += v;
+                if (substances.Contains(catalog[i].Dimension["substance=".Length..])) part += v;
+            }
+            return part / total;
+        }
+        var before = Enumerable.Range(6, 7).Average(t => Share(t, "npp", "anpp"));
+        var after = Enumerable.Range(13 + 12, 6).Average(t => Share(t, "npp", "anpp"));
+        Assert.True(before > 0.8, $"before scheduling NPP+4-ANPP should dominate, got {before:P0}");
+        Assert.True(after < 0.3, $"a year after scheduling their share should be small, got {after:P0}");
+    }
+
+    [Fact]
+    public void Should_Stop_Chinese_Synthesis_Of_Analogues_After_Class_Scheduling()
+    {
+        var (spec, _, metrics, computer) = Default.Value;
+        var cn = computer.Catalog.ToList().FindIndex(k => k.Metric == "production_kg" && k.Dimension == "lab=CN");
+        var classTick = spec.Interventions.Single(i => i.Kind == InterventionKind.ScheduleClass).Tick;
+        var before = Enumerable.Range(classTick - 6, 6).Average(t => metrics[t][cn]);
+        var after = Enumerable.Range(classTick + 6, 6).Average(t => metrics[t][cn]);
+        Assert.True(before > 0, "CN labs must produce analogues before the class is scheduled");
+        Assert.True(after < 0.2 * before, $"CN production {before:F2} -> {after:F2} kg/month");
+    }
+}
