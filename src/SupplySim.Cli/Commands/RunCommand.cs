@@ -12,7 +12,17 @@ public static class RunCommand
     public static Command Create(IAnsiConsole console)
     {
         var scenario = new Argument<string>("scenario") { Description = "Scenario file (.yaml), e.g. scenarios/quickstart.yaml." };
-        var seed = new Option<ulong?>("--seed") { Description = "Random seed (default: the scenario's 'seed'). Same binary, scenario and seed give identical results." };
+        var seed = new Option<ulong?>("--seed")
+        {
+            Description = "Random seed (default: the scenario's 'seed'). Same binary, scenario and seed give identical results.",
+            CustomParser = r =>
+            {
+                var text = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
+                if (ulong.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v)) return v;
+                r.AddError($"--seed must be a whole number from 0 to {ulong.MaxValue}, got '{text}'");
+                return null;
+            },
+        };
         var outDir = new Option<string?>("--out") { Description = "Results folder (default: results/<scenario>-seed<seed>)." };
         var cmd = new Command("run", "Run a scenario on an in-process silo and write metrics.csv, summary.json and manifest.json.");
         cmd.Arguments.Add(scenario);

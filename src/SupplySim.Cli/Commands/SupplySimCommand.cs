@@ -19,7 +19,10 @@ public static class SupplySimCommand
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            Error(console, $"{parsed.Errors[0].Message} (see `supplysim {string.Join(' ', parsed.CommandResult.Command.Name == root.Name ? [] : new[] { parsed.CommandResult.Command.Name })} --help`)".Replace("  ", " "));
+            // An unrecognised word says more than the "command not provided" that accompanies it.
+            var error = parsed.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? parsed.Errors[0];
+            var command = parsed.CommandResult.Command == root ? "supplysim" : $"supplysim {parsed.CommandResult.Command.Name}";
+            Error(console, $"{error.Message.TrimEnd('.')} (see `{command} --help`)");
             return BadInput;
         }
         try

@@ -1,0 +1,47 @@
+using BenchmarkDotNet.Attributes;
+using SupplySim.Model.Engine;
+using SupplySim.Model.Metrics;
+using SupplySim.Model.World;
+
+namespace SupplySim.Benchmarks;
+
+/// <summary>
+/// One monthly step of a user population (the hot loop: market clearing, then every person's transition
+/// and overdose draw). Throughput in people per second = People / mean time.
+/// </summary>
+[MemoryDiagnoser]
+public class UserPopulationStepBenchmarks
+{
+    private Shard _shard = null!;
+    private Outbox _outbox = null!;
+    private Signals _signals = null!;
+    private double[] _report = null!;
+    private Message[] _inbox = null!;
+    private int _tick;
+
+    [Params(10_000, 100_000, 1_000_000)]
+    public int People { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var spec = BenchmarkWorld.WithOnePopulation(People);
+        var layout = new Layout(spec, maxPeoplePerShard: int.MaxValue);
+        var info = layout.MarketShards[0];
+        _shard = Shard.Create(layout, info);
+        _outbox = new Outbox(layout);
+        _signals = InitialSignals.Build(layout);
+        _report = new Raw(layout).New();
+        // A month's supply for this many people arrives each tick, from one lab.
+        var lab = layout.Shards.First(s => s.Kind == ActorKind.CartelLab).FirstAgent;
+        var kg = People * 0.2 * 60 * 1.5 / 1e6;
+        _inbox = [new Message(MessageKind.Drug, lab, info.FirstAgent, 0, -1, kg, 0)];
+    }
+
+    [Benchmark]
+    public void Step()
+    {
+        _shard.Step(new StepContext(_tick++, _signals), _inbox, _outbox, _report);
+        _outbox.Drain();
+    }
+}

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# SupplySim's one test command (README.md): installs what the tests need, builds the solution once in
+# Release, runs the benchmarks in their dry mode (so they cannot rot), runs every test project, and
+# ends with a line "N passed, N failed". Exit code 0 only when everything passed.
+set -uo pipefail
+cd "$(dirname "$0")"
+
+# --- prerequisites -----------------------------------------------------------------------------------
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "error: the .NET SDK 10 is required (https://dot.net); 'dotnet' is not on PATH" >&2
+  echo "0 passed, 1 failed"
+  exit 2
+fi
+# (Later issues add redis-server and chromium here, installed from Debian's packages when missing.)
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+log_dir=$(mktemp -d)
+trap 'rm -rf "$log_dir"' EXIT
+
+# --- build ---------------------------------------------------------------------------------------------
+echo "== build (Release)"
+if ! dotnet build SupplySim.sln -c Release -nologo >"$log_dir/build.log" 2>&1; then
+  grep -E "error" "$log_dir/build.log" | sort -u | head -n 20
+  tail -n 5 "$log_dir/build.log"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+failed=0
+passed=0
+
+# --- benchmarks, dry mode (one invocation of each benchmark, in process: checks they still run) --------
+echo "== benchmarks (dry run)"
+if dotnet run -c Release --no-build --project benchmarks/SupplySim.Benchmarks -- --filter '*' --job Dry --inProcess \
+     >"$log_dir/bench.log" 2>&1; then
+  echo "benchmarks: dry run ok"
+  passed=$((passed + 1))
+else
+  tail -n 40 "$log_dir/bench.log"
+  echo "benchmarks: dry run FAILED"
+  failed=$((failed + 1))
+fi
+
+# --- tests -------------------------------------------------------------------------------------------
+echo "== tests"
+dotnet test --solution SupplySim.sln -c Release --no-build 2>&1 | tee "$log_dir/test.log"
+test_status=${PIPESTATUS[0]}
+t_total=$(grep -E '^\s*total:' "$log_dir/test.log" | tail -n 1 | grep -oE '[0-9]+' || echo 0)
+t_failed=$(grep -E '^\s*failed:' "$log_dir/test.log" | tail -n 1 | grep -oE '[0-9]+' || echo 0)
+t_passed=$(grep -E '^\s*succeeded:' "$log_dir/test.log" | tail -n 1 | grep -oE '[0-9]+' || echo 0)
+if [ "$test_status" -ne 0 ] && [ "${t_failed:-0}" -eq 0 ]; then t_failed=1; fi   # a crash counts as a failure
+if [ "${t_total:-0}" -eq 0 ]; then t_failed=$((t_failed + 1)); fi                # running no test is a failure
+passed=$((passed + ${t_passed:-0}))
+failed=$((failed + ${t_failed:-0}))
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
