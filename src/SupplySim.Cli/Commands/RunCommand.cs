@@ -41,7 +41,8 @@ public static class RunCommand
             var outcome = await progress.Track(() => RunExecutor.RunAsync(silo.Grains, sc, s, dir, progress, cancellation));
             if (!outcome.Completed) throw new OperationCanceledException();
             console.MarkupLineInterpolated($"{outcome.TicksRun} ticks on {outcome.Silos} silo ({outcome.Shards} shards) in {outcome.Wall.TotalSeconds:F1} s; overdose deaths: {outcome.DeathsTotal:N0}");
-            console.MarkupLineInterpolated($"wrote {Path.Combine(dir, "metrics.csv")}, {Path.Combine(dir, "summary.json")}, {Path.Combine(dir, "manifest.json")}");
+            console.WriteLine($"wrote {dir}{Path.DirectorySeparatorChar}");
+            foreach (var file in new[] { "metrics.csv", "summary.json", "manifest.json" }) console.WriteLine($"  {Path.Combine(dir, file)}");
             return SupplySimCommand.Ok;
         });
         return cmd;
