@@ -16,7 +16,7 @@ public sealed record Scenario(WorldSpec Spec, string SourcePath, string Sha256, 
 /// mistake is thrown as a <see cref="ScenarioException"/> naming file, line, column, what is wrong and
 /// what is allowed. The keys are documented in docs/scenarios.md.
 /// </summary>
-public static class ScenarioLoader
+public static partial class ScenarioLoader
 {
     public static Scenario Load(string path)
     {
@@ -54,7 +54,7 @@ public static class ScenarioLoader
         return m.Trim();
     }
 
-    private sealed class Compiler(YamlReader r)
+    private sealed partial class Compiler(YamlReader r)
     {
         private readonly Dictionary<string, int> _jurisdictions = new(StringComparer.Ordinal);
         private readonly Dictionary<string, int> _substances = new(StringComparer.Ordinal);
@@ -87,6 +87,8 @@ public static class ScenarioLoader
             var substances = Substances(world);
             var routes = Routes(world);
             var scheduled = InitialScheduling(world);
+            var (countries, countryOf) = Countries(jurisdictions);
+            var trust = TrustPairs(world);
             world.Done();
 
             var actors = root.MapOf("actors");
@@ -100,7 +102,7 @@ public static class ScenarioLoader
             if (populations.Length == 0) throw r.Error(actors.Node, "actors.populations needs at least one user population");
 
             var parameters = root.Get("parameters") is { } pn ? Parameters(r.Map(pn, "parameters")) : new ModelParameters();
-            var interventions = root.ListOr("interventions").Select((n, i) => Intervention(n, $"interventions[{i}]")).ToArray();
+            var interventions = root.ListOr("interventions").SelectMany((n, i) => Intervention(n, $"interventions[{i}]")).ToArray();
             root.Done();
 
             return new WorldSpec
@@ -122,6 +124,9 @@ public static class ScenarioLoader
                 Populations = populations,
                 Parameters = parameters,
                 Interventions = interventions,
+                Countries = countries,
+                CountryOf = countryOf,
+                Trust = trust,
             };
         }
 
@@ -318,14 +323,10 @@ public static class ScenarioLoader
             return new PopulationSpec(region, people, represents, use, oud, moud, remission, stim, moudCap, naloxone);
         }
 
-        private static readonly Dictionary<string, PropertyInfo> ParameterProperties = typeof(ModelParameters)
-            .GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .ToDictionary(p => Kebab(p.Name), StringComparer.Ordinal);
-
-        public static IReadOnlyCollection<string> ParameterNames => ParameterProperties.Keys;
-
-        private static string Kebab(string pascal)
-            => string.Concat(pascal.Select((ch, i) => char.IsUpper(ch) ? (i > 0 ? "-" : "") + char.ToLowerInvariant(ch) : ch.ToString()));
+        /// <summary>Parameters that are shares or probabilities (0..1); every other number must be positive.</summary>
+        private static bool IsShare(string name)
+            => new[] { "share", "rate", "reversal", "threshold", "memory", "write-off", "margin", "decay", "adjust", "screening", "hazard-oud", "relative", "pressure", "uptake" }
+                .Any(w => name.Contains(w, StringComparison.Ordinal));
 
         private ModelParameters Parameters(Map m)
         {
@@ -333,58 +334,20 @@ public static class ScenarioLoader
             foreach (var (key, value) in m.Entries.ToList())
             {
                 var name = key.Value!;
-                if (!ParameterProperties.TryGetValue(name, out var prop))
-                    throw r.Error(key, $"unknown parameter '{name}'; allowed: {string.Join(", ", ParameterProperties.Keys.Order(StringComparer.Ordinal))}");
+                if (!ParameterByName.TryGetValue(name, out var prop))
+                    throw r.Error(key, $"unknown parameter '{name}'; allowed: {string.Join(", ", ParameterByName.Keys.Order(StringComparer.Ordinal))}");
                 m.Get(name);
                 object v = prop.PropertyType == typeof(int)
-                    ? r.Integer(value, $"parameters.{name}", 0, 1_000_000)
-                    : r.Number(value, $"parameters.{name}", 0, 1e9, "0 to 1e9");
+                    ? r.Integer(value, $"parameters.{name}", 1, 1_000)
+                    : IsShare(name)
+                        ? r.Share(value, $"parameters.{name}")
+                        : r.Number(value, $"parameters.{name}", 1e-12, 1e9, "more than 0 and at most 1e9");
                 prop.SetValue(p, v);
             }
+            if (!(p.MinPotencyMg <= p.ReferencePotencyMg && p.ReferencePotencyMg <= p.MaxPotencyMg))
+                throw r.Error(m.Node, $"parameters: min-potency-mg ({p.MinPotencyMg}) <= reference-potency-mg ({p.ReferencePotencyMg}) <= max-potency-mg ({p.MaxPotencyMg}) must hold");
             m.Done();
             return p;
-        }
-
-        private InterventionSpec Intervention(YamlNode node, string path)
-        {
-            var m = r.Map(node, path);
-            var typeNode = m.Need("type");
-            var type = r.Text(typeNode, $"{path}.type");
-            var dateNode = m.Need("date");
-            var date = Date(dateNode, $"{path}.date");
-            if (date < _start || date > _end)
-                throw r.Error(dateNode, $"{path}.date {date} is outside the run; allowed: {_start} to {_end}");
-            var tick = date.MonthsSince(_start);
-            var label = m.TextOr("label") ?? type;
-            InterventionSpec result;
-            switch (type)
-            {
-                case "schedule-substance":
-                case "schedule-class":
-                {
-                    var j = Jurisdiction(m.Need("jurisdiction"), $"{path}.jurisdiction");
-                    var key = type == "schedule-substance" ? "substance" : "class";
-                    var other = type == "schedule-substance" ? "class" : "substance";
-                    if (m.Get(other) is { } wrong) throw r.Error(wrong, $"{path}: {type} takes '{key}', not '{other}'");
-                    var substances = Targets(m, path);
-                    var on = m.Get("lift") is { } lift && r.Boolean(lift, $"{path}.lift") ? 0 : 1;
-                    result = new InterventionSpec(tick, type == "schedule-substance" ? InterventionKind.ScheduleSubstance : InterventionKind.ScheduleClass, j, substances, -1, on, label);
-                    break;
-                }
-                case "enforcement-budget":
-                {
-                    var an = m.Need("agency");
-                    var id = r.Text(an, $"{path}.agency");
-                    if (!_agencies.TryGetValue(id, out var a)) throw r.Error(an, $"{path}.agency: unknown agency '{id}'; allowed: {string.Join(", ", _agencies.Keys)}");
-                    var budget = m.Number("budget-usd-per-month", 0, 1e12, "0 to 1e12 USD per month");
-                    result = new InterventionSpec(tick, InterventionKind.EnforcementBudget, -1, [], a, budget, label);
-                    break;
-                }
-                default:
-                    throw r.Error(typeNode, $"{path}.type is '{type}'; allowed: schedule-substance, schedule-class, enforcement-budget");
-            }
-            m.Done();
-            return result;
         }
     }
 }

@@ -15,6 +15,7 @@ public static class SupplySimCommand
         var root = new RootCommand("SupplySim: an agent-based simulation of the synthetic-opioid supply chain, from chemical supplier to overdose.");
         root.Subcommands.Add(RunCommand.Create(console));
         root.Subcommands.Add(ValidateCommand.Create(console));
+        root.Subcommands.Add(CalibrateCommand.Create(console));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

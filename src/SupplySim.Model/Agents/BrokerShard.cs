@@ -1,4 +1,5 @@
 using SupplySim.Model.Engine;
+using SupplySim.Model.Metrics;
 using SupplySim.Model.Randomness;
 using SupplySim.Model.Rules;
 using SupplySim.Model.World;
@@ -7,21 +8,31 @@ namespace SupplySim.Model.Agents;
 
 /// <summary>
 /// Brokers buy chemicals from suppliers in their own jurisdiction and ship them to labs (L361, L367).
-/// Each month a broker reviews, with some probability, which precursor to offer: the cheapest per kg of
-/// drug after risk among those it can source (<see cref="Substitution"/>), which is how scheduling moves
-/// the trade to unscheduled substitutes after a lag (L361, L839, L1405).
+/// Each month a broker reviews, with some probability, which precursor to offer (<see cref="Substitution"/>).
+/// It keeps the suppliers that deliver and replaces those that refuse or fail, which concentrates buying on
+/// non-adopters of KYC and informal sellers (the residual market, L1184, L1470). A takedown puts a listing
+/// offline; the broker relists on a less visible channel (open web, social media, encrypted), so each round
+/// of takedowns finds fewer targets (L269, L405, L1474).
 /// </summary>
 public sealed class BrokerShard : Shard
 {
+    private static readonly double[] Visibility = [1.0, 0.5, 0.15];
+    private const int MissesBeforeSwitch = 3;
+
     private struct Broker
     {
         public int Product;
         public double Cash;
         public double ExpectedDemandKg;
+        public int Channel;
+        public int OfflineUntil;
     }
 
     private readonly Broker[] _agents;
     private readonly double[] _stock; // [agent * S + substance]
+    private readonly int[] _favourites; // [agent * K + slot] supplier id, -1 if none
+    private readonly int[] _misses; // orders since the favourite last delivered
+    private readonly int _k;
     private readonly BrokerGroupSpec _group;
     private readonly Substitution _substitution;
     private readonly int[] _suppliers;
@@ -31,16 +42,19 @@ public sealed class BrokerShard : Shard
         _group = Spec.Brokers[info.Group];
         _substitution = new Substitution(Spec);
         _suppliers = layout.SuppliersByJurisdiction[info.Jurisdiction];
+        _k = Math.Max(1, P.BrokerSuppliersPerOrder);
         var s = Spec.Substances.Length;
         _agents = new Broker[info.Count];
         _stock = new double[info.Count * s];
+        _favourites = Enumerable.Repeat(-1, info.Count * _k).ToArray();
+        _misses = new int[info.Count * _k];
         var initialSignals = InitialSignals.Build(layout);
         var need = InitialSignals.LabPrecursorNeedKgPerMonth(Spec) / Math.Max(1, layout.Brokers.Length);
         for (var i = 0; i < _agents.Length; i++)
         {
             var id = info.FirstAgent + i;
             var product = _substitution.Best(initialSignals, info.Jurisdiction, Seed, id, P.BrokerPreferenceSigma);
-            _agents[i] = new Broker { Product = product, ExpectedDemandKg = need };
+            _agents[i] = new Broker { Product = product, ExpectedDemandKg = need, OfflineUntil = -1 };
             if (product >= 0) _stock[i * s + product] = need * P.BrokerStockMonths;
         }
     }
@@ -51,6 +65,18 @@ public sealed class BrokerShard : Shard
         var signals = ctx.Signals;
         var s = Spec.Substances.Length;
         var demand = new double[_agents.Length];
+        var takedown = signals.LeverValue(Lever.PlatformTakedown, j);
+
+        for (var i = 0; i < _agents.Length; i++)
+        {
+            ref var a = ref _agents[i];
+            if (takedown <= 0 || a.OfflineUntil >= ctx.Tick) continue;
+            if (CounterRng.Uniform(Seed, CounterRng.Stream.BrokerTakedown, Info.FirstAgent + i, ctx.Tick) < takedown * Visibility[a.Channel])
+            {
+                a.OfflineUntil = ctx.Tick + P.RelistMonths - 1;
+                a.Channel = Math.Min(a.Channel + 1, Visibility.Length - 1);
+            }
+        }
 
         // Receipts and payments first: stock that arrived this tick can serve this tick's orders.
         foreach (ref readonly var msg in inbox)
@@ -63,6 +89,8 @@ public sealed class BrokerShard : Shard
                     _agents[i].Cash -= msg.Usd;
                     outbox.Emit(new Message(MessageKind.Payment, msg.To, msg.From, msg.Substance, 0, 0, msg.Usd));
                     report[Raw.InFlightUsd] += msg.Usd;
+                    for (var n = 0; n < _k; n++)
+                        if (_favourites[i * _k + n] == msg.From) _misses[i * _k + n] = 0;
                     break;
                 case MessageKind.Payment:
                     _agents[i].Cash += msg.Usd;
@@ -70,13 +98,24 @@ public sealed class BrokerShard : Shard
             }
         }
 
+        // Orders are served pro rata when stock is short, so no lab is favoured by message order.
+        foreach (ref readonly var msg in inbox)
+            if (msg.Kind == MessageKind.LabOrder && _agents[msg.To - Info.FirstAgent].OfflineUntil < ctx.Tick)
+                demand[msg.To - Info.FirstAgent] += msg.Kg;
+        var fill = new double[_agents.Length];
+        for (var i = 0; i < _agents.Length; i++)
+        {
+            var held = 0.0;
+            for (var k = 0; k < s; k++) held += _stock[i * s + k];
+            fill[i] = demand[i] > 0 ? Math.Min(1, held / demand[i]) : 0;
+        }
         for (var m = 0; m < inbox.Length; m++)
         {
             ref readonly var msg = ref inbox[m];
             if (msg.Kind != MessageKind.LabOrder) continue;
             var i = msg.To - Info.FirstAgent;
-            demand[i] += msg.Kg;
-            Serve(ctx, i, msg, m, outbox, report);
+            if (_agents[i].OfflineUntil >= ctx.Tick) continue; // the listing is down: the order is lost
+            Serve(ctx, i, msg, msg.Kg * fill[i], m, outbox, report);
         }
 
         for (var i = 0; i < _agents.Length; i++)
@@ -86,20 +125,25 @@ public sealed class BrokerShard : Shard
             a.ExpectedDemandKg = 0.5 * a.ExpectedDemandKg + 0.5 * demand[i];
             if (CounterRng.Uniform(Seed, CounterRng.Stream.BrokerChoice, id, ctx.Tick) < P.BrokerReviewRate)
                 a.Product = _substitution.Best(signals, j, Seed, id, P.BrokerPreferenceSigma);
-            OrderFromSuppliers(ctx, i, id, outbox);
+            if (a.OfflineUntil >= ctx.Tick) report[Raw.BrokersOffline] += 1;
+            else
+            {
+                report[Raw.BrokersByChannel + a.Channel] += 1;
+                OrderFromSuppliers(ctx, i, id, outbox);
+            }
+            report[Raw.CashUsd] += a.Cash;
         }
-
-        var cash = 0.0;
-        for (var i = 0; i < _agents.Length; i++) cash += _agents[i].Cash;
-        report[Raw.CashUsd] += cash;
     }
 
-    private void Serve(in StepContext ctx, int i, in Message order, int draw, Outbox outbox, double[] report)
+    private void Serve(in StepContext ctx, int i, in Message order, double kgToShip, int draw, Outbox outbox, double[] report)
     {
         var s = Spec.Substances.Length;
-        var remaining = order.Kg;
+        var remaining = kgToShip;
         var labJurisdiction = Layout.ShardOf(order.From).Jurisdiction;
         var signals = ctx.Signals;
+        var j = Info.Jurisdiction;
+        var brokerPressure = Detection.Either(signals.Pressure(j, Stage.Broker), signals.LeverValue(Lever.IntelligenceSharing, j) * P.IntelligencePressure);
+        var pRoute = RoutePressure.Between(signals, j, labJurisdiction);
         // Offer the current product first, then sell off whatever else is in stock.
         for (var k = -1; k < s && remaining > 0; k++)
         {
@@ -111,14 +155,12 @@ public sealed class BrokerShard : Shard
             stock -= kg;
             remaining -= kg;
 
-            var scheduled = signals.Scheduled(Info.Jurisdiction, substance);
-            var pBroker = scheduled ? signals.Pressure(Info.Jurisdiction, Stage.Broker) : 0;
-            var pRoute = Detection.Either(signals.Pressure(Info.Jurisdiction, Stage.Route), signals.Pressure(labJurisdiction, Stage.Route));
-            var u = CounterRng.Uniform(Seed, CounterRng.Stream.RouteSeizure, order.To, ctx.Tick, draw * 8 + k + 1);
+            var pBroker = brokerPressure * signals.Illegality(j, substance);
+            var u = CounterRng.Uniform(Seed, CounterRng.Stream.RouteSeizure, order.To, ctx.Tick, draw * (s + 1) + k + 1);
             if (u < pBroker) { report[Raw.SeizedKg + (int)Stage.Broker] += kg; continue; }
             if (u < Detection.Either(pBroker, pRoute)) { report[Raw.SeizedKg + (int)Stage.Route] += kg; continue; }
             var usd = kg * Spec.Substances[substance].PriceUsdPerKg * (1 + _group.Markup);
-            outbox.Emit(new Message(MessageKind.Shipment, order.To, order.From, substance, scheduled ? 1 : 0, kg, usd));
+            outbox.Emit(new Message(MessageKind.Shipment, order.To, order.From, substance, signals.Scheduled(j, substance) ? 1 : 0, kg, usd));
         }
     }
 
@@ -128,12 +170,17 @@ public sealed class BrokerShard : Shard
         if (a.Product < 0 || _suppliers.Length == 0) return;
         var want = a.ExpectedDemandKg * (1 + P.BrokerStockMonths) - _stock[i * Spec.Substances.Length + a.Product];
         if (want <= 1e-9) return;
-        var k = Math.Min(P.BrokerSuppliersPerOrder, _suppliers.Length);
         var disguise = (int)Math.Round(_group.DisguiseSkill * 1000);
-        for (var n = 0; n < k; n++)
+        for (var n = 0; n < _k; n++)
         {
-            var supplier = _suppliers[CounterRng.Index(Seed, CounterRng.Stream.BrokerSupplier, id, ctx.Tick, _suppliers.Length, n)];
-            outbox.Emit(new Message(MessageKind.SupplierOrder, id, supplier, a.Product, disguise, want / k, 0));
+            var slot = i * _k + n;
+            if (_favourites[slot] < 0 || _misses[slot] >= MissesBeforeSwitch)
+            {
+                _favourites[slot] = _suppliers[CounterRng.Index(Seed, CounterRng.Stream.BrokerSupplier, id, ctx.Tick, _suppliers.Length, n)];
+                _misses[slot] = 0;
+            }
+            _misses[slot]++;
+            outbox.Emit(new Message(MessageKind.SupplierOrder, id, _favourites[slot], a.Product, disguise, want / _k, 0));
         }
     }
 }

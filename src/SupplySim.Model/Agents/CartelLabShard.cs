@@ -34,9 +34,6 @@ public sealed class CartelLabShard : Shard
     private readonly int[] _launderJurisdiction;
     private readonly double _priceRef;
 
-    /// <summary>Gross margin of synthesis at wholesale; precursors are a tiny share of revenue (L443) [A].</summary>
-    private const double LabMargin = 0.8;
-
     public CartelLabShard(Layout layout, ShardInfo info) : base(layout, info)
     {
         _group = Spec.Labs[info.Group];
@@ -147,7 +144,7 @@ public sealed class CartelLabShard : Shard
             if (left <= 0) break;
             if (product >= 0 && r.Output != product) continue;
             var scheduled = signals.Scheduled(Info.Jurisdiction, r.Output);
-            if (!RiskDecision.Accepts(LabMargin, a.RiskAppetite, scheduled, signals.Pressure(Info.Jurisdiction, Stage.Lab), P.PenaltyMultiple)) continue;
+            if (!RiskDecision.Accepts(P.LabMargin, a.RiskAppetite, scheduled, signals.Pressure(Info.Jurisdiction, Stage.Lab), P.PenaltyMultiple)) continue;
             var output = Math.Min(left, stock[r.Input] * r.Yield);
             if (output <= 0) continue;
             var input = output / r.Yield;
@@ -171,8 +168,10 @@ public sealed class CartelLabShard : Shard
         {
             var r = markets[m].Jurisdiction;
             var share = (double)markets[m].Count / Layout.PeopleByJurisdiction[r];
-            var value = signals.DemandMg(r) * signals.PricePerMg(r);
-            w[m] = (value > 0 ? value : Layout.PeopleByJurisdiction[r]) * share;
+            // Expected spend: last month's demand at last month's price (the reference price where nothing sold).
+            var price = signals.PricePerMg(r) > 0 ? signals.PricePerMg(r) : _priceRef;
+            var demand = signals.DemandMg(r) > 0 ? signals.DemandMg(r) : Layout.PeopleByJurisdiction[r];
+            w[m] = demand * price * share;
             total += w[m];
         }
         if (total > 0) for (var m = 0; m < w.Length; m++) w[m] /= total;
@@ -187,10 +186,10 @@ public sealed class CartelLabShard : Shard
         {
             var part = kg * weights[m];
             if (part <= 0) continue;
-            var p = Detection.Either(signals.Pressure(Info.Jurisdiction, Stage.Route), signals.Pressure(markets[m].Jurisdiction, Stage.Route));
+            var p = RoutePressure.Between(signals, Info.Jurisdiction, markets[m].Jurisdiction);
             if (CounterRng.Uniform(Seed, CounterRng.Stream.RouteSeizure, id, ctx.Tick, m) < p)
             {
-                report[Raw.SeizedKg + (int)Stage.Route] += part;
+                report[Raw.SeizedDrugKg + (int)Stage.Route] += part * Spec.Substances[product].Potency;
                 continue;
             }
             outbox.Emit(new Message(MessageKind.Drug, id, markets[m].FirstAgent, product, launderer, part, 0));
@@ -247,7 +246,7 @@ public sealed class CartelLabShard : Shard
         for (var k = 0; k < ids.Length; k++)
         {
             var g = Spec.Launderers[Layout.ShardOf(ids[k]).Group];
-            var risk = g.DetectionRisk * signals.Pressure(_launderJurisdiction[k], Stage.Money);
+            var risk = Laundering.SeizureShare(signals, P, g, _launderJurisdiction[k]);
             var preference = Math.Exp(0.2 * CounterRng.Normal(Seed, CounterRng.Stream.LabLaunderer, id, 0, k + 1));
             var cost = (_launderCost[k] + risk) * preference;
             if (cost < bestCost) { bestCost = cost; best = ids[k]; }

@@ -1,4 +1,5 @@
 using SupplySim.Model.Engine;
+using SupplySim.Model.Rules;
 using SupplySim.Model.World;
 
 namespace SupplySim.Model.Agents;
@@ -21,7 +22,7 @@ public sealed class MoneyLaundererShard : Shard
 
     public override void Step(in StepContext ctx, ReadOnlySpan<Message> inbox, Outbox outbox, double[] report)
     {
-        var seizeShare = Math.Min(1, _group.DetectionRisk * ctx.Signals.Pressure(Info.Jurisdiction, Stage.Money));
+        var seizeShare = Laundering.SeizureShare(ctx.Signals, P, _group, Info.Jurisdiction);
         var method = (int)_group.Method;
         foreach (ref readonly var msg in inbox)
         {

@@ -1,4 +1,5 @@
 using SupplySim.Model.Engine;
+using SupplySim.Model.Metrics;
 using SupplySim.Model.Randomness;
 using SupplySim.Model.Rules;
 using SupplySim.Model.World;
@@ -7,26 +8,32 @@ namespace SupplySim.Model.Agents;
 
 /// <summary>
 /// Chemical firms of one cohort in one jurisdiction. Licit buyers take their share of capacity first
-/// (dual use, L363-L365); a broker's order is filled when it passes KYC screening (L1182-L1190) and, for a
-/// scheduled chemical, when margin times risk appetite beats the expected penalty.
+/// (dual use, L363-L365). A broker's order is filled when it passes KYC screening (L1182-L1190) and,
+/// where the sale can be prosecuted (scheduled chemical, or a legal basis for knowing sales, L480), when
+/// margin times risk appetite beats the expected penalty. Formal firms adopt KYC when the jurisdiction's
+/// adoption level exceeds their own adoption cost; informal sellers never do (L1184, L1470).
 /// </summary>
 public sealed class PrecursorSupplierShard : Shard
 {
     private struct Supplier
     {
         public double RiskAppetite;
-        public bool KycAdopted;
+        public double KycCost;
+        public double IllicitCapacity;
         public double Available;
+        public double Ordered;
         public double Cash;
     }
 
     private readonly Supplier[] _agents;
     private readonly SupplierGroupSpec _group;
     private readonly bool[] _sells;
+    private readonly bool _informal;
 
     public PrecursorSupplierShard(Layout layout, ShardInfo info) : base(layout, info)
     {
         _group = Spec.Suppliers[info.Group];
+        _informal = _group.Cohort == "informal";
         _sells = new bool[Spec.Substances.Length];
         foreach (var s in _group.Products) _sells[s] = true;
         _agents = new Supplier[info.Count];
@@ -36,7 +43,9 @@ public sealed class PrecursorSupplierShard : Shard
             _agents[i] = new Supplier
             {
                 RiskAppetite = RiskDecision.Appetite(CounterRng.Normal(Seed, CounterRng.Stream.SupplierTraits, id, 0), P.RiskAppetiteSigma),
-                KycAdopted = CounterRng.Uniform(Seed, CounterRng.Stream.SupplierTraits, id, 0, 7) < _group.KycShare,
+                // Firms adopt in order of this cost: an adoption level of x means the share x of formal firms with the lowest cost.
+                KycCost = CounterRng.Uniform(Seed, CounterRng.Stream.SupplierTraits, id, 0, 7),
+                IllicitCapacity = _group.CapacityKgPerMonth * (1 - _group.LicitShare),
             };
         }
     }
@@ -45,39 +54,70 @@ public sealed class PrecursorSupplierShard : Shard
     {
         var j = Info.Jurisdiction;
         var signals = ctx.Signals;
-        var capacity = _group.CapacityKgPerMonth * (1 - _group.LicitShare);
-        for (var i = 0; i < _agents.Length; i++) _agents[i].Available = capacity;
-        var pressure = signals.Pressure(j, Stage.Supplier);
+        for (var i = 0; i < _agents.Length; i++)
+        {
+            _agents[i].Available = _agents[i].IllicitCapacity;
+            _agents[i].Ordered = 0;
+        }
+        var pressure = Detection.Either(signals.Pressure(j, Stage.Supplier),
+            signals.LeverValue(Lever.IntelligenceSharing, j) * P.IntelligencePressure);
+        var kycLevel = signals.LeverValue(Lever.KycShare, j);
+        if (double.IsNaN(kycLevel)) kycLevel = _group.KycShare;
+        var quality = signals.LeverValue(Lever.KycQuality, j);
+        if (double.IsNaN(quality)) quality = _group.KycQuality;
 
+        // First pass: what each supplier is asked for, so that short capacity is shared pro rata.
+        foreach (ref readonly var msg in inbox)
+        {
+            ref var a = ref _agents[msg.To - Info.FirstAgent];
+            if (msg.Kind == MessageKind.Payment) a.Cash += msg.Usd;
+            else if (msg.Kind == MessageKind.SupplierOrder && _sells[msg.Substance]) a.Ordered += msg.Kg;
+        }
         for (var m = 0; m < inbox.Length; m++)
         {
             ref readonly var msg = ref inbox[m];
             ref var a = ref _agents[msg.To - Info.FirstAgent];
-            if (msg.Kind == MessageKind.Payment) { a.Cash += msg.Usd; continue; }
             if (msg.Kind != MessageKind.SupplierOrder || !_sells[msg.Substance]) continue;
 
-            var scheduled = signals.Scheduled(j, msg.Substance);
-            if (!RiskDecision.Accepts(P.SupplierMargin, a.RiskAppetite, scheduled, pressure, P.PenaltyMultiple)) continue;
+            var illegality = signals.Illegality(j, msg.Substance);
+            if (!RiskDecision.Accepts(P.SupplierMargin, a.RiskAppetite, illegality > 0, pressure * illegality, P.PenaltyMultiple)) continue;
             var key = CounterRng.AgentKey(Seed, CounterRng.Stream.SupplierFill, msg.To);
-            if (a.KycAdopted)
+            var adopted = Adopted(a, kycLevel);
+            if (adopted)
             {
-                var screen = _group.KycQuality * P.KycMaxScreening * (1 - msg.Aux / 1000.0);
+                var screen = quality * P.KycMaxScreening * (1 - msg.Aux / 1000.0);
                 if (CounterRng.Uniform(key, ctx.Tick, 2 * m) < screen) continue;
             }
-            var kg = Math.Min(msg.Kg, a.Available);
+            var kg = Math.Min(msg.Kg * Math.Min(1, a.IllicitCapacity / a.Ordered), a.Available);
             if (kg <= 0) continue;
             a.Available -= kg;
-            if (scheduled && CounterRng.Uniform(key, ctx.Tick, 2 * m + 1) < pressure)
+            if (illegality > 0 && CounterRng.Uniform(key, ctx.Tick, 2 * m + 1) < pressure * illegality)
             {
                 report[Raw.SeizedKg + (int)Stage.Supplier] += kg;
                 continue;
             }
+            report[Raw.DivertedBySeller + (_informal ? 2 : adopted ? 0 : 1)] += kg;
             var usd = kg * Spec.Substances[msg.Substance].PriceUsdPerKg;
-            outbox.Emit(new Message(MessageKind.Shipment, msg.To, msg.From, msg.Substance, scheduled ? 1 : 0, kg, usd));
+            outbox.Emit(new Message(MessageKind.Shipment, msg.To, msg.From, msg.Substance, signals.Scheduled(j, msg.Substance) ? 1 : 0, kg, usd));
         }
 
         var cash = 0.0;
-        for (var i = 0; i < _agents.Length; i++) cash += _agents[i].Cash;
+        var adopters = 0;
+        for (var i = 0; i < _agents.Length; i++)
+        {
+            ref var a = ref _agents[i];
+            if (a.Ordered > a.IllicitCapacity)
+                a.IllicitCapacity = Math.Min(_group.CapacityKgPerMonth, a.IllicitCapacity * (1 + P.SupplierCapacityAdjust));
+            cash += _agents[i].Cash;
+            if (Adopted(_agents[i], kycLevel)) adopters++;
+        }
         report[Raw.CashUsd] += cash;
+        if (!_informal)
+        {
+            report[Raw.KycAdopters + j] += adopters;
+            report[Raw.FormalSuppliers + j] += _agents.Length;
+        }
     }
+
+    private bool Adopted(in Supplier a, double level) => !_informal && a.KycCost < level;
 }

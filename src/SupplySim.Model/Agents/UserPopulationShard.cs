@@ -20,7 +20,6 @@ public sealed class UserPopulationShard : Shard
     private readonly long[] _counts = new long[EnumNames.LivingStateCount + 1];
     private readonly PopulationSpec _pop;
     private readonly ulong _personStream;
-    private readonly int _moudPlaces;
     private double _inventoryKg; // pure fentanyl-equivalent kg held by retail dealers
 
     public UserPopulationShard(Layout layout, ShardInfo info) : base(layout, info)
@@ -28,7 +27,6 @@ public sealed class UserPopulationShard : Shard
         _pop = Spec.Populations[info.Group];
         _state = new byte[info.Count];
         _traits = new byte[info.Count];
-        _moudPlaces = (int)Math.Round(_pop.MoudCapacityShare * info.Count);
         _personStream = CounterRng.AgentKey(Seed, CounterRng.Stream.PersonTransition, info.Group);
         var initKey = CounterRng.TickKey(Seed, CounterRng.Stream.Init, info.Group, 0);
         var traitKey = CounterRng.TickKey(Seed, CounterRng.Stream.PersonTraits, info.Group, 0);
@@ -55,7 +53,7 @@ public sealed class UserPopulationShard : Shard
         _inventoryKg += arrivedKg;
         var seized = _inventoryKg * P.RetailSeizureShare * ctx.Signals.Pressure(j, Stage.Retail);
         _inventoryKg -= seized;
-        report[Raw.SeizedKg + (int)Stage.Retail] += seized;
+        report[Raw.SeizedDrugKg + (int)Stage.Retail] += seized;
 
         var demandDoses = scale * (_counts[(int)PersonState.Use] * P.DosesPerMonthUse
             + _counts[(int)PersonState.Oud] * P.DosesPerMonthOud
@@ -64,7 +62,7 @@ public sealed class UserPopulationShard : Shard
         _inventoryKg -= market.SoldMg / 1e6;
 
         PayProceeds(inbox, market, outbox, report);
-        var (deaths, deathsStim) = Transition(ctx.Tick, market);
+        var (deaths, deathsStim) = Transition(ctx, market);
 
         report[Raw.Deaths + j] += deaths * scale;
         report[Raw.DeathsWithStimulant + j] += deathsStim * scale;
@@ -90,12 +88,16 @@ public sealed class UserPopulationShard : Shard
         }
     }
 
-    private (long Deaths, long DeathsWithStimulant) Transition(int tick, in RetailMarket.Result market)
+    private (long Deaths, long DeathsWithStimulant) Transition(in StepContext ctx, in RetailMarket.Result market)
     {
-        var hazard = new OverdoseHazard(P, market.PotencyMg, market.ServedShare, _pop.NaloxoneCoverage);
-        var tickKey = CounterRng.Bits(_personStream, tick);
-        var freePlaces = _moudPlaces - _counts[(int)PersonState.Moud];
-        var initiation = P.InitiationRate * market.ServedShare;
+        var j = Info.Jurisdiction;
+        var signals = ctx.Signals;
+        var hazard = new OverdoseHazard(P, market.PotencyMg, market.ServedShare, signals.LeverValue(Lever.NaloxoneCoverage, j));
+        var tickKey = CounterRng.Bits(_personStream, ctx.Tick);
+        var places = (long)Math.Round(signals.LeverValue(Lever.TreatmentCapacity, j) * Info.Count);
+        var freePlaces = places - _counts[(int)PersonState.Moud];
+        var initiation = P.InitiationRate * market.ServedShare * signals.LeverValue(Lever.InitiationMultiplier, j);
+        var stimulantUptake = P.StimulantUptakeRate * market.ServedShare;
         long deaths = 0, deathsStim = 0;
         Span<long> counts = stackalloc long[EnumNames.LivingStateCount + 1];
         var state = _state;
@@ -142,6 +144,7 @@ public sealed class UserPopulationShard : Shard
                     break;
             }
             if (next == PersonState.Dead) { deaths++; if (stim) deathsStim++; }
+            else if (!stim && next is PersonState.Use or PersonState.Oud && u > 1 - stimulantUptake) traits[i] |= StimulantFlag;
             state[i] = (byte)next;
             counts[(int)next]++;
         }

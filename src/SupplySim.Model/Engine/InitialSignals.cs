@@ -11,6 +11,7 @@ public static class InitialSignals
         var signals = new Signals(layout);
         foreach (var e in spec.InitialScheduling) signals.SetScheduled(e.Jurisdiction, e.Substance, true);
         for (var a = 0; a < spec.Agencies.Length; a++) signals.SetBudget(a, spec.Agencies[a].BudgetUsdPerMonth);
+        new LeverBoard(spec).Publish(signals);
         return signals;
     }
 

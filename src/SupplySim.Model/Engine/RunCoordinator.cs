@@ -12,6 +12,7 @@ namespace SupplySim.Model.Engine;
 public sealed class RunCoordinator
 {
     private readonly Signals _signals;
+    private readonly LeverBoard _levers;
     private double[]? _last;
     private int _nextTick;
 
@@ -26,7 +27,11 @@ public sealed class RunCoordinator
         Raw = new Raw(layout);
         Metrics = new MetricsComputer(layout);
         _signals = InitialSignals.Build(layout);
+        _levers = new LeverBoard(layout.Spec);
     }
+
+    /// <summary>Trust between two countries as the current tick sees it.</summary>
+    public double Trust(int a, int b) => _signals.Trust(a, b);
 
     /// <summary>The interventions applied at <paramref name="tick"/>, in scenario order.</summary>
     public IEnumerable<InterventionSpec> DueAt(int tick) => Spec.Interventions.Where(i => i.Tick == tick);
@@ -36,6 +41,8 @@ public sealed class RunCoordinator
     {
         if (tick != _nextTick) throw new InvalidOperationException($"tick {tick} requested, expected {_nextTick}");
         foreach (var item in DueAt(tick)) Apply(item);
+        if (tick > 0) _levers.Advance(Spec.Parameters);
+        _levers.Publish(_signals);
         if (_last is { } v)
         {
             var p = Spec.Parameters;
@@ -57,7 +64,7 @@ public sealed class RunCoordinator
         if (tick != _nextTick) throw new InvalidOperationException($"tick {tick} ended, expected {_nextTick}");
         _last = folded;
         _nextTick++;
-        return Metrics.Compute(tick, folded);
+        return Metrics.Compute(tick, folded, _signals);
     }
 
     private void Apply(InterventionSpec item)
@@ -66,10 +73,14 @@ public sealed class RunCoordinator
         {
             case InterventionKind.ScheduleSubstance:
             case InterventionKind.ScheduleClass:
-                foreach (var s in item.Substances) _signals.SetScheduled(item.Jurisdiction, s, item.Value != 0);
+                foreach (var j in item.Jurisdictions)
+                    foreach (var s in item.Substances) _signals.SetScheduled(j, s, item.Value != 0);
                 break;
             case InterventionKind.EnforcementBudget:
                 _signals.SetBudget(item.Agency, item.Value);
+                break;
+            default:
+                _levers.Apply(item);
                 break;
         }
     }

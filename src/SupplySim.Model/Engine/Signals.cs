@@ -9,7 +9,8 @@ namespace SupplySim.Model.Engine;
 /// </summary>
 public sealed class Signals
 {
-    private readonly int _j, _s, _a;
+    private readonly int _j, _s, _a, _c;
+    public static readonly int LeverCount = Enum.GetValues<Lever>().Length;
     public double[] Values { get; }
 
     public Signals(Layout layout, double[]? values = null)
@@ -17,7 +18,8 @@ public sealed class Signals
         _j = layout.JurisdictionCount;
         _s = layout.SubstanceCount;
         _a = layout.Spec.Agencies.Length;
-        var length = _j * _s + _j * EnumNames.StageCount + 2 * _j + _a;
+        _c = layout.Spec.Countries.Length;
+        var length = _j * _s + _j * EnumNames.StageCount + 2 * _j + _a + LeverCount * _j + _c * _c;
         Values = values ?? new double[length];
         if (Values.Length != length) throw new ArgumentException($"signals of length {Values.Length}, expected {length}");
     }
@@ -26,6 +28,8 @@ public sealed class Signals
     private int PriceBase => PressureBase + _j * EnumNames.StageCount;
     private int DemandBase => PriceBase + _j;
     private int BudgetBase => DemandBase + _j;
+    private int LeverBase => BudgetBase + _a;
+    private int TrustBase => LeverBase + LeverCount * _j;
 
     public bool Scheduled(int jurisdiction, int substance) => Values[jurisdiction * _s + substance] != 0;
     public void SetScheduled(int jurisdiction, int substance, bool on) => Values[jurisdiction * _s + substance] = on ? 1 : 0;
@@ -44,5 +48,21 @@ public sealed class Signals
 
     public double Budget(int agency) => Values[BudgetBase + agency];
     public void SetBudget(int agency, double v) => Values[BudgetBase + agency] = v;
+
+    /// <summary>A lever's value in a jurisdiction; cooperative levers arrive already multiplied by trust.</summary>
+    public double LeverValue(Lever lever, int jurisdiction) => Values[LeverBase + (int)lever * _j + jurisdiction];
+    public void SetLeverValue(Lever lever, int jurisdiction, double v) => Values[LeverBase + (int)lever * _j + jurisdiction] = v;
+
+    /// <summary>Trust between two countries, 0..1 (0 while cooperation is suspended).</summary>
+    public double Trust(int countryA, int countryB) => Values[TrustBase + countryA * _c + countryB];
+    public void SetTrust(int countryA, int countryB, double v)
+    {
+        Values[TrustBase + countryA * _c + countryB] = v;
+        Values[TrustBase + countryB * _c + countryA] = v;
+    }
+
+    /// <summary>Whether selling this substance in this jurisdiction can be prosecuted: scheduled, or a legal basis for knowing sales exists.</summary>
+    public double Illegality(int jurisdiction, int substance)
+        => Scheduled(jurisdiction, substance) ? 1 : LeverValue(Lever.LegalBasis, jurisdiction);
 
 }

@@ -15,9 +15,9 @@ public sealed class MetricsComputer
     private readonly Layout _layout;
     private readonly Raw _raw;
     private readonly List<Func<double[], double>> _compute = new();
+    private Engine.Signals? _signals;
     private readonly int _referenceEnd;
     private readonly double[] _refSubstance, _refOrigin, _refLab;
-    private int _tick;
 
     public IReadOnlyList<MetricKey> Catalog { get; }
 
@@ -61,9 +61,23 @@ public sealed class MetricsComputer
         Add("displacement_index", "lab", v => Distance(v, r.ProductionKg, _refLab));
         foreach (var m in methods) Add("laundered_usd", $"method={EnumNames.Name(m)}", v => v[r.LaunderedUsd + (int)m]);
         foreach (var m in methods) Add("seized_usd", $"method={EnumNames.Name(m)}", v => v[r.SeizedUsd + (int)m]);
-        foreach (var st in Enum.GetValues<Stage>().Where(s => s != Stage.Money))
-            Add("seized_kg", $"stage={EnumNames.Name(st)}", v => v[r.SeizedKg + (int)st]);
+        // Chemicals are counted in kg as seized; finished drug in fentanyl-equivalent kg.
+        foreach (var st in new[] { Stage.Supplier, Stage.Broker, Stage.Route, Stage.Lab })
+            Add("seized_kg", $"stage={EnumNames.Name(st)};material=precursor", v => v[r.SeizedKg + (int)st]);
+        foreach (var st in new[] { Stage.Route, Stage.Retail })
+            Add("seized_kg", $"stage={EnumNames.Name(st)};material=drug", v => v[r.SeizedDrugKg + (int)st]);
         for (var a = 0; a < spec.Agencies.Length; a++) { var aa = a; Add("enforcement_spend_usd", $"agency={spec.Agencies[a].Id}", v => v[r.SpendUsd + aa]); }
+        foreach (var t in spec.Trust)
+            Add("trust", $"pair={spec.Countries[t.CountryA]}-{spec.Countries[t.CountryB]}", _ => _signals!.Trust(t.CountryA, t.CountryB));
+        foreach (var j in spec.Suppliers.Where(g => g.Cohort != "informal").Select(g => g.Jurisdiction).Distinct().Order())
+            Add("kyc_adoption_share", $"jurisdiction={J(j)}", v => Ratio(v[r.KycAdopters + j], v[r.FormalSuppliers + j]));
+        string[] sellers = ["adopter", "non-adopter", "informal"];
+        for (var k = 0; k < Raw.SellerTypes; k++) { var kk = k; Add("diverted_precursor_kg", $"seller={sellers[k]}", v => v[r.DivertedBySeller + kk]); }
+        if (methods.Length > 0)
+            Add("laundered_bank_share", "", v => Ratio(methods.Where(Rules.Laundering.TouchesBanks).Sum(m => v[r.LaunderedUsd + (int)m]), methods.Sum(m => v[r.LaunderedUsd + (int)m])));
+        string[] channels = ["open-web", "social", "encrypted"];
+        for (var k = 0; k < Raw.Channels; k++) { var kk = k; Add("broker_listings", $"channel={channels[k]}", v => v[r.BrokersByChannel + kk]); }
+        Add("broker_listings", "channel=offline", v => v[r.BrokersOffline]);
         foreach (var j in regions)
             for (var s = 0; s < EnumNames.LivingStateCount; s++)
             {
@@ -74,9 +88,9 @@ public sealed class MetricsComputer
     }
 
     /// <summary>Metric values of one tick, in catalogue order. Call once per tick, in tick order.</summary>
-    public double[] Compute(int tick, double[] folded)
+    public double[] Compute(int tick, double[] folded, Engine.Signals signals)
     {
-        _tick = tick;
+        _signals = signals;
         if (tick < _referenceEnd)
         {
             Accumulate(_refSubstance, folded, _raw.PrecursorBySubstance);

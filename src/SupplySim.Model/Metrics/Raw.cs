@@ -16,8 +16,13 @@ public sealed class Raw
 
     public readonly int Deaths, DeathsWithStimulant, SuppliedMg, RevenueUsd, DosesServed, DosesDemanded, PotencyMgTimesDoses, People;
     public readonly int ProductionKg, PrecursorBySubstance, PrecursorByOrigin, PrecursorUnscheduledKg;
-    public readonly int SeizedKg, LaunderedUsd, SeizedUsd, SpendUsd, PressureLog;
+    public readonly int SeizedKg, SeizedDrugKg, LaunderedUsd, SeizedUsd, SpendUsd, PressureLog;
     public readonly int CashUsd, InFlightUsd, InflowUsd, LabStockKg, LabPrecursorSeizedKg, LabPrecursorUsedKg, PrecursorDeliveredKg;
+    public readonly int KycAdopters, FormalSuppliers, DivertedBySeller, BrokersByChannel, BrokersOffline;
+
+    /// <summary>Seller types of diverted chemicals: 0 KYC adopter, 1 formal non-adopter, 2 informal.</summary>
+    public const int SellerTypes = 3;
+    public const int Channels = 3;
 
     public Raw(Layout layout)
     {
@@ -32,10 +37,11 @@ public sealed class Raw
         DosesServed = Take(J); DosesDemanded = Take(J); PotencyMgTimesDoses = Take(J);
         People = Take(J * EnumNames.LivingStateCount + J);
         ProductionKg = Take(J); PrecursorBySubstance = Take(S); PrecursorByOrigin = Take(J); PrecursorUnscheduledKg = Take(1);
-        SeizedKg = Take(stages); LaunderedUsd = Take(methods); SeizedUsd = Take(methods); SpendUsd = Take(A);
+        SeizedKg = Take(stages); SeizedDrugKg = Take(stages); LaunderedUsd = Take(methods); SeizedUsd = Take(methods); SpendUsd = Take(A);
         PressureLog = Take(J * stages);
         CashUsd = Take(1); InFlightUsd = Take(1); InflowUsd = Take(1); LabStockKg = Take(1);
         LabPrecursorSeizedKg = Take(1); LabPrecursorUsedKg = Take(1); PrecursorDeliveredKg = Take(1);
+        KycAdopters = Take(J); FormalSuppliers = Take(J); DivertedBySeller = Take(SellerTypes); BrokersByChannel = Take(Channels); BrokersOffline = Take(1);
         Length = n;
     }
 

@@ -4,8 +4,8 @@ namespace SupplySim.Model.Randomness;
 
 /// <summary>
 /// Counter-based random numbers: a draw is a pure function of (run seed, stream, agent id, tick),
-/// so results do not depend on which silo ran an agent, in which order, or how agents were sharded
-/// (architecture.md §2 rule 2). The mixer is SplitMix64's finalizer applied per key word.
+/// so results do not depend on which silo ran an agent or in which order shards ran (architecture.md §2
+/// rule 2). They do depend on the scenario's sharding settings, which set market boundaries and inbox order. The mixer is SplitMix64's finalizer applied per key word.
 /// </summary>
 public static class CounterRng
 {
@@ -70,11 +70,11 @@ public static class CounterRng
         BrokerChoice = 20,
         BrokerTraits = 21,
         BrokerSupplier = 22,
+        BrokerTakedown = 23,
         RouteSeizure = 30,
         LabBroker = 40,
         LabRaid = 41,
         LabTraits = 42,
         LabLaunderer = 43,
-        MoneySeizure = 50,
     }
 }

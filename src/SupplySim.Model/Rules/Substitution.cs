@@ -7,7 +7,8 @@ namespace SupplySim.Model.Rules;
 /// <summary>
 /// Chemical substitution (model.md §5.1): a broker offers the precursor with the lowest cost per kg of
 /// finished drug after risk, among those suppliers in its jurisdiction make. Scheduling a chemical adds
-/// the expected penalty to its cost, so demand moves to the cheapest unscheduled substitute (L361,
+/// the expected penalty to its cost (as does a legal basis for knowing sales of unscheduled chemicals,
+/// and actionable foreign intelligence), so demand moves to the cheapest unscheduled substitute (L361,
 /// L1401-L1405). Each broker has a fixed idiosyncratic preference per chemical, so the move is gradual.
 /// </summary>
 public sealed class Substitution
@@ -37,13 +38,14 @@ public sealed class Substitution
     {
         var best = -1;
         var bestScore = double.PositiveInfinity;
-        var risk = signals.Pressure(jurisdiction, Stage.Broker) + signals.Pressure(jurisdiction, Stage.Supplier);
+        var risk = signals.Pressure(jurisdiction, Stage.Broker) + signals.Pressure(jurisdiction, Stage.Supplier)
+            + signals.LeverValue(Lever.IntelligenceSharing, jurisdiction) * _spec.Parameters.IntelligencePressure;
         for (var s = 0; s < _costPerKgDrug.Length; s++)
         {
             if (!_offeredIn[jurisdiction][s] || double.IsInfinity(_costPerKgDrug[s])) continue;
             // The preference draw uses tick 0 for every tick: a trait, not noise.
             var preference = Math.Exp(preferenceSigma * CounterRng.Normal(seed, CounterRng.Stream.BrokerTraits, agentId, 0, s));
-            var penalty = signals.Scheduled(jurisdiction, s) ? 1 + risk * _spec.Parameters.PenaltyMultiple : 1;
+            var penalty = 1 + signals.Illegality(jurisdiction, s) * risk * _spec.Parameters.PenaltyMultiple;
             var score = _costPerKgDrug[s] * preference * penalty;
             if (score < bestScore) { bestScore = score; best = s; }
         }

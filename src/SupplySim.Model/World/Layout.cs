@@ -82,8 +82,8 @@ public sealed class Layout
                     break;
                 case ActorKind.MoneyLaunderer: Targets[TargetIndex(s.Jurisdiction, Stage.Money)] += s.Count; break;
                 case ActorKind.UserPopulation:
-                    // Retail dealers are not agents: one target per 10,000 residents stands for them [A].
-                    Targets[TargetIndex(s.Jurisdiction, Stage.Retail)] += Math.Max(1, s.Count / 10_000.0);
+                    // Retail dealers are not agents: DealersPerResident of the real residents stand for them [A].
+                    Targets[TargetIndex(s.Jurisdiction, Stage.Retail)] += Math.Max(1, s.Count * spec.Populations[s.Group].Represents * spec.Parameters.DealersPerResident);
                     break;
             }
         }

@@ -12,6 +12,8 @@ public sealed record ModelParameters
     public double PenaltyMultiple { get; init; } = 20;
     /// <summary>Gross margin of an illicit chemical sale, as a share of its value [A].</summary>
     public double SupplierMargin { get; init; } = 0.5;
+    /// <summary>Monthly growth of a supplier's capacity for illicit buyers while their orders exceed it, up to its whole plant (the growth of the trade 2013-2021) [A].</summary>
+    public double SupplierCapacityAdjust { get; init; } = 0.0;
     /// <summary>Spread (log-normal sigma) of suppliers' risk appetite [A].</summary>
     public double RiskAppetiteSigma { get; init; } = 1.0;
     /// <summary>Best screening probability of a KYC programme of quality 1 (L1182-L1190) [A].</summary>
@@ -28,11 +30,15 @@ public sealed record ModelParameters
     // ---- Labs (Clan-lab world) ----
     /// <summary>Share of the retail value of a kg paid to the producing lab (wholesale share) [A].</summary>
     public double WholesaleShare { get; init; } = 0.15;
-    /// <summary>Share of a lab's precursor stock and output lost in a raid [A].</summary>
+    /// <summary>Gross margin of synthesis at wholesale; precursors are a tiny share of trafficker revenue (L443) [A].</summary>
+    public double LabMargin { get; init; } = 0.8;
+    /// <summary>Retail dealers per real resident: the retail stage's enforcement targets (dealers are not agents) [A].</summary>
+    public double DealersPerResident { get; init; } = 0.0001;
+    /// <summary>Share of a lab's precursor stock lost in a raid [A].</summary>
     public double RaidLossShare { get; init; } = 0.6;
-    /// <summary>Fill-ratio memory below which a lab drops its broker for another (displacement, L488) [A].</summary>
+    /// <summary>Delivery memory below which a lab drops its broker for another (displacement, L488) [A].</summary>
     public double LabSwitchThreshold { get; init; } = 0.5;
-    /// <summary>Weight of the newest month in a lab's memory of its broker's fill ratio [A].</summary>
+    /// <summary>Weight of the newest month in a lab's memory of whether its broker delivered [A].</summary>
     public double LabFillMemory { get; init; } = 0.3;
     /// <summary>Share of outstanding orders a lab writes off each month (lost or refused) [A].</summary>
     public double LabOrderWriteOff { get; init; } = 0.3;
@@ -62,7 +68,7 @@ public sealed record ModelParameters
     public double CessationRate { get; init; } = 0.04;
     public double ProgressionRate { get; init; } = 0.02;
     public double TreatmentEntryRate { get; init; } = 0.04;
-    /// <summary>Monthly MOUD drop-out: buprenorphine keeps 45% at 6 months, methadone 55% at 12 (L1814); 0.09 is their mean monthly rate.</summary>
+    /// <summary>Monthly MOUD drop-out: buprenorphine keeps 45% at 6 months, methadone 55% at 12 (L1814); 0.087 is the mean of their monthly rates.</summary>
     public double MoudDropoutRate { get; init; } = 0.087;
     public double MoudToRemissionRate { get; init; } = 0.02;
     public double RelapseRate { get; init; } = 0.015;
@@ -77,6 +83,20 @@ public sealed record ModelParameters
     public double PotencyHazardExponent { get; init; } = 1.5;
     /// <summary>Hazard multiplier for stimulant co-use (L2054, L2176-L2180) [A].</summary>
     public double StimulantHazardMultiplier { get; init; } = 1.6;
+    /// <summary>Monthly probability that a person who uses opioids starts co-using stimulants: fentanyl markets make polysubstance use common (L2054, L2062, L2176-L2180) [A].</summary>
+    public double StimulantUptakeRate { get; init; } = 0.0;
     /// <summary>Share of opioid overdoses that naloxone present at the scene reverses (L1889-L1891) [A].</summary>
     public double NaloxoneReversal { get; init; } = 0.5;
+
+    // ---- Levers and cooperation ----
+    /// <summary>Monthly relative decay of KYC screening quality without retraining (L1186-L1188) [A].</summary>
+    public double KycQualityDecay { get; init; } = 0.03;
+    /// <summary>Extra detection of money flows through a bank-touching method at full AML cooperation, as a multiple of the base (L421-L437) [A].</summary>
+    public double AmlDetectionBoost { get; init; } = 4.0;
+    /// <summary>Detection probability added at the supplier and broker stages by fully actionable foreign intelligence (L273, L413) [A].</summary>
+    public double IntelligencePressure { get; init; } = 0.08;
+    /// <summary>Monthly share of the gap to its starting level that trust recovers on its own (slow rebuilding, L620, L2337) [A].</summary>
+    public double TrustRecoveryRate { get; init; } = 0.01;
+    /// <summary>Months a broker stays offline after a takedown before relisting on a less visible channel (L405, L1474) [A].</summary>
+    public int RelistMonths { get; init; } = 2;
 }

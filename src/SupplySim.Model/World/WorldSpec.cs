@@ -27,6 +27,11 @@ public sealed record WorldSpec
     public required PopulationSpec[] Populations { get; init; }
     public required ModelParameters Parameters { get; init; }
     public required InterventionSpec[] Interventions { get; init; }
+    /// <summary>Countries (jurisdiction id before its first '-': US-NE -> US), ascending; trust is held between them.</summary>
+    public required string[] Countries { get; init; }
+    /// <summary>Country of each jurisdiction (index into <see cref="Countries"/>).</summary>
+    public required int[] CountryOf { get; init; }
+    public required TrustSpec[] Trust { get; init; }
 
     public MonthDate DateOf(int tick) => Start.AddMonths(tick);
 }
@@ -94,14 +99,23 @@ public sealed record PopulationSpec(
     double MoudCapacityShare,
     double NaloxoneCoverage);
 
-/// <summary>A dated intervention compiled to indices; applied by the run at the start of its tick.</summary>
+/// <summary>
+/// A dated intervention compiled to indices; applied by the run at the start of its tick. Lever items move
+/// their lever from its current value to <see cref="Value"/> over <see cref="Ramp"/> months; items compose
+/// (a later item on the same lever and jurisdiction takes over from wherever the lever stands).
+/// </summary>
 public sealed record InterventionSpec(
     int Tick,
     InterventionKind Kind,
-    int Jurisdiction,
+    int[] Jurisdictions,
     int[] Substances,
     int Agency,
+    Lever Lever,
+    // Country pair for trust items and the partner country of cooperative levers (-1 if none).
+    int CountryA,
+    int CountryB,
     double Value,
+    int Ramp,
     string Label);
 
 public enum InterventionKind
@@ -109,4 +123,39 @@ public enum InterventionKind
     ScheduleSubstance,
     ScheduleClass,
     EnforcementBudget,
+    SetLever,
+    TrustShock,
+    TrustBuilding,
+    SuspendCooperation,
+    ResumeCooperation,
 }
+
+/// <summary>Policy levers held per jurisdiction on the run's blackboard (model.md §4).</summary>
+public enum Lever
+{
+    /// <summary>0..1: strength of a legal basis to prosecute knowing sales of unscheduled chemicals (L93-L97, L480).</summary>
+    LegalBasis = 0,
+    /// <summary>0..1: share of formal chemical firms that adopt KYC (L187, L395, L1182-L1190); NaN = the supplier groups' own.</summary>
+    KycShare,
+    /// <summary>0..1: screening quality of KYC programmes; decays without retraining (L1186-L1188, L1259).</summary>
+    KycQuality,
+    /// <summary>0 or 1: KYC retraining keeps quality from decaying.</summary>
+    KycRetraining,
+    /// <summary>0..1: anti-money-laundering cooperation with the partner country, gated by trust (L421-L444).</summary>
+    AmlCooperation,
+    /// <summary>0..1: intelligence the partner country shares that this jurisdiction can act on, gated by trust (L1044, L1116-L1132).</summary>
+    IntelligenceSharing,
+    /// <summary>Multiplier (at least 0) on route (border, mail, customs) detection in this jurisdiction (L139, L361).</summary>
+    RouteMultiplier,
+    /// <summary>0..1: monthly probability that a visible broker listing is taken down (L269, L405).</summary>
+    PlatformTakedown,
+    /// <summary>0..1: MOUD places as a share of the population (L1808).</summary>
+    TreatmentCapacity,
+    /// <summary>0..1: naloxone coverage (L1889-L1891).</summary>
+    NaloxoneCoverage,
+    /// <summary>Multiplier (at least 0) on initiation of use (demand reduction, L190).</summary>
+    InitiationMultiplier,
+}
+
+/// <summary>Trust between two countries at the start of a run (L620, L1116-L1132).</summary>
+public sealed record TrustSpec(int CountryA, int CountryB, double Initial);

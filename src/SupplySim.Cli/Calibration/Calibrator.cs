@@ -1,0 +1,107 @@
+using System.Globalization;
+using SupplySim.Model.Engine;
+using SupplySim.Model.World;
+using SupplySim.Scenarios;
+
+namespace SupplySim.Cli.Calibration;
+
+/// <summary>Yearly US outcomes of one baseline run.</summary>
+public sealed record YearlyOutcome(int Year, double Deaths, double DeathsWithStimulant);
+
+/// <summary>The fit: parameter values, the loss, and the per-year comparison with the targets.</summary>
+public sealed record CalibrationResult(IReadOnlyDictionary<string, double> Parameters, double Loss, IReadOnlyList<YearlyOutcome> Years, int Evaluations);
+
+/// <summary>
+/// Fits free behaviour parameters of a scenario to <see cref="CalibrationTargets"/> by deterministic
+/// coordinate search in log space (each parameter multiplied and divided by shrinking factors; a change is
+/// kept when it lowers the loss). Runs use the in-process engine, which the tests hold bit-identical to the
+/// grains. Same scenario, seed and starting values give the same fit.
+/// </summary>
+public sealed class Calibrator(WorldSpec spec, int firmsPerShard, int peoplePerShard)
+{
+    /// <summary>Parameters fitted by default: the pace of the trade's growth, the death hazard and stimulant uptake.</summary>
+    public static readonly string[] DefaultFree = ["supplier-capacity-adjust", "lab-capacity-adjust", "overdose-hazard-oud", "stimulant-uptake-rate"];
+
+    public int Evaluations { get; private set; }
+
+    public IReadOnlyList<YearlyOutcome> Run(ModelParameters parameters)
+    {
+        Evaluations++;
+        var engine = new LocalEngine(spec with { Parameters = parameters }, firmsPerShard, peoplePerShard);
+        var catalog = engine.Coordinator.Metrics.Catalog;
+        var us = catalog.Select((k, i) => (k, i)).Where(x => x.k.Dimension.StartsWith("region=US-", StringComparison.Ordinal)).ToArray();
+        var deaths = us.Where(x => x.k.Metric == "overdose_deaths").Select(x => x.i).ToArray();
+        var stim = us.Where(x => x.k.Metric == "overdose_deaths_fentanyl_stimulant").Select(x => x.i).ToArray();
+        var years = new SortedDictionary<int, (double D, double S)>();
+        for (var t = 0; t < spec.Ticks; t++)
+        {
+            var v = engine.Step();
+            var y = spec.DateOf(t).Year;
+            var (d, s) = years.GetValueOrDefault(y);
+            years[y] = (d + deaths.Sum(i => v[i]), s + stim.Sum(i => v[i]));
+        }
+        return years.Select(kv => new YearlyOutcome(kv.Key, kv.Value.D, kv.Value.S)).ToList();
+    }
+
+    /// <summary>
+    /// Sum of squared log errors of the report's death targets, half-weighted errors on the public path
+    /// between them, the squared share error in tolerance units, and a penalty if 2023 does not fall.
+    /// </summary>
+    public static double Loss(IReadOnlyList<YearlyOutcome> years)
+    {
+        double Get(int y) => years.FirstOrDefault(o => o.Year == y)?.Deaths ?? 0;
+        var loss = 0.0;
+        foreach (var t in CalibrationTargets.Deaths)
+        {
+            var m = Math.Max(Get(t.Year), 1);
+            loss += Math.Pow(Math.Log(m / t.Value), 2);
+        }
+        foreach (var t in CalibrationTargets.Path)
+            loss += 0.5 * Math.Pow(Math.Log(Math.Max(Get(t.Year), 1) / t.Value), 2);
+        var y21 = years.FirstOrDefault(o => o.Year == CalibrationTargets.StimulantShare2021.Year);
+        if (y21 is { Deaths: > 0 })
+            loss += 0.05 * Math.Pow((y21.DeathsWithStimulant / y21.Deaths - CalibrationTargets.StimulantShare2021.Value) / CalibrationTargets.ShareTolerance, 2);
+        var d22 = Get(CalibrationTargets.DeclineYear - 1);
+        var d23 = Get(CalibrationTargets.DeclineYear);
+        if (d22 > 0 && d23 >= d22 * 0.98) loss += Math.Pow(Math.Log(d23 / d22) + 0.02, 2) * 50;
+        return loss;
+    }
+
+    public CalibrationResult Fit(IReadOnlyList<string> free, int maxEvaluations, Action<string>? log = null)
+    {
+        var values = free.ToDictionary(n => n, n => ScenarioLoader.GetParameter(spec.Parameters, n), StringComparer.Ordinal);
+        ModelParameters With(Dictionary<string, double> v)
+            => v.Aggregate(spec.Parameters, (p, kv) => ScenarioLoader.WithParameter(p, kv.Key, kv.Value));
+        var bestYears = Run(With(values));
+        var best = Loss(bestYears);
+        log?.Invoke($"start: loss {best:F4}");
+        foreach (var factor in new[] { 1.6, 1.25, 1.1, 1.04 })
+        {
+            var improved = true;
+            while (improved && Evaluations < maxEvaluations)
+            {
+                improved = false;
+                foreach (var name in free)
+                {
+                    foreach (var f in new[] { factor, 1 / factor })
+                    {
+                        if (Evaluations >= maxEvaluations) break;
+                        var trial = new Dictionary<string, double>(values, StringComparer.Ordinal) { [name] = Clamp(name, values[name] * f) };
+                        if (trial[name] == values[name]) continue;
+                        var years = Run(With(trial));
+                        var loss = Loss(years);
+                        if (loss < best - 1e-9)
+                        {
+                            (values, best, bestYears, improved) = (trial, loss, years, true);
+                            log?.Invoke($"{name} = {values[name].ToString("G4", CultureInfo.InvariantCulture)}: loss {best:F4}");
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        return new CalibrationResult(values, best, bestYears, Evaluations);
+    }
+
+    private static double Clamp(string name, double v) => name.EndsWith("exponent", StringComparison.Ordinal) ? Math.Clamp(v, 0.1, 5) : Math.Clamp(v, 1e-6, 1);
+}

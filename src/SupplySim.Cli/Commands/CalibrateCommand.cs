@@ -1,0 +1,87 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using Spectre.Console;
+using SupplySim.Cli.Calibration;
+using SupplySim.Cli.Results;
+using SupplySim.Scenarios;
+
+namespace SupplySim.Cli.Commands;
+
+/// <summary>`supplysim calibrate SCENARIO`: fits free parameters of a baseline to the report's figures and reports the error per year.</summary>
+public static class CalibrateCommand
+{
+    public static Command Create(IAnsiConsole console)
+    {
+        var scenario = new Argument<string>("scenario") { Description = "Baseline scenario to fit, e.g. scenarios/baseline.yaml." };
+        var free = new Option<string?>("--free") { Description = $"Comma-separated parameters to fit (default: {string.Join(",", Calibrator.DefaultFree)})." };
+        var max = new Option<int>("--max-evaluations") { Description = "Most runs the search may make.", DefaultValueFactory = _ => 60 };
+        var outDir = new Option<string?>("--out") { Description = "Folder for calibration.md (default: results/<scenario>-calibration)." };
+        var cmd = new Command("calibrate", "Fit behaviour parameters of a baseline to US overdose deaths 2013/2021/2022, the 2023 decline and the 2021 fentanyl+stimulant share.");
+        cmd.Arguments.Add(scenario);
+        cmd.Options.Add(free);
+        cmd.Options.Add(max);
+        cmd.Options.Add(outDir);
+        cmd.SetAction(parse =>
+        {
+            var sc = ScenarioLoader.Load(parse.GetValue(scenario)!);
+            var names = (parse.GetValue(free) ?? string.Join(",", Calibrator.DefaultFree)).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            foreach (var n in names)
+                if (!ScenarioLoader.ParameterNames.Contains(n))
+                    throw new UserInputException($"--free: unknown parameter '{n}'; allowed: {string.Join(", ", ScenarioLoader.ParameterNames.Order(StringComparer.Ordinal))}");
+            var evaluations = parse.GetValue(max);
+            if (evaluations < 1) throw new UserInputException("--max-evaluations must be at least 1");
+            var dir = parse.GetValue(outDir) ?? Path.Combine("results", $"{sc.Spec.Name}-calibration");
+            Directory.CreateDirectory(dir);
+
+            var calibrator = new Calibrator(sc.Spec, sc.FirmsPerShard, sc.PeoplePerShard);
+            var result = calibrator.Fit(names, evaluations, line => console.WriteLine($"  [{calibrator.Evaluations}] {line}"));
+            var report = Report(sc, result);
+            var path = Path.Combine(dir, "calibration.md");
+            AtomicFile.WriteAllText(path, report);
+            console.WriteLine(report);
+            console.WriteLine($"wrote {path}");
+            return SupplySimCommand.Ok;
+        });
+        return cmd;
+    }
+
+    /// <summary>The fit as Markdown: fitted values (to paste under `parameters:`), and model against target per year.</summary>
+    public static string Report(Scenario sc, CalibrationResult r)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var sb = new StringBuilder();
+        sb.AppendLine($"# Calibration of `{sc.Spec.Name}` (seed {sc.Spec.Seed}, scenario SHA-256 {sc.Sha256[..12]})");
+        sb.AppendLine();
+        sb.AppendLine($"Loss {r.Loss.ToString("F4", inv)} after {r.Evaluations} runs. Fitted parameters:");
+        sb.AppendLine();
+        sb.AppendLine("```yaml");
+        sb.AppendLine("parameters:");
+        foreach (var (k, v) in r.Parameters.OrderBy(kv => kv.Key, StringComparer.Ordinal)) sb.AppendLine($"  {k}: {v.ToString("G4", inv)}");
+        sb.AppendLine("```");
+        sb.AppendLine();
+        sb.AppendLine("Targets: the report's figures (2013, 2021, 2022; acceptance within 20%) and, between them, the public CDC series (half weight).");
+        sb.AppendLine();
+        sb.AppendLine("| year | model US synthetic-opioid deaths | target | error | source |");
+        sb.AppendLine("|---|---:|---:|---:|---|");
+        foreach (var y in r.Years)
+        {
+            var t = CalibrationTargets.Deaths.FirstOrDefault(x => x.Year == y.Year) ?? CalibrationTargets.Path.FirstOrDefault(x => x.Year == y.Year);
+            var err = t is null ? "" : $"{(y.Deaths / t.Value - 1).ToString("+0.0%;-0.0%", inv)}{(Math.Abs(y.Deaths / t.Value - 1) <= CalibrationTargets.DeathTolerance ? "" : " (outside 20%)")}";
+            sb.AppendLine($"| {y.Year} | {y.Deaths.ToString("N0", inv)} | {(t is null ? "" : t.Value.ToString("N0", inv))} | {err} | {t?.Source ?? ""} |");
+        }
+        var y21 = r.Years.FirstOrDefault(y => y.Year == 2021);
+        var y22 = r.Years.FirstOrDefault(y => y.Year == 2022);
+        var y23 = r.Years.FirstOrDefault(y => y.Year == 2023);
+        sb.AppendLine();
+        if (y21 is { Deaths: > 0 })
+        {
+            var share = y21.DeathsWithStimulant / y21.Deaths;
+            var target = CalibrationTargets.StimulantShare2021.Value;
+            sb.AppendLine($"Fentanyl deaths also involving stimulants, 2021: model {share.ToString("P1", inv)}, target {target.ToString("P1", inv)} ({CalibrationTargets.StimulantShare2021.Source}); error {((share - target) * 100).ToString("+0.0;-0.0", inv)} points.");
+        }
+        if (y22 is not null && y23 is not null)
+            sb.AppendLine($"2023 against 2022: model {(y23.Deaths / y22.Deaths - 1).ToString("+0.0%;-0.0%", inv)}; the report says US overdose deaths fell about 10% in 2023 (L271).");
+        return sb.ToString();
+    }
+}

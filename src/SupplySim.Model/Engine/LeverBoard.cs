@@ -1,0 +1,143 @@
+using SupplySim.Model.World;
+
+namespace SupplySim.Model.Engine;
+
+/// <summary>
+/// The run-level state of policy levers and of trust between countries (model.md §3-§4): levers ramp
+/// toward their targets, KYC quality decays without retraining, trust recovers slowly toward its starting
+/// level and falls with shocks, and cooperative levers are published multiplied by the trust that gates
+/// them (the trust ceiling, L1128-L1132). Part of the run's state, updated once per tick in a fixed order.
+/// </summary>
+public sealed class LeverBoard
+{
+    private readonly WorldSpec _spec;
+    private readonly int _j, _c;
+    private readonly double[] _value, _target, _step; // [lever * J + j]
+    private readonly int[] _remaining;
+    private readonly int[] _partner; // partner country of cooperative levers, -1 if none
+    private readonly double[] _trust, _baseline, _building; // [a * C + b]
+    private readonly bool[] _suspended;
+
+    public LeverBoard(WorldSpec spec)
+    {
+        _spec = spec;
+        _j = spec.Jurisdictions.Length;
+        _c = spec.Countries.Length;
+        var n = Signals.LeverCount * _j;
+        _value = new double[n];
+        _target = new double[n];
+        _step = new double[n];
+        _remaining = new int[n];
+        _partner = Enumerable.Repeat(-1, n).ToArray();
+        for (var j = 0; j < _j; j++)
+        {
+            Set(Lever.KycShare, j, double.NaN);
+            Set(Lever.KycQuality, j, double.NaN);
+            Set(Lever.RouteMultiplier, j, 1);
+            Set(Lever.InitiationMultiplier, j, 1);
+            var pop = spec.Populations.FirstOrDefault(p => p.Region == j);
+            Set(Lever.TreatmentCapacity, j, pop?.MoudCapacityShare ?? 0);
+            Set(Lever.NaloxoneCoverage, j, pop?.NaloxoneCoverage ?? 0);
+        }
+        _trust = new double[_c * _c];
+        _baseline = new double[_c * _c];
+        _building = new double[_c * _c];
+        _suspended = new bool[_c * _c];
+        for (var a = 0; a < _c; a++) _trust[a * _c + a] = _baseline[a * _c + a] = 1;
+        foreach (var t in spec.Trust)
+        {
+            SetPair(_trust, t.CountryA, t.CountryB, t.Initial);
+            SetPair(_baseline, t.CountryA, t.CountryB, t.Initial);
+        }
+    }
+
+    private int Slot(Lever lever, int j) => (int)lever * _j + j;
+
+    private void Set(Lever lever, int j, double v)
+    {
+        var i = Slot(lever, j);
+        _value[i] = _target[i] = v;
+        _remaining[i] = 0;
+    }
+
+    private void SetPair(double[] m, int a, int b, double v)
+    {
+        m[a * _c + b] = v;
+        m[b * _c + a] = v;
+    }
+
+    public double Trust(int a, int b) => _suspended[a * _c + b] ? 0 : _trust[a * _c + b];
+
+    public void Apply(InterventionSpec item)
+    {
+        switch (item.Kind)
+        {
+            case InterventionKind.SetLever:
+                foreach (var j in item.Jurisdictions)
+                {
+                    var i = Slot(item.Lever, j);
+                    var from = double.IsNaN(_value[i]) ? item.Value : _value[i];
+                    _value[i] = from;
+                    _target[i] = item.Value;
+                    _remaining[i] = Math.Max(0, item.Ramp);
+                    _step[i] = item.Ramp > 0 ? (item.Value - from) / item.Ramp : 0;
+                    if (item.Ramp <= 0) _value[i] = item.Value;
+                    if (item.CountryA >= 0) _partner[i] = item.CountryA;
+                }
+                break;
+            case InterventionKind.TrustShock:
+                SetPair(_trust, item.CountryA, item.CountryB, Math.Clamp(_trust[item.CountryA * _c + item.CountryB] - item.Value, 0, 1));
+                break;
+            case InterventionKind.TrustBuilding:
+                SetPair(_building, item.CountryA, item.CountryB, item.Value);
+                break;
+            case InterventionKind.SuspendCooperation:
+                _suspended[item.CountryA * _c + item.CountryB] = _suspended[item.CountryB * _c + item.CountryA] = true;
+                break;
+            case InterventionKind.ResumeCooperation:
+                _suspended[item.CountryA * _c + item.CountryB] = _suspended[item.CountryB * _c + item.CountryA] = false;
+                break;
+        }
+    }
+
+    /// <summary>Advances ramps, quality decay and trust by one month (called after the tick's items are applied).</summary>
+    public void Advance(ModelParameters p)
+    {
+        for (var i = 0; i < _value.Length; i++)
+        {
+            if (_remaining[i] <= 0) continue;
+            _remaining[i]--;
+            _value[i] = _remaining[i] == 0 ? _target[i] : _value[i] + _step[i];
+        }
+        for (var j = 0; j < _j; j++)
+        {
+            var q = Slot(Lever.KycQuality, j);
+            if (!double.IsNaN(_value[q]) && _value[Slot(Lever.KycRetraining, j)] <= 0 && _remaining[q] == 0)
+                _value[q] *= 1 - p.KycQualityDecay;
+        }
+        for (var a = 0; a < _c; a++)
+            for (var b = a + 1; b < _c; b++)
+            {
+                var i = a * _c + b;
+                if (_suspended[i]) continue;
+                var t = _trust[i] + p.TrustRecoveryRate * (_baseline[i] - _trust[i]) + _building[i] * (1 - _trust[i]);
+                SetPair(_trust, a, b, Math.Clamp(t, 0, 1));
+            }
+    }
+
+    /// <summary>Writes levers (cooperative ones gated by trust) and trust into the tick's signals.</summary>
+    public void Publish(Signals signals)
+    {
+        for (var l = 0; l < Signals.LeverCount; l++)
+            for (var j = 0; j < _j; j++)
+            {
+                var i = l * _j + j;
+                var v = _value[i];
+                if (_partner[i] >= 0) v *= Trust(_partner[i], _spec.CountryOf[j]);
+                signals.SetLeverValue((Lever)l, j, v);
+            }
+        for (var a = 0; a < _c; a++)
+            for (var b = a; b < _c; b++)
+                signals.SetTrust(a, b, Trust(a, b));
+    }
+}

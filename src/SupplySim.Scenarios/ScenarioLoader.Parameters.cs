@@ -1,0 +1,32 @@
+using System.Reflection;
+using SupplySim.Model.World;
+
+namespace SupplySim.Scenarios;
+
+public static partial class ScenarioLoader
+{
+    private static readonly Dictionary<string, PropertyInfo> ParameterByName = typeof(ModelParameters)
+        .GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        .ToDictionary(p => KebabCase(p.Name), StringComparer.Ordinal);
+
+    /// <summary>Scenario names (kebab-case) of every behaviour parameter.</summary>
+    public static IReadOnlyCollection<string> ParameterNames => ParameterByName.Keys;
+
+    internal static string KebabCase(string pascal)
+        => string.Concat(pascal.Select((ch, i) => char.IsUpper(ch) ? (i > 0 ? "-" : "") + char.ToLowerInvariant(ch) : ch.ToString()));
+
+    public static double GetParameter(ModelParameters p, string name)
+        => Convert.ToDouble(Property(name).GetValue(p), System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A copy of <paramref name="p"/> with one parameter changed (integers are rounded).</summary>
+    public static ModelParameters WithParameter(ModelParameters p, string name, double value)
+    {
+        var prop = Property(name);
+        var copy = p with { };
+        prop.SetValue(copy, prop.PropertyType == typeof(int) ? (object)(int)Math.Round(value) : value);
+        return copy;
+    }
+
+    private static PropertyInfo Property(string name)
+        => ParameterByName.TryGetValue(name, out var prop) ? prop : throw new ArgumentException($"unknown parameter '{name}'; allowed: {string.Join(", ", ParameterByName.Keys.Order(StringComparer.Ordinal))}");
+}

@@ -1,0 +1,81 @@
+using Xunit;
+
+namespace SupplySim.Model.Tests.Engine;
+
+/// <summary>History and displacement checks on the calibrated 2013-2025 baseline (scenarios/baseline.yaml).</summary>
+public class BaselineTests
+{
+    private static readonly Lazy<ScenarioRun> Baseline = new(() => ScenarioRun.Of("baseline.yaml"));
+
+    private static double MexicanShare(ScenarioRun r, int from, int to)
+    {
+        var mx = r.Sum("production_kg", "lab=MX", from, to);
+        return mx / (mx + r.Sum("production_kg", "lab=CN", from, to));
+    }
+
+    private static double UsDeaths(ScenarioRun r, int year)
+        => r.Sum("overdose_deaths", "region=US-", r.TickOf($"{year}-01"), r.TickOf($"{year}-01") + 12);
+
+    [Fact]
+    public void Should_Move_Synthesis_To_Mexico_After_Chinese_Class_Scheduling_While_Deaths_Keep_Rising()
+    {
+        var run = Baseline.Value;
+        var may2019 = run.TickOf("2019-05");
+        var before = MexicanShare(run, may2019 - 12, may2019);
+        var after = MexicanShare(run, may2019 + 24, may2019 + 36);
+        Assert.True(before < 0.5, $"Mexican share of synthesis in the year before May 2019: {before:P0}");
+        Assert.True(after > 0.8, $"Mexican share 24-36 months after: {after:P0}");
+        var d2018 = UsDeaths(run, 2018);
+        foreach (var year in new[] { 2019, 2020, 2021 })
+            Assert.True(UsDeaths(run, year) >= 0.95 * d2018, $"US deaths {year}: {UsDeaths(run, year):N0} against 2018: {d2018:N0}");
+        Assert.True(UsDeaths(run, 2021) > d2018);
+    }
+
+    [Fact]
+    public void Should_Match_The_Calibration_Targets_Within_Tolerance()
+    {
+        var run = Baseline.Value;
+        Assert.InRange(UsDeaths(run, 2013) / 3_105, 0.8, 1.2);
+        Assert.InRange(UsDeaths(run, 2021) / 70_602, 0.8, 1.2);
+        Assert.InRange(UsDeaths(run, 2022) / 73_654, 0.8, 1.2);
+        var t = run.TickOf("2021-01");
+        var share = run.Sum("overdose_deaths_fentanyl_stimulant", "region=US-", t, t + 12) / UsDeaths(run, 2021);
+        Assert.InRange(share, 0.488 - 0.05, 0.488 + 0.05);
+    }
+
+    [Fact]
+    public void Should_Displace_Sourcing_To_Other_Countries_When_China_Alone_Tightens()
+    {
+        // From 2016-01 China prosecutes knowing sales of unscheduled chemicals and its police budget rises fivefold.
+        string[] tighten =
+        [
+            "{ type: legal-basis-unscheduled, date: 2016-01, jurisdiction: CN, intensity: 1 }",
+            "{ type: enforcement-budget, date: 2016-01, agency: CN-MPS, budget-usd-per-month: 100000000 }",
+        ];
+        (string, string)[] noOtherSources =
+        [
+            ("{ jurisdiction: IN, cohort: small, count: 150,", "{ jurisdiction: IN, cohort: small, count: 0,"),
+            ("{ jurisdiction: OTHER, cohort: small, count: 80,", "{ jurisdiction: OTHER, cohort: small, count: 0,"),
+        ];
+        var open = ScenarioRun.Of("baseline.yaml");
+        var openTight = ScenarioRun.Of("baseline.yaml", interventions: tighten);
+        var closed = ScenarioRun.Of("baseline.yaml", edits: noOtherSources);
+        var closedTight = ScenarioRun.Of("baseline.yaml", interventions: tighten, edits: noOtherSources);
+
+        // Compared over 2016-2018, before the baseline's own later events.
+        int t0 = open.TickOf("2016-01"), t1 = open.TickOf("2017-01"), end = open.TickOf("2019-01");
+        double OtherShare(ScenarioRun r) => (r.Sum("precursor_kg", "origin=IN", t1, end) + r.Sum("precursor_kg", "origin=OTHER", t1, end)) / r.Sum("precursor_kg", "origin=", t1, end);
+        Assert.True(OtherShare(openTight) > OtherShare(open) + 0.2, $"IN+OTHER share of precursor: {OtherShare(open):P0} -> {OtherShare(openTight):P0}");
+        Assert.True(openTight.Sum("displacement_index", "origin", t1, end) > open.Sum("displacement_index", "origin", t1, end));
+
+        // Retail effect: supply reaching users lost against the paired untightened run, per month after the lever.
+        double[] Loss(ScenarioRun baseRun, ScenarioRun tight) => Enumerable.Range(t0, end - t0)
+            .Select(t => 1 - tight.Sum("supply_reaching_users_kg", "region=", t, t + 1) / baseRun.Sum("supply_reaching_users_kg", "region=", t, t + 1)).ToArray();
+        var withOthers = Loss(open, openTight);
+        var without = Loss(closed, closedTight);
+        Assert.True(withOthers.Average() < without.Average(), $"mean supply loss with other sources {withOthers.Average():P0}, without {without.Average():P0}");
+        int FirstAbove(double[] loss, double level) { var i = Array.FindIndex(loss, x => x >= level); return i < 0 ? int.MaxValue : i; }
+        var level = 0.5 * without.Max();
+        Assert.True(FirstAbove(withOthers, level) > FirstAbove(without, level), "the retail effect must come later when other sources exist");
+    }
+}

@@ -1,0 +1,82 @@
+using Xunit;
+
+namespace SupplySim.Model.Tests.Engine;
+
+/// <summary>
+/// The reactions of model.md §5 must emerge from agent decisions: each test runs the model with and
+/// without a lever (same seed, so the comparison is paired) and checks direction and size.
+/// </summary>
+public class ReactionTests
+{
+    private const string WorldTrust = "\n  trust:\n    - { between: [US, CN], initial: 0.7 }\n    - { between: [US, MX], initial: 0.7 }\n  jurisdictions: [";
+
+    [Fact]
+    public void Should_Shift_Laundering_Away_From_Banks_Under_Aml_Cooperation()
+    {
+        // AML cooperation of CN and MX with the US from 2018-01 (quickstart: CN mirror, MX trade-based and bulk cash, US crypto).
+        var edits = new[] { ("\n  jurisdictions: [", WorldTrust) };
+        var without = ScenarioRun.Of("quickstart.yaml", edits: edits);
+        var with = ScenarioRun.Of("quickstart.yaml", interventions:
+        [
+            "{ type: aml-cooperation, date: 2018-01, jurisdiction: [CN, MX], with: US, intensity: 1 }",
+        ], edits: edits);
+        int from = with.TickOf("2019-01"), to = with.Spec.Ticks;
+        double Bank(ScenarioRun r) => r.Sum("laundered_usd", "method=mirror", from, to) + r.Sum("laundered_usd", "method=trade-based", from, to);
+        double Other(ScenarioRun r) => r.Sum("laundered_usd", "method=bulk-cash", from, to) + r.Sum("laundered_usd", "method=crypto", from, to);
+        double Total(ScenarioRun r) => Bank(r) + Other(r);
+
+        var bankShareWithout = Bank(without) / Total(without);
+        var bankShareWith = Bank(with) / Total(with);
+        Assert.True(bankShareWith < bankShareWithout - 0.1, $"bank-touching share {bankShareWithout:P0} -> {bankShareWith:P0}");
+        Assert.True(Other(with) > Other(without), "methods outside the banks must grow");
+        var bankFall = Bank(without) - Bank(with);
+        var totalFall = Total(without) - Total(with);
+        Assert.True(totalFall < bankFall, $"total laundered fell {totalFall:E2}, bank-touching part {bankFall:E2}");
+    }
+
+    [Fact]
+    public void Should_Push_Diverted_Precursor_To_Non_Adopters_And_Informal_Sellers_As_Kyc_Spreads()
+    {
+        // Baseline CN sellers: 400 small and 40 multinational formal firms, 100 informal ones. KYC adoption
+        // in CN from 2014 at three levels; diverted chemicals counted over 2015-2017.
+        (double Informal, double OverRepresentation) Residual(double share)
+        {
+            var run = ScenarioRun.Of("baseline.yaml", interventions:
+                [$"{{ type: kyc-adoption, date: 2014-01, jurisdiction: CN, mode: incentivized, share: {share.ToString(System.Globalization.CultureInfo.InvariantCulture)}, quality: real }}"]);
+            int from = run.TickOf("2015-01"), to = run.TickOf("2018-01");
+            var adopter = run.Sum("diverted_precursor_kg", "seller=adopter", from, to);
+            var nonAdopter = run.Sum("diverted_precursor_kg", "seller=non-adopter", from, to);
+            var informal = run.Sum("diverted_precursor_kg", "seller=informal", from, to);
+            var total = adopter + nonAdopter + informal;
+            // Share of the residual market (non-adopters and informal sellers) in diverted kg, over its share of CN firms.
+            var residualFirms = ((1 - share) * 440 + 100) / 540;
+            return (informal / total, (nonAdopter + informal) / total / residualFirms);
+        }
+        var low = Residual(0.2);
+        var mid = Residual(0.6);
+        var high = Residual(0.95);
+        Assert.True(low.Informal < mid.Informal && mid.Informal < high.Informal,
+            $"informal sellers' share at 20% / 60% / 95% adoption: {low.Informal:P1} / {mid.Informal:P1} / {high.Informal:P1}");
+        Assert.True(low.OverRepresentation < mid.OverRepresentation && mid.OverRepresentation < high.OverRepresentation,
+            $"residual market over-representation: {low.OverRepresentation:F2} / {mid.OverRepresentation:F2} / {high.OverRepresentation:F2}");
+        Assert.True(high.OverRepresentation > 2, "at 95% adoption the few residual sellers must supply far more than their share");
+    }
+
+    [Fact]
+    public void Should_Return_Less_For_Each_Extra_Dollar_Of_Enforcement()
+    {
+        // Sweep the US border budget with three paired replicates; deaths averted against a zero budget.
+        double[] budgets = [0, 150e6, 300e6, 450e6, 600e6];
+        ulong[] seeds = [1, 2, 3];
+        var deaths = budgets.Select(b => seeds.Average(s =>
+        {
+            var run = ScenarioRun.Of("quickstart.yaml", s, edits: [("budget-usd-per-month: 150000000", $"budget-usd-per-month: {b.ToString(System.Globalization.CultureInfo.InvariantCulture)}")]);
+            return run.Sum("overdose_deaths", "region=", 0, run.Spec.Ticks);
+        })).ToArray();
+        var averted = deaths.Select(d => deaths[0] - d).ToArray();
+        for (var k = 1; k < averted.Length; k++) Assert.True(averted[k] > averted[k - 1], $"averted deaths must rise with the budget: {string.Join(", ", averted.Select(a => a.ToString("N0")))}");
+        var lowerHalf = averted[2] - averted[0];
+        var upperHalf = averted[4] - averted[2];
+        Assert.True(upperHalf < 0.5 * lowerHalf, $"upper half averted {upperHalf:N0}, lower half {lowerHalf:N0}");
+    }
+}

@@ -1,0 +1,63 @@
+using SupplySim.Model.Engine;
+using SupplySim.Model.Metrics;
+using SupplySim.Scenarios;
+using SupplySim.Testing;
+
+namespace SupplySim.Model.Tests.Engine;
+
+/// <summary>A whole run of a (possibly edited) shipped scenario on the in-process engine, with metrics looked up by name.</summary>
+public sealed class ScenarioRun
+{
+    public IReadOnlyList<MetricKey> Catalog { get; }
+    public List<double[]> Ticks { get; } = new();
+    public World.WorldSpec Spec { get; }
+
+    private ScenarioRun(Scenario scenario)
+    {
+        Spec = scenario.Spec;
+        var engine = new LocalEngine(Spec, scenario.FirmsPerShard, scenario.PeoplePerShard);
+        Catalog = engine.Coordinator.Metrics.Catalog;
+        for (var t = 0; t < Spec.Ticks; t++) Ticks.Add(engine.Step());
+    }
+
+    /// <summary>Runs a shipped scenario after applying text edits (find, replace) and appending interventions.</summary>
+    public static ScenarioRun Of(string file, ulong? seed = null, string[]? interventions = null, params (string Find, string Replace)[] edits)
+    {
+        var text = File.ReadAllText(Repo.Scenario(file));
+        foreach (var (find, replace) in edits)
+        {
+            if (!text.Contains(find, StringComparison.Ordinal)) throw new ArgumentException($"'{find}' not in {file}");
+            text = text.Replace(find, replace, StringComparison.Ordinal);
+        }
+        if (interventions is { Length: > 0 })
+        {
+            if (!text.Contains("\ninterventions:", StringComparison.Ordinal)) text += "\ninterventions:\n";
+            text = text.TrimEnd() + "\n" + string.Concat(interventions.Select(i => $"  - {i}\n"));
+        }
+        if (seed is { } s) text = System.Text.RegularExpressions.Regex.Replace(text, @"(?m)^seed: \d+", $"seed: {s}");
+        return new ScenarioRun(ScenarioLoader.Parse(text, file));
+    }
+
+    public int Index(string metric, string dimension = "")
+    {
+        for (var i = 0; i < Catalog.Count; i++)
+            if (Catalog[i].Metric == metric && Catalog[i].Dimension == dimension) return i;
+        throw new ArgumentException($"no metric {metric} [{dimension}]");
+    }
+
+    public double Value(int tick, string metric, string dimension = "") => Ticks[tick][Index(metric, dimension)];
+
+    /// <summary>Sum of a metric over every dimension whose text starts with <paramref name="dimensionPrefix"/>, over ticks [from, to).</summary>
+    public double Sum(string metric, string dimensionPrefix, int from, int to)
+    {
+        var idx = Enumerable.Range(0, Catalog.Count).Where(i => Catalog[i].Metric == metric && Catalog[i].Dimension.StartsWith(dimensionPrefix, StringComparison.Ordinal)).ToArray();
+        if (idx.Length == 0) throw new ArgumentException($"no metric {metric} [{dimensionPrefix}*]");
+        var total = 0.0;
+        for (var t = from; t < to; t++)
+            foreach (var i in idx)
+                if (!double.IsNaN(Ticks[t][i])) total += Ticks[t][i];
+        return total;
+    }
+
+    public int TickOf(string yyyyMm) => Model.Time.MonthDate.TryParse(yyyyMm, out var d) ? d.MonthsSince(Spec.Start) : throw new ArgumentException(yyyyMm);
+}
