@@ -37,8 +37,9 @@ public static class SimulationTelemetry
         public const string Region = "region";
     }
 
+    /// <summary>The instrumentation scope's version: the product version without its source-revision suffix.</summary>
     private static readonly string Version =
-        typeof(SimulationTelemetry).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+        (typeof(SimulationTelemetry).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0").Split('+')[0];
 
     /// <summary>The SupplySim activity source: tick spans and shard-step spans.</summary>
     public static readonly ActivitySource Source = new(Name, Version);
@@ -82,9 +83,9 @@ public static class SimulationTelemetry
     public static readonly Gauge<double> SupplyReachingUsers =
         Meter.CreateGauge<double>("supplysim.supply_reaching_users", "kg", "Opioid supply reaching users in the latest simulated month (metric supply_reaching_users_kg).");
 
-    /// <summary>Retail price per mg in the latest simulated month, by scenario, replicate and region.</summary>
+    /// <summary>Retail price (USD) per mg in the latest simulated month, by scenario, replicate and region.</summary>
     public static readonly Gauge<double> RetailPrice =
-        Meter.CreateGauge<double>("supplysim.retail_price", "USD/mg", "Retail price per mg in the latest simulated month (metric retail_price_per_mg).");
+        Meter.CreateGauge<double>("supplysim.retail_price", "{USD}/mg", "Retail price in USD per mg in the latest simulated month (metric retail_price_per_mg).");
 
     /// <summary>The tick metrics (catalogue names) that feed the outcome gauges.</summary>
     internal static readonly IReadOnlyDictionary<string, Gauge<double>> OutcomeGauges = new Dictionary<string, Gauge<double>>(StringComparer.Ordinal)
