@@ -32,7 +32,7 @@ public static class TelemetryHosting
     public static readonly string[] ActivitySources =
         [SimulationTelemetry.Name, OrleansActivitySources.ApplicationGrainActivitySourceName, OrleansActivitySources.LifecycleActivitySourceName];
 
-    private const int OtlpMetricIntervalMs = 5_000, ConsoleMetricIntervalMs = 10_000;
+    private const int OtlpMetricIntervalMs = 5_000;
 
     /// <summary>
     /// A host builder with no defaults (no configuration files, no console logging): an ASP.NET Core one
@@ -93,15 +93,17 @@ public static class TelemetryHosting
     /// <summary>Adds OpenTelemetry with the exporters asked for; adds nothing when none is.</summary>
     public static void AddOpenTelemetry(IServiceCollection services, TelemetrySettings settings)
     {
-        if (!settings.ExportsMetrics && !settings.ExportsTraces) return;
-        var otel = services.AddOpenTelemetry().ConfigureResource(r => r.AddService(
+        var resource = ResourceBuilder.CreateDefault().AddService(
             serviceName: "supplysim", serviceVersion: RunExecutor.Version,
-            serviceInstanceId: $"{Environment.MachineName}/{Environment.ProcessId}"));
+            serviceInstanceId: $"{Environment.MachineName}/{Environment.ProcessId}");
+        if (settings.Console) services.AddHostedService(_ => new ConsoleTelemetry(resource));
+        if (!settings.ExportsMetrics && !settings.ExportsTraces) return;
 
+        var otel = services.AddOpenTelemetry();
         if (settings.ExportsMetrics)
             otel.WithMetrics(m =>
             {
-                m.AddMeter(Meters).AddRuntimeInstrumentation();
+                m.SetResourceBuilder(resource).AddMeter(Meters).AddRuntimeInstrumentation();
                 if (settings.PrometheusPort is { } port)
                     m.AddPrometheusHttpListener(o =>
                     {
@@ -115,17 +117,9 @@ public static class TelemetryHosting
                         Otlp(o, settings, endpoint, "v1/metrics");
                         reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = OtlpMetricIntervalMs;
                     });
-                if (settings.Console)
-                    m.AddConsoleExporter((_, reader) => reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = ConsoleMetricIntervalMs);
             });
-
-        if (settings.ExportsTraces)
-            otel.WithTracing(t =>
-            {
-                t.AddSource(ActivitySources);
-                if (settings.OtlpEndpoint is { } endpoint) t.AddOtlpExporter(o => Otlp(o, settings, endpoint, "v1/traces"));
-                if (settings.Console) t.AddConsoleExporter();
-            });
+        if (settings.ExportsTraces && settings.OtlpEndpoint is { } traces)
+            otel.WithTracing(t => t.SetResourceBuilder(resource).AddSource(ActivitySources).AddOtlpExporter(o => Otlp(o, settings, traces, "v1/traces")));
     }
 
     /// <summary>

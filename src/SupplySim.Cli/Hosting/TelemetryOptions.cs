@@ -53,7 +53,11 @@ public sealed class TelemetryOptions
 
     public TelemetryOptions()
     {
-        OtlpProtocol.AcceptOnlyFromAmong(Grpc, HttpProtobuf);
+        OtlpProtocol.Validators.Add(r =>
+        {
+            if (r.GetValue(OtlpProtocol) is { } p && p is not (Grpc or HttpProtobuf))
+                r.AddError($"--otlp-protocol must be {Grpc} or {HttpProtobuf}, got '{p}'");
+        });
         PrometheusPort.Validators.Add(r => ValidatePort(r, PrometheusPort));
         DashboardPort.Validators.Add(r => ValidatePort(r, DashboardPort));
         Linger.Validators.Add(r =>

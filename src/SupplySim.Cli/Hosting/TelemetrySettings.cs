@@ -22,11 +22,14 @@ public sealed record TelemetrySettings(
     /// <summary>Path of the Prometheus scrape endpoint.</summary>
     public const string ScrapePath = "/metrics";
 
-    /// <summary>Any metrics exporter asked for (OTLP, Prometheus or console).</summary>
-    public bool ExportsMetrics => OtlpEndpoint is not null || PrometheusPort is not null || Console;
+    /// <summary>
+    /// Metrics go to OTLP or Prometheus: the SupplySim, Orleans and .NET runtime meters. (The console's
+    /// quick look has its own, narrower providers: ConsoleTelemetry.)
+    /// </summary>
+    public bool ExportsMetrics => OtlpEndpoint is not null || PrometheusPort is not null;
 
-    /// <summary>Any trace exporter asked for (OTLP or console; Prometheus carries metrics only).</summary>
-    public bool ExportsTraces => OtlpEndpoint is not null || Console;
+    /// <summary>Traces go to OTLP: SupplySim's spans and Orleans' grain-call spans, propagated across grain calls.</summary>
+    public bool ExportsTraces => OtlpEndpoint is not null;
 
     /// <summary>The Orleans dashboard is served.</summary>
     public bool ServesDashboard => DashboardPort is not null;
@@ -43,6 +46,6 @@ public sealed record TelemetrySettings(
         if (ScrapeUrl is { } scrape) yield return $"prometheus: {scrape}";
         if (DashboardUrl is { } dashboard) yield return $"dashboard:  {dashboard}";
         if (OtlpEndpoint is { } otlp) yield return $"otlp:       {otlp} ({(OtlpProtocol == OtlpExportProtocol.Grpc ? "grpc" : "http/protobuf")})";
-        if (Console) yield return "console:    metrics every 10 s and spans, on standard output";
+        if (Console) yield return "console:    SupplySim metrics every 10 s and tick spans";
     }
 }
