@@ -47,8 +47,24 @@ public class TelemetryTests
         return new Run(runId, info.Shards, info, results);
     }
 
-    private static TracerProvider Tracing(List<Activity> spans, params string[] sources)
-        => Sdk.CreateTracerProviderBuilder().AddSource(sources).AddInMemoryExporter(spans).Build();
+    private sealed record Trace(Run Run, List<Activity> All, List<Activity> Ticks, List<Activity> Steps);
+
+    /// <summary>Runs a few ticks under an in-memory trace exporter of <paramref name="sources"/>; returns this run's spans.</summary>
+    private static async Task<Trace> TraceRun(string prefix, bool propagate, params string[] sources)
+    {
+        var spans = new List<Activity>();
+        Run run;
+        using (var provider = Sdk.CreateTracerProviderBuilder().AddSource(sources).AddInMemoryExporter(spans).Build())
+        {
+            run = await RunTicks($"{prefix}-{Guid.NewGuid():N}", propagate);
+            provider.ForceFlush();
+        }
+        var ticks = OfRun(spans, run.RunId, SimulationTelemetry.TickSpan);
+        var steps = OfRun(spans, run.RunId, SimulationTelemetry.ShardStepSpan);
+        AssertTickSpans(ticks, run.RunId);
+        Assert.Equal(Ticks * run.Shards, steps.Count);
+        return new Trace(run, spans, ticks, steps);
+    }
 
     private static List<Activity> OfRun(IEnumerable<Activity> spans, string runId, string name)
         => spans.Where(a => a.OperationName == name && (a.GetTagItem(SimulationTelemetry.Tags.RunId) as string) == runId).ToList();
@@ -70,19 +86,8 @@ public class TelemetryTests
     [Fact]
     public async Task Should_Parent_Each_Shard_Step_Span_Under_Its_Tick_Span_Through_Orleans_Grain_Call_Spans()
     {
-        var spans = new List<Activity>();
-        Run run;
-        using (var provider = Tracing(spans, TelemetryHosting.ActivitySources))
-        {
-            run = await RunTicks($"trace-orleans-{Guid.NewGuid():N}", propagate: true);
-            provider.ForceFlush();
-        }
-        var ticks = OfRun(spans, run.RunId, SimulationTelemetry.TickSpan);
-        AssertTickSpans(ticks, run.RunId);
+        var (run, spans, ticks, steps) = await TraceRun("trace-orleans", propagate: true, TelemetryHosting.ActivitySources);
         var bySpanId = spans.GroupBy(a => a.SpanId).ToDictionary(g => g.Key, g => g.First());
-
-        var steps = OfRun(spans, run.RunId, SimulationTelemetry.ShardStepSpan);
-        Assert.Equal(Ticks * run.Shards, steps.Count);
         foreach (var tick in ticks)
         {
             var t = (int)tick.GetTagItem(SimulationTelemetry.Tags.Tick)!;
@@ -105,17 +110,7 @@ public class TelemetryTests
     [Fact]
     public async Task Should_Make_Each_Shard_Step_Span_A_Direct_Child_Of_Its_Tick_Span_Without_Orleans_Spans()
     {
-        var spans = new List<Activity>();
-        Run run;
-        using (var provider = Tracing(spans, SimulationTelemetry.Name))
-        {
-            run = await RunTicks($"trace-direct-{Guid.NewGuid():N}", propagate: false);
-            provider.ForceFlush();
-        }
-        var ticks = OfRun(spans, run.RunId, SimulationTelemetry.TickSpan);
-        AssertTickSpans(ticks, run.RunId);
-        var steps = OfRun(spans, run.RunId, SimulationTelemetry.ShardStepSpan);
-        Assert.Equal(Ticks * run.Shards, steps.Count);
+        var (run, _, ticks, steps) = await TraceRun("trace-direct", propagate: false, SimulationTelemetry.Name);
         foreach (var tick in ticks)
         {
             var children = steps.Where(s => s.ParentSpanId == tick.SpanId).ToList();
