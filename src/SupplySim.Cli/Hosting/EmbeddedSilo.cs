@@ -39,8 +39,9 @@ public sealed class EmbeddedSilo : IAsyncDisposable
         }
         catch (Exception e) when (LoopbackPort.IsAddressInUse(e))
         {
-            host.Dispose();
-            throw new Commands.UserInputException($"a port asked for is in use on 127.0.0.1 (taken since it was checked): {e.Message}");
+            await new EmbeddedSilo(host).DisposeAsync(); // the silo may have started before the web endpoint failed
+            var ports = string.Join(" or ", new[] { telemetry.PrometheusPort, telemetry.DashboardPort }.OfType<int>());
+            throw new Commands.UserInputException($"port {ports} is in use on 127.0.0.1 (taken after it was checked): {e.Message.ReplaceLineEndings(" ")}");
         }
         return new EmbeddedSilo(host);
     }

@@ -67,10 +67,14 @@ public static class TelemetryHosting
         return silo;
     }
 
-    /// <summary>Client side (a separate client process): activity propagation when traces are exported.</summary>
+    /// <summary>
+    /// Client side (a separate client process): activity propagation when traces are exported, and the
+    /// dashboard's services when this client serves the dashboard (every silo must then have it too).
+    /// </summary>
     public static IClientBuilder AddTelemetry(this IClientBuilder client, TelemetrySettings settings)
     {
         if (settings.ExportsTraces) client.AddActivityPropagation();
+        if (settings.ServesDashboard) client.AddDashboard();
         return client;
     }
 
