@@ -39,11 +39,23 @@ public sealed class EmbeddedSilo : IAsyncDisposable
         }
         catch (Exception e) when (LoopbackPort.IsAddressInUse(e))
         {
-            await new EmbeddedSilo(host).DisposeAsync(); // the silo may have started before the web endpoint failed
+            await StopAfterFailedStart(host);
             var ports = string.Join(" or ", new[] { telemetry.PrometheusPort, telemetry.DashboardPort }.OfType<int>());
             throw new Commands.UserInputException($"port {ports} is in use on 127.0.0.1 (taken after it was checked): {e.Message.ReplaceLineEndings(" ")}");
         }
         return new EmbeddedSilo(host);
+    }
+
+    /// <summary>
+    /// Stops what did start (the silo starts before the dashboard's endpoint binds) and disposes the host.
+    /// Stopping services that never started may throw; the start's own error is the one worth reporting.
+    /// </summary>
+    private static async Task StopAfterFailedStart(IHost host)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try { await host.StopAsync(timeout.Token); }
+        catch (Exception) { }
+        host.Dispose();
     }
 
     /// <summary>A port that is free on 127.0.0.1 right now (the OS picks it).</summary>
