@@ -35,8 +35,9 @@ public static class TelemetryHosting
     private const int OtlpMetricIntervalMs = 5_000;
 
     /// <summary>
-    /// A host builder with no defaults (no configuration files, no console logging): an ASP.NET Core one
-    /// listening on 127.0.0.1 when the dashboard is served, a generic one otherwise.
+    /// A host builder that logs errors only and leaves Ctrl+C to the command line: a generic one with no
+    /// defaults, or, when the dashboard is served, ASP.NET Core's slim one (content root: the program's
+    /// folder) with Kestrel listening on 127.0.0.1 only.
     /// </summary>
     public static IHostApplicationBuilder CreateHostBuilder(TelemetrySettings settings)
     {
@@ -59,7 +60,10 @@ public static class TelemetryHosting
         return builder;
     }
 
-    /// <summary>Silo side: activity propagation when traces are exported, dashboard services when served.</summary>
+    /// <summary>
+    /// Silo side: activity propagation when traces are exported, dashboard services when served. In a
+    /// cluster every silo needs the dashboard's services for the dashboard to see all of it.
+    /// </summary>
     public static ISiloBuilder AddTelemetry(this ISiloBuilder silo, TelemetrySettings settings)
     {
         if (settings.ExportsTraces) silo.AddActivityPropagation();

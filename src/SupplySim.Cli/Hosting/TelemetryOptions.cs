@@ -24,7 +24,8 @@ public sealed class TelemetryOptions
 
     public Option<string> OtlpProtocol { get; } = new("--otlp-protocol")
     {
-        Description = "OTLP protocol: grpc (default) or http/protobuf.",
+        Description = "OTLP protocol: grpc or http/protobuf.",
+        HelpName = "grpc|http/protobuf",
         DefaultValueFactory = _ => Grpc,
     };
 
@@ -36,7 +37,7 @@ public sealed class TelemetryOptions
 
     public Option<bool> ConsoleTelemetry { get; } = new("--console-telemetry")
     {
-        Description = "Print metrics and spans on standard output (a quick look; verbose).",
+        Description = "Print the SupplySim metrics every 10 s and one span per tick on standard output (a quick look).",
     };
 
     public Option<int?> DashboardPort { get; } = new("--dashboard-port")
