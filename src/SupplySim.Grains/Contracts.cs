@@ -1,11 +1,15 @@
 namespace SupplySim.Grains;
 
-/// <summary>What a client sends to start a run: the compiled scenario (JSON of the Model's WorldSpec) and sharding.</summary>
+/// <summary>
+/// What a client sends to start a run: the compiled scenario (JSON of the Model's WorldSpec) and sharding;
+/// <see cref="Replicate"/> (the metrics.csv column) only labels the run's telemetry.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("SupplySim.RunRequest")]
 public sealed record RunRequest(
     [property: Id(0)] string SpecJson,
     [property: Id(1)] int FirmsPerShard,
-    [property: Id(2)] int PeoplePerShard);
+    [property: Id(2)] int PeoplePerShard,
+    [property: Id(3)] int Replicate = 0);
 
 /// <summary>The shape of a started run: shard count and the metric catalogue (names and dimensions, in value order).</summary>
 [GenerateSerializer, Immutable, Alias("SupplySim.RunInfo")]

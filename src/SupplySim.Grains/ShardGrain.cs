@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Orleans.Placement;
+using SupplySim.Grains.Telemetry;
 using SupplySim.Model.Engine;
 using SupplySim.Model.World;
 
@@ -20,6 +22,7 @@ public abstract class ShardGrain : Grain, IShardGrain
     private string _runId = "";
     private int _lastTick = -1;
     private double[] _lastReport = [];
+    private ShardTelemetry? _telemetry;
 
     public Task Init(ShardInit init)
     {
@@ -32,6 +35,8 @@ public abstract class ShardGrain : Grain, IShardGrain
         _peers = layout.Shards.Select(s => ShardAddress.Get(GrainFactory, _runId, s)).ToArray();
         _inbox.Clear();
         _lastTick = -1;
+        _telemetry?.Released();
+        _telemetry = new ShardTelemetry(_runId, info);
         return Task.CompletedTask;
     }
 
@@ -41,6 +46,8 @@ public abstract class ShardGrain : Grain, IShardGrain
         if (tick == _lastTick) return _lastReport;
         if (tick != _lastTick + 1) throw new InvalidOperationException($"shard {shard.Info.Index} asked for tick {tick} after {_lastTick}");
 
+        using var span = _telemetry!.StartStep(tick);
+        var started = Stopwatch.GetTimestamp();
         var batches = _inbox.Remove(tick, out var list) ? list : [];
         var inbox = Inbox.Assemble(batches);
         var report = new double[new Model.Metrics.Raw(shard.Layout).Length];
@@ -50,6 +57,7 @@ public abstract class ShardGrain : Grain, IShardGrain
         await Task.WhenAll(sends);
         _lastTick = tick;
         _lastReport = report;
+        _telemetry.Stepped(Stopwatch.GetElapsedTime(started));
         return report;
     }
 
@@ -64,7 +72,14 @@ public abstract class ShardGrain : Grain, IShardGrain
     {
         _shard = null;
         _inbox.Clear();
+        _telemetry?.Released();
         DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _telemetry?.Released();
         return Task.CompletedTask;
     }
 }

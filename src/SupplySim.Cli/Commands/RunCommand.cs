@@ -28,21 +28,26 @@ public static class RunCommand
         cmd.Arguments.Add(scenario);
         cmd.Options.Add(seed);
         cmd.Options.Add(outDir);
+        var telemetryOptions = new TelemetryOptions();
+        telemetryOptions.AddTo(cmd);
         cmd.SetAction(async (parse, cancellation) =>
         {
+            var telemetry = telemetryOptions.Read(parse);
             var sc = ScenarioLoader.Load(parse.GetValue(scenario)!);
             var s = parse.GetValue(seed) ?? sc.Spec.Seed;
             var dir = parse.GetValue(outDir) ?? Path.Combine("results", $"{sc.Spec.Name}-seed{s}");
             CheckWritable(dir);
 
             console.MarkupLineInterpolated($"[bold]{sc.Spec.Name}[/]: {sc.Spec.Question}");
-            await using var silo = await EmbeddedSilo.StartAsync(cancellation);
+            await using var silo = await EmbeddedSilo.StartAsync(telemetry, cancellation);
+            TelemetryConsole.Announce(console, telemetry);
             var progress = new ConsoleProgress(console);
             var outcome = await progress.Track(() => RunExecutor.RunAsync(silo.Grains, sc, s, dir, progress, cancellation));
             if (!outcome.Completed) throw new OperationCanceledException();
             console.MarkupLineInterpolated($"{outcome.TicksRun} ticks on {outcome.Silos} silo ({outcome.Shards} shards) in {outcome.Wall.TotalSeconds:F1} s; overdose deaths: {outcome.DeathsTotal:N0}");
             console.WriteLine($"wrote {dir}{Path.DirectorySeparatorChar}");
             foreach (var file in new[] { "metrics.csv", "summary.json", "manifest.json" }) console.WriteLine($"  {Path.Combine(dir, file)}");
+            await TelemetryConsole.LingerAsync(console, telemetry, cancellation);
             return SupplySimCommand.Ok;
         });
         return cmd;

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 
 namespace SupplySim.Cli.Hosting;
@@ -19,21 +18,44 @@ public sealed class EmbeddedSilo : IAsyncDisposable
 
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
 
-    public static async Task<EmbeddedSilo> StartAsync(CancellationToken cancellation)
+    public static Task<EmbeddedSilo> StartAsync(CancellationToken cancellation) => StartAsync(TelemetrySettings.None, cancellation);
+
+    /// <summary>Starts the silo with the telemetry and dashboard of <paramref name="telemetry"/> (TelemetryHosting).</summary>
+    public static async Task<EmbeddedSilo> StartAsync(TelemetrySettings telemetry, CancellationToken cancellation)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Logging.ClearProviders();
-        builder.Logging.SetMinimumLevel(LogLevel.Error);
+        var builder = TelemetryHosting.CreateHostBuilder(telemetry);
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(siloPort: FreeLoopbackPort(), gatewayPort: FreeLoopbackPort(),
                 serviceId: "supplysim", clusterId: "embedded");
             silo.Configure<MessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(10));
             silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromMinutes(30));
+            silo.AddTelemetry(telemetry);
         });
-        var host = builder.Build();
-        await host.StartAsync(cancellation);
+        var host = TelemetryHosting.Build(builder);
+        try
+        {
+            await host.StartAsync(cancellation);
+        }
+        catch (Exception e) when (LoopbackPort.IsAddressInUse(e))
+        {
+            await StopAfterFailedStart(host);
+            var ports = string.Join(" or ", new[] { telemetry.PrometheusPort, telemetry.DashboardPort }.OfType<int>());
+            throw new Commands.UserInputException($"port {ports} is in use on 127.0.0.1 (taken after it was checked): {e.Message.ReplaceLineEndings(" ")}");
+        }
         return new EmbeddedSilo(host);
+    }
+
+    /// <summary>
+    /// Stops what did start (the silo starts before the dashboard's endpoint binds) and disposes the host.
+    /// Stopping services that never started may throw; the start's own error is the one worth reporting.
+    /// </summary>
+    private static async Task StopAfterFailedStart(IHost host)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try { await host.StopAsync(timeout.Token); }
+        catch (Exception) { }
+        host.Dispose();
     }
 
     /// <summary>A port that is free on 127.0.0.1 right now (the OS picks it).</summary>
