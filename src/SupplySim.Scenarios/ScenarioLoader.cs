@@ -29,6 +29,16 @@ public static partial class ScenarioLoader
     public static Scenario Parse(string text, string file, string? sha256 = null)
     {
         var r = new YamlReader(file);
+        var rootNode = Extends.Resolve(r, ReadDocument(r, text));
+        var root = r.Map(rootNode, "");
+        var c = new Compiler(r);
+        var spec = c.Compile(root, out var firms, out var people);
+        return new Scenario(spec, file, sha256 ?? Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text))), firms, people);
+    }
+
+    /// <summary>Parses one YAML document, turning syntax errors into located scenario errors.</summary>
+    internal static YamlNode ReadDocument(YamlReader r, string text)
+    {
         var stream = new YamlStream();
         try { stream.Load(new StringReader(text)); }
         catch (YamlException e)
@@ -39,11 +49,8 @@ public static partial class ScenarioLoader
                 ? r.Error(e.Start, $"key '{message[duplicate.Length..]}' appears twice in one mapping; keep one")
                 : r.Error(e.Start, $"not valid YAML: {message}");
         }
-        if (stream.Documents.Count != 1) throw new ScenarioException(file, 1, 1, "a scenario file holds exactly one YAML document");
-        var root = r.Map(stream.Documents[0].RootNode, "");
-        var c = new Compiler(r);
-        var spec = c.Compile(root, out var firms, out var people);
-        return new Scenario(spec, file, sha256 ?? Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text))), firms, people);
+        if (stream.Documents.Count != 1) throw new ScenarioException(r.File, 1, 1, "a scenario file holds exactly one YAML document");
+        return stream.Documents[0].RootNode;
     }
 
     private static string FirstSentence(string message)
@@ -64,6 +71,8 @@ public static partial class ScenarioLoader
 
         public WorldSpec Compile(Map root, out int firmsPerShard, out int peoplePerShard)
         {
+            root.Get(Extends.Key);
+            root.Get(Extends.AddKey);
             var name = root.Text("name");
             var question = root.TextOr("question") ?? "";
             _start = Date(root.Need("start"), "start");
