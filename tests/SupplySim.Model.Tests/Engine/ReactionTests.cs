@@ -79,4 +79,20 @@ public class ReactionTests
         var upperHalf = averted[4] - averted[2];
         Assert.True(upperHalf < 0.5 * lowerHalf, $"upper half averted {upperHalf:N0}, lower half {lowerHalf:N0}");
     }
+
+    [Fact]
+    public void Should_Relist_On_Less_Visible_Channels_So_Each_Round_Of_Takedowns_Finds_Fewer()
+    {
+        var run = ScenarioRun.Of("quickstart.yaml", interventions: ["{ type: platform-takedown, date: 2018-01, jurisdiction: CN, intensity: 0.3 }"]);
+        int start = run.TickOf("2018-01");
+        Assert.Equal(0, run.Sum("broker_listings", "channel=offline", 0, start));
+        Assert.Equal(75, run.Value(start - 1, "broker_listings", "channel=open-web"));
+        var firstMonths = run.Sum("broker_listings", "channel=offline", start, start + 3);
+        var yearLater = run.Sum("broker_listings", "channel=offline", start + 12, start + 15);
+        Assert.True(yearLater < 0.5 * firstMonths, $"brokers offline, first quarter {firstMonths} vs a year later {yearLater}");
+        var t = start + 18;
+        Assert.True(run.Value(t, "broker_listings", "channel=encrypted") > run.Value(t, "broker_listings", "channel=open-web"));
+        // IN brokers are untouched and stay on the open web.
+        Assert.True(run.Value(t, "broker_listings", "channel=open-web") >= 15);
+    }
 }

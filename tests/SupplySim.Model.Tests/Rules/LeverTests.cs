@@ -1,0 +1,125 @@
+using SupplySim.Model.Engine;
+using SupplySim.Model.Rules;
+using SupplySim.Model.World;
+using SupplySim.Scenarios;
+using SupplySim.Testing;
+using Xunit;
+
+namespace SupplySim.Model.Tests.Rules;
+
+/// <summary>Levers and trust on the run's blackboard (Engine/LeverBoard.cs).</summary>
+public class LeverTests
+{
+    private static readonly WorldSpec Baseline = ScenarioLoader.Load(Repo.Scenario("baseline.yaml")).Spec;
+    private static int J(string id) => Array.FindIndex(Baseline.Jurisdictions, j => j.Id == id);
+    private static int C(string id) => Array.IndexOf(Baseline.Countries, id);
+
+    private static InterventionSpec Lever(Lever lever, string j, double value, int ramp = 0, string? partner = null)
+        => new(0, InterventionKind.SetLever, [J(j)], [], -1, lever, partner is null ? -1 : C(partner), -1, value, ramp, "test");
+
+    private static (LeverBoard Board, Signals Signals) Board()
+    {
+        var layout = new Layout(Baseline);
+        return (new LeverBoard(Baseline), new Signals(layout));
+    }
+
+    [Fact]
+    public void Should_Ramp_A_Lever_Linearly_To_Its_Target()
+    {
+        var (board, signals) = Board();
+        board.Apply(Lever(World.Lever.TreatmentCapacity, "US-NE", 0.065, ramp: 4));
+        var seen = new List<double>();
+        for (var t = 0; t < 5; t++)
+        {
+            board.Advance(Baseline.Parameters);
+            board.Publish(signals);
+            seen.Add(signals.LeverValue(World.Lever.TreatmentCapacity, J("US-NE")));
+        }
+        Assert.Equal([0.035, 0.045, 0.055, 0.065, 0.065], seen.Select(x => Math.Round(x, 6)));
+    }
+
+    [Fact]
+    public void Should_Decay_Kyc_Quality_Without_Retraining_And_Keep_It_With()
+    {
+        var (board, signals) = Board();
+        board.Apply(Lever(World.Lever.KycQuality, "CN", 0.8));
+        for (var t = 0; t < 12; t++) board.Advance(Baseline.Parameters);
+        board.Publish(signals);
+        Assert.Equal(0.8 * Math.Pow(1 - Baseline.Parameters.KycQualityDecay, 12), signals.LeverValue(World.Lever.KycQuality, J("CN")), 9);
+
+        var (kept, keptSignals) = Board();
+        kept.Apply(Lever(World.Lever.KycQuality, "CN", 0.8));
+        kept.Apply(Lever(World.Lever.KycRetraining, "CN", 1));
+        for (var t = 0; t < 12; t++) kept.Advance(Baseline.Parameters);
+        kept.Publish(keptSignals);
+        Assert.Equal(0.8, keptSignals.LeverValue(World.Lever.KycQuality, J("CN")), 12);
+    }
+
+    [Fact]
+    public void Should_Gate_Cooperation_By_Trust_Which_Falls_With_Shocks_And_Recovers_Slowly()
+    {
+        var (board, signals) = Board();
+        board.Apply(Lever(World.Lever.AmlCooperation, "CN", 1, partner: "US"));
+        board.Publish(signals);
+        var initial = signals.Trust(C("US"), C("CN"));
+        Assert.Equal(0.5, initial, 12);
+        Assert.Equal(initial, signals.LeverValue(World.Lever.AmlCooperation, J("CN")), 12);
+
+        board.Apply(new InterventionSpec(0, InterventionKind.TrustShock, [], [], -1, default, C("US"), C("CN"), 0.3, 0, "shock"));
+        board.Publish(signals);
+        Assert.Equal(0.2, signals.Trust(C("US"), C("CN")), 12);
+        for (var t = 0; t < 12; t++) board.Advance(Baseline.Parameters);
+        board.Publish(signals);
+        var afterYear = signals.Trust(C("US"), C("CN"));
+        Assert.InRange(afterYear, 0.2, 0.3); // slow: a year recovers only a little of the 0.3 lost
+
+        board.Apply(new InterventionSpec(0, InterventionKind.SuspendCooperation, [], [], -1, default, C("US"), C("CN"), 0, 0, "suspend"));
+        board.Publish(signals);
+        Assert.Equal(0, signals.LeverValue(World.Lever.AmlCooperation, J("CN")));
+        board.Apply(new InterventionSpec(0, InterventionKind.ResumeCooperation, [], [], -1, default, C("US"), C("CN"), 0, 0, "resume"));
+        board.Publish(signals);
+        Assert.Equal(afterYear, signals.LeverValue(World.Lever.AmlCooperation, J("CN")), 12);
+    }
+
+    [Fact]
+    public void Should_Expose_Bank_Touching_Laundering_To_Aml_Cooperation_And_Not_Wildlife_Barter()
+    {
+        var layout = new Layout(Baseline);
+        var signals = new Signals(layout);
+        var mx = J("MX");
+        signals.SetPressure(mx, Stage.Money, 0.05);
+        var mirror = new LaundererGroupSpec(mx, LaunderingMethod.Mirror, 1, 0.05, 0.5);
+        var barter = new LaundererGroupSpec(mx, LaunderingMethod.WildlifeBarter, 1, 0.05, 0.5);
+        var before = (Laundering.SeizureShare(signals, Baseline.Parameters, mirror, mx), Laundering.SeizureShare(signals, Baseline.Parameters, barter, mx));
+        signals.SetLeverValue(World.Lever.AmlCooperation, mx, 1);
+        Assert.True(Laundering.SeizureShare(signals, Baseline.Parameters, mirror, mx) > 3 * before.Item1);
+        Assert.Equal(before.Item2, Laundering.SeizureShare(signals, Baseline.Parameters, barter, mx));
+        Assert.True(Laundering.TouchesBanks(LaunderingMethod.Mirror) && !Laundering.TouchesBanks(LaunderingMethod.Crypto));
+    }
+
+    [Fact]
+    public void Should_Scale_Route_Detection_By_The_Border_Lever_At_Both_Ends()
+    {
+        var layout = new Layout(Baseline);
+        var signals = new Signals(layout);
+        new LeverBoard(Baseline).Publish(signals);
+        signals.SetPressure(J("CN"), Stage.Route, 0.1);
+        signals.SetPressure(J("US-S"), Stage.Route, 0.2);
+        Assert.Equal(1 - 0.9 * 0.8, RoutePressure.Between(signals, J("CN"), J("US-S")), 12);
+        signals.SetLeverValue(World.Lever.RouteMultiplier, J("CN"), 2);
+        Assert.Equal(1 - 0.8 * 0.8, RoutePressure.Between(signals, J("CN"), J("US-S")), 12);
+    }
+
+    [Fact]
+    public void Should_Treat_A_Legal_Basis_As_Making_Unscheduled_Sales_Prosecutable()
+    {
+        var layout = new Layout(Baseline);
+        var signals = InitialSignals.Build(layout);
+        var fourAp = Array.FindIndex(Baseline.Substances, s => s.Id == "4-ap");
+        Assert.Equal(0, signals.Illegality(J("CN"), fourAp));
+        signals.SetLeverValue(World.Lever.LegalBasis, J("CN"), 0.7);
+        Assert.Equal(0.7, signals.Illegality(J("CN"), fourAp));
+        signals.SetScheduled(J("CN"), fourAp, true);
+        Assert.Equal(1, signals.Illegality(J("CN"), fourAp));
+    }
+}
