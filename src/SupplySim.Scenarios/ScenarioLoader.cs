@@ -18,15 +18,16 @@ public sealed record Scenario(WorldSpec Spec, string SourcePath, string Sha256, 
 /// </summary>
 public static class ScenarioLoader
 {
-    public static Scenario Load(string path)
+    public static Scenario Load(string path, IReadOnlyList<SettingOverride>? overrides = null)
     {
         if (!System.IO.File.Exists(path)) throw new ScenarioException(path, 1, 1, "file not found; give the path of a scenario .yaml file (see `scenarios/`)");
         var bytes = System.IO.File.ReadAllBytes(path);
         var text = System.Text.Encoding.UTF8.GetString(bytes);
-        return Parse(text, path, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+        return Parse(text, path, Convert.ToHexStringLower(SHA256.HashData(bytes)), overrides);
     }
 
-    public static Scenario Parse(string text, string file, string? sha256 = null)
+    // overrides: settings replaced before compiling (sweeps; see ScenarioOverrides).
+    public static Scenario Parse(string text, string file, string? sha256 = null, IReadOnlyList<SettingOverride>? overrides = null)
     {
         var r = new YamlReader(file);
         var stream = new YamlStream();
@@ -40,6 +41,7 @@ public static class ScenarioLoader
                 : r.Error(e.Start, $"not valid YAML: {message}");
         }
         if (stream.Documents.Count != 1) throw new ScenarioException(file, 1, 1, "a scenario file holds exactly one YAML document");
+        ScenarioOverrides.Prepare(r, stream.Documents[0].RootNode, overrides);
         var root = r.Map(stream.Documents[0].RootNode, "");
         var c = new Compiler(r);
         var spec = c.Compile(root, out var firms, out var people);

@@ -47,7 +47,7 @@ public sealed class MetricsCsvWriter : IDisposable
     /// <summary>Shortest text that reads back to the same double; NaN where a ratio has no denominator.</summary>
     public static string Format(double v) => double.IsNaN(v) ? "NaN" : v.ToString("R", CultureInfo.InvariantCulture);
 
-    private static string Field(string s) => s.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
+    internal static string Field(string s) => s.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
 
     public void Commit()
     {
