@@ -67,7 +67,7 @@ public static class SweepCharts
                 }
             }
         }
-        marginal.ShowLegend(Alignment.UpperRight);
+        marginal.ShowLegend(Edge.Bottom);
         files.AddRange(ChartFile.Save(marginal, outDir, "marginal-" + name));
         return files;
     }

@@ -9,8 +9,8 @@ public static class Figures
     {
         if (!double.IsFinite(v)) return "n/a";
         var a = Math.Abs(v);
-        if (a >= 1e9) return (v / 1e9).ToString("#,##0.00", CultureInfo.InvariantCulture) + " B";
-        if (a >= 1e6) return (v / 1e6).ToString("#,##0.00", CultureInfo.InvariantCulture) + " M";
+        if (a >= 1e9) return (v / 1e9).ToString("#,##0.##", CultureInfo.InvariantCulture) + " B";
+        if (a >= 1e6) return (v / 1e6).ToString("#,##0.##", CultureInfo.InvariantCulture) + " M";
         if (a >= 1e3) return v.ToString("#,##0", CultureInfo.InvariantCulture);
         if (a == 0) return "0";
         var decimals = Math.Clamp(3 - (int)Math.Floor(Math.Log10(a)), 0, 10);
