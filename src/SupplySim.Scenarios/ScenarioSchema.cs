@@ -188,7 +188,7 @@ public static class ScenarioSchema
         var o = new JsonObject { ["type"] = "object" };
         if (description.Length > 0) o["description"] = description;
         var props = new JsonObject();
-        foreach (var (key, schema, _) in properties) props[key] = schema;
+        foreach (var (key, schema, _) in properties) props[key] = schema.Parent is null ? schema : schema.DeepClone();
         o["properties"] = props;
         var required = properties.Where(p => p.Required).Select(p => (JsonNode?)JsonValue.Create(p.Key)).ToArray();
         if (required.Length > 0) o["required"] = new JsonArray(required);

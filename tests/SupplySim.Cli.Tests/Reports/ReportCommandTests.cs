@@ -41,8 +41,10 @@ public class ReportCommandTests
             Assert.Equal(0, code);
             Golden.Assert(output, "Report", "Sweep");
             Assert.Contains("Returns diminish at step 4 (0.75 to 1)", output);
-            var json = File.ReadAllText(Path.Combine(dir, "sweep.json"));
-            Assert.Matches("\"outcome\": \"overdose_deaths_total\",[^]]*?\"diminishing_returns\": \\{\\s*\"step\": 4,", json.Replace("\n", " "));
+            using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "sweep.json")));
+            var deaths = json.RootElement.GetProperty("outcomes").EnumerateArray().Single(o => o.GetProperty("outcome").GetString() == "overdose_deaths_total");
+            Assert.Equal(4, deaths.GetProperty("diminishing_returns").GetProperty("step").GetInt32());
+            Assert.Equal("0.75", deaths.GetProperty("diminishing_returns").GetProperty("from").GetString());
         }
         finally { Directory.Delete(dir, true); }
     }
