@@ -45,10 +45,11 @@ public static class ExperimentSession
         return SupplySimCommand.Ok;
     }
 
-    /// <summary>Lists the files of a results folder, charts folded into one line.</summary>
+    /// <summary>Lists the files of a results folder, one per line and never wrapped, charts folded into one line.</summary>
     public static void Wrote(IAnsiConsole console, string outDir, IReadOnlyList<string> files)
     {
-        console.WriteLine($"wrote {outDir}{Path.DirectorySeparatorChar}");
+        var w = console.Profile.Out.Writer;
+        w.WriteLine($"wrote {outDir}{Path.DirectorySeparatorChar}");
         var charts = files.Count(f => f.StartsWith("charts/", StringComparison.Ordinal));
         foreach (var f in files.Where(f => !f.StartsWith("charts/", StringComparison.Ordinal)))
         {
@@ -58,9 +59,9 @@ public static class ExperimentSession
                 "runs/" => "  (each run's summary, manifest and headline series)",
                 _ => "",
             };
-            console.WriteLine($"  {Path.Combine(outDir, f)}{note}");
+            w.WriteLine($"  {Path.Combine(outDir, f)}{note}");
         }
-        if (charts > 0) console.WriteLine($"  {Path.Combine(outDir, "charts")}{Path.DirectorySeparatorChar}  ({charts / 2} charts, PNG and SVG)");
+        if (charts > 0) w.WriteLine($"  {Path.Combine(outDir, "charts")}{Path.DirectorySeparatorChar}  ({charts / 2} charts, PNG and SVG)");
     }
 
     /// <summary>Creates the folder; a previous results folder's runs/ and charts/ are cleared so nothing stale remains.</summary>

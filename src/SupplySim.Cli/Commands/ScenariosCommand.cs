@@ -28,8 +28,9 @@ public static class ScenariosCommand
                     question = "(does not load; see `supplysim validate`)";
                     bad++;
                 }
-                table.AddRow(new Text(Path.Combine(folder, Path.GetFileName(file))), new Text(question));
+                table.AddRow(new Text(Path.GetFileName(file)), new Text(question));
             }
+            console.Profile.Out.Writer.WriteLine($"Scenarios in {folder}{Path.DirectorySeparatorChar}"); // a path is never wrapped
             console.Write(table);
             console.WriteLine("Run one with `supplysim run FILE`; compare two with `supplysim compare BASELINE OTHER`.");
             return bad == 0 ? SupplySimCommand.Ok : SupplySimCommand.BadInput;
