@@ -50,8 +50,9 @@ public static class ResultsAssembly
     {
         var path = Path.Combine(outDir, ReplicatesFile);
         var seeds = plan.Seeds;
-        using (var w = Writer(path))
+        using (var file = new AtomicWriter(path))
         {
+            var w = file.Writer;
             w.WriteLine(ReplicatesHeader);
             foreach (var (arm, replicate) in Runs(plan))
             {
@@ -60,15 +61,16 @@ public static class ResultsAssembly
                 foreach (var o in Outcomes.Headline)
                     w.WriteLine(CsvLine.Join([plan.Arms[arm].Run, Invariant(replicate), Invariant(seeds[replicate]), o.Key, CsvLine.Text(o.Read(headline))]));
             }
+            file.Commit();
         }
-        AtomicFile.Commit(path);
     }
 
     private static void WriteTimeSeries(ExperimentPlan plan, string outDir)
     {
         var path = Path.Combine(outDir, TimeSeriesFile);
-        using (var w = Writer(path))
+        using (var file = new AtomicWriter(path))
         {
+            var w = file.Writer;
             w.WriteLine(TimeSeriesHeader);
             for (var arm = 0; arm < plan.Arms.Count; arm++)
             {
@@ -97,8 +99,8 @@ public static class ResultsAssembly
                     foreach (var r in readers) r.Dispose();
                 }
             }
+            file.Commit();
         }
-        AtomicFile.Commit(path);
     }
 
     private static IEnumerable<(int Arm, int Replicate)> Runs(ExperimentPlan plan)
@@ -106,8 +108,6 @@ public static class ResultsAssembly
         for (var a = 0; a < plan.Arms.Count; a++)
             for (var r = 0; r < plan.Replicates; r++) yield return (a, r);
     }
-
-    internal static StreamWriter Writer(string path) => new(AtomicFile.PartialPath(path), false, new UTF8Encoding(false)) { NewLine = "\n" };
 
     private static string Invariant(IFormattable v) => v.ToString(null, CultureInfo.InvariantCulture);
 }

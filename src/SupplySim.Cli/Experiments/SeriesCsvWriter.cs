@@ -1,4 +1,3 @@
-using System.Text;
 using SupplySim.Cli.Analysis;
 using SupplySim.Cli.Results;
 using SupplySim.Cli.Running;
@@ -12,20 +11,17 @@ namespace SupplySim.Cli.Experiments;
 /// </summary>
 public sealed class SeriesCsvWriter : ITickSink
 {
-    private readonly string _path;
-    private readonly StreamWriter _writer;
+    private readonly AtomicWriter _file;
     private readonly string[] _metrics;
     private readonly string[] _dimensions;
     private double _cumulativeDeaths;
-    private bool _committed;
 
     public SeriesCsvWriter(string path, string[] metrics, string[] dimensions)
     {
-        _path = path;
         _metrics = metrics;
         _dimensions = dimensions;
-        _writer = new StreamWriter(AtomicFile.PartialPath(path), false, new UTF8Encoding(false)) { NewLine = "\n" };
-        _writer.WriteLine("tick,date," + string.Join(",", Outcomes.Series.Select(s => s.Key)));
+        _file = new AtomicWriter(path);
+        _file.Writer.WriteLine("tick,date," + string.Join(",", Outcomes.Series.Select(s => s.Key)));
     }
 
     public void Write(int tick, string date, double[] v)
@@ -60,26 +56,19 @@ public sealed class SeriesCsvWriter : ITickSink
             _cumulativeDeaths, deaths, supply, supply > 0 ? price / supply : double.NaN, supply > 0 ? potency / supply : double.NaN,
             substitution, origin, lab, laundered, seizedUsd, seizedKg, spend,
         ];
-        _writer.Write(tick.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        _writer.Write(',');
-        _writer.Write(date);
+        var w = _file.Writer;
+        w.Write(tick.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        w.Write(',');
+        w.Write(date);
         foreach (var x in row)
         {
-            _writer.Write(',');
-            _writer.Write(MetricsCsvWriter.Format(x));
+            w.Write(',');
+            w.Write(MetricsCsvWriter.Format(x));
         }
-        _writer.Write('\n');
+        w.Write('\n');
     }
 
-    public void Commit()
-    {
-        _writer.Dispose();
-        AtomicFile.Commit(_path);
-        _committed = true;
-    }
+    public void Commit() => _file.Commit();
 
-    public void Dispose()
-    {
-        if (!_committed) _writer.Dispose();
-    }
+    public void Dispose() => _file.Dispose();
 }
