@@ -63,7 +63,7 @@ public static class SweepCharts
                 {
                     var mark = marginal.Add.VerticalLine(l.Points[d.Step].X, 1, Colors.Red);
                     mark.LinePattern = LinePattern.Dotted;
-                    mark.LegendText = $"returns diminish: step {d.From} to {d.To}";
+                    mark.LegendText = $"returns diminish: step {Reports.ResultTables.Setting(d.From)} to {Reports.ResultTables.Setting(d.To)}";
                 }
             }
         }

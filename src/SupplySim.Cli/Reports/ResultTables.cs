@@ -63,7 +63,7 @@ public static class ResultTables
             {
                 var p = l.Points[i];
                 var step = i > 0 ? l.Steps[i - 1] : null;
-                rows.Add([(many ? "  " : "") + p.Value, Figures.PlusMinus(p.Outcome.Mean, p.Outcome.HalfWidth),
+                rows.Add([(many ? "  " : "") + Setting(p.Value), Figures.PlusMinus(p.Outcome.Mean, p.Outcome.HalfWidth),
                     step is null ? "" : Figures.PlusMinus(step.Marginal.Mean, step.Marginal.HalfWidth, signed: true),
                     step is null ? "" : Figures.Share(step.ShareOfFirst) + (step.Step == l.DiminishingStep ? " <- diminishing" : "")]);
             }
@@ -79,12 +79,18 @@ public static class ResultTables
         if (l.Steps.Count < 2) return "Two steps or more are needed to judge diminishing returns.";
         var first = l.Steps[0].Marginal.Mean;
         if (!double.IsFinite(first) || first == 0) return "The first step has no effect, so diminishing returns are not judged.";
-        return l.Diminishing is { } d
-            ? $"Returns diminish at step {d.Step} ({d.From} to {d.To}): its marginal effect, {Figures.Signed(d.Marginal.Mean)}, is {Figures.Share(d.ShareOfFirst)} of the first step's ({Figures.Signed(first)}), below half."
+        var verdict = l.Diminishing is { } d
+            ? $"Returns diminish at step {d.Step} ({Setting(d.From)} to {Setting(d.To)}): its marginal effect, {Figures.Signed(d.Marginal.Mean)}, is {Figures.Share(d.ShareOfFirst)} of the first step's ({Figures.Signed(first)}), below half."
             : "Returns do not diminish within this range: every step keeps at least half of the first step's marginal effect.";
+        var m = l.Steps[0].Marginal;
+        return m.CiLow <= 0 && m.CiHigh >= 0 ? verdict + " The first step's 95% CI includes zero: more replicates would make this firmer." : verdict;
     }
 
     private static string Label(Outcome o) => $"{o.Label} ({o.Unit})";
+
+    /// <summary>A varied setting's value for people: numbers with separators (450 M), months as written.</summary>
+    public static string Setting(string value)
+        => double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) ? Figures.Format(v) : value;
 
     private static string Replicates(int n) => n == 1 ? "1 replicate" : $"{n} replicates";
 }
