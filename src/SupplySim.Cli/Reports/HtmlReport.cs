@@ -93,8 +93,15 @@ public static class HtmlReport
         h.Append("</tr></thead>\n<tbody>\n");
         foreach (var row in t.Rows)
         {
+            if (row.Skip(1).All(c => c.Length == 0))
+            {
+                // A heading row (an outcome, or a line of a sweep) spans the table.
+                h.Append("<tr class=\"group\"><td colspan=\"").Append(t.Columns.Count).Append("\">").Append(E(row[0])).Append("</td></tr>\n");
+                continue;
+            }
             h.Append("<tr>");
-            foreach (var cell in row) h.Append("<td>").Append(E(cell)).Append("</td>");
+            foreach (var cell in row)
+                h.Append(cell.StartsWith("  ", StringComparison.Ordinal) ? "<td class=\"indent\">" : "<td>").Append(E(cell.Trim())).Append("</td>");
             h.Append("</tr>\n");
         }
         h.Append("</tbody>\n</table>\n");
@@ -118,7 +125,8 @@ public static class HtmlReport
         caption { text-align: left; font-weight: bold; padding-bottom: .3rem; }
         th, td { border: 1px solid #ddd; padding: .25rem .6rem; text-align: right; white-space: nowrap; }
         th:first-child, td:first-child { text-align: left; white-space: normal; }
-        tbody tr:nth-child(even) { background: #fafafa; }
+        tr.group td { font-weight: bold; background: #eef2f7; text-align: left; }
+        td.indent { padding-left: 1.6rem; }
         .note { font-size: .85rem; color: #555; margin: .2rem 0; }
         .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(560px, 1fr)); gap: 1rem; }
         figure { margin: 0; } figure img { width: 100%; height: auto; border: 1px solid #eee; }
