@@ -17,13 +17,16 @@ public static partial class ScenarioLoader
     private sealed partial class Compiler
     {
         private readonly Dictionary<string, int> _countries = new(StringComparer.Ordinal);
+        private readonly HashSet<(int, int)> _trustPairs = new();
+        private int[] _countryOf = [];
 
         private (string[] Countries, int[] CountryOf) Countries(JurisdictionSpec[] jurisdictions)
         {
             static string CountryOf(string id) => id.Contains('-') ? id[..id.IndexOf('-')] : id;
             var names = jurisdictions.Select(j => CountryOf(j.Id)).Distinct().Order(StringComparer.Ordinal).ToArray();
             for (var i = 0; i < names.Length; i++) _countries[names[i]] = i;
-            return (names, jurisdictions.Select(j => _countries[CountryOf(j.Id)]).ToArray());
+            _countryOf = jurisdictions.Select(j => _countries[CountryOf(j.Id)]).ToArray();
+            return (names, _countryOf);
         }
 
         private int Country(YamlNode node, string path)
@@ -54,6 +57,8 @@ public static partial class ScenarioLoader
                 var (a, b) = Pair(m, path);
                 var initial = m.Share("initial");
                 m.Done();
+                if (!_trustPairs.Add((Math.Min(a, b), Math.Max(a, b))))
+                    throw r.Error(m.Node, $"{path}: trust between these two countries is already given; give each pair once");
                 result.Add(new TrustSpec(a, b, initial));
             }
             return result.ToArray();
@@ -129,11 +134,19 @@ public static partial class ScenarioLoader
                     break;
                 }
                 case "aml-cooperation":
-                    items.Add(Lever(JurisdictionList(m, path), Model.World.Lever.AmlCooperation, m.ShareOr("intensity", 1), Country(m.Need("with"), $"{path}.with")));
-                    break;
                 case "intelligence-sharing":
-                    items.Add(Lever(JurisdictionList(m, path), Model.World.Lever.IntelligenceSharing, m.ShareOr("intensity", 1), Country(m.Need("from"), $"{path}.from")));
+                {
+                    var key = type == "aml-cooperation" ? "with" : "from";
+                    var js = JurisdictionList(m, path);
+                    var partnerNode = m.Need(key);
+                    var partner = Country(partnerNode, $"{path}.{key}");
+                    foreach (var j in js)
+                        if (_countryOf[j] != partner && !_trustPairs.Contains((Math.Min(_countryOf[j], partner), Math.Max(_countryOf[j], partner))))
+                            throw r.Error(partnerNode, $"{path}: cooperation is gated by trust, but world.trust has no entry between {r.Text(partnerNode, key)} and the country of {r.Text(m.Need("jurisdiction"), "jurisdiction")}; add one");
+                    var lever = type == "aml-cooperation" ? Model.World.Lever.AmlCooperation : Model.World.Lever.IntelligenceSharing;
+                    items.Add(Lever(js, lever, m.ShareOr("intensity", 1), partner));
                     break;
+                }
                 case "border-interdiction":
                 case "mail-monitoring":
                     items.Add(Lever(JurisdictionList(m, path), Model.World.Lever.RouteMultiplier, m.Number("multiplier", 0, 100, "0 to 100 times the route detection the agencies' spend buys")));

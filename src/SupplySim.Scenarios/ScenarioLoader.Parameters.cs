@@ -12,6 +12,14 @@ public static partial class ScenarioLoader
     /// <summary>Scenario names (kebab-case) of every behaviour parameter.</summary>
     public static IReadOnlyCollection<string> ParameterNames => ParameterByName.Keys;
 
+    /// <summary>Parameters that are shares or probabilities (0..1).</summary>
+    public static bool IsShareParameter(string name)
+        => new[] { "share", "rate", "reversal", "threshold", "memory", "write-off", "margin", "decay", "adjust", "screening", "hazard-oud", "relative", "intelligence-pressure", "uptake" }
+            .Any(w => name.Contains(w, StringComparison.Ordinal));
+
+    /// <summary>Parameters that divide or scale prices and doses, which must be more than 0 (others may be 0).</summary>
+    private static bool MustBePositive(string name) => name.Contains("potency-mg", StringComparison.Ordinal) || name.Contains("price", StringComparison.Ordinal) || name.Contains("doses", StringComparison.Ordinal);
+
     internal static string KebabCase(string pascal)
         => string.Concat(pascal.Select((ch, i) => char.IsUpper(ch) ? (i > 0 ? "-" : "") + char.ToLowerInvariant(ch) : ch.ToString()));
 

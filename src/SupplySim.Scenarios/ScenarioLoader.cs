@@ -18,18 +18,20 @@ public sealed record Scenario(WorldSpec Spec, string SourcePath, string Sha256, 
 /// </summary>
 public static partial class ScenarioLoader
 {
-    public static Scenario Load(string path)
+    public static Scenario Load(string path, IReadOnlyList<SettingOverride>? overrides = null)
     {
         if (!System.IO.File.Exists(path)) throw new ScenarioException(path, 1, 1, "file not found; give the path of a scenario .yaml file (see `scenarios/`)");
         var bytes = System.IO.File.ReadAllBytes(path);
         var text = System.Text.Encoding.UTF8.GetString(bytes);
-        return Parse(text, path, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+        return Parse(text, path, Convert.ToHexStringLower(SHA256.HashData(bytes)), overrides);
     }
 
-    public static Scenario Parse(string text, string file, string? sha256 = null)
+    // overrides: settings replaced before compiling (sweeps; see ScenarioOverrides).
+    public static Scenario Parse(string text, string file, string? sha256 = null, IReadOnlyList<SettingOverride>? overrides = null)
     {
         var r = new YamlReader(file);
         var rootNode = Extends.Resolve(r, ReadDocument(r, text));
+        ScenarioOverrides.Prepare(r, rootNode, overrides);
         var root = r.Map(rootNode, "");
         var c = new Compiler(r);
         var spec = c.Compile(root, out var firms, out var people);
@@ -332,10 +334,6 @@ public static partial class ScenarioLoader
             return new PopulationSpec(region, people, represents, use, oud, moud, remission, stim, moudCap, naloxone);
         }
 
-        /// <summary>Parameters that are shares or probabilities (0..1); every other number must be positive.</summary>
-        private static bool IsShare(string name)
-            => new[] { "share", "rate", "reversal", "threshold", "memory", "write-off", "margin", "decay", "adjust", "screening", "hazard-oud", "relative", "pressure", "uptake" }
-                .Any(w => name.Contains(w, StringComparison.Ordinal));
 
         private ModelParameters Parameters(Map m)
         {
@@ -348,9 +346,11 @@ public static partial class ScenarioLoader
                 m.Get(name);
                 object v = prop.PropertyType == typeof(int)
                     ? r.Integer(value, $"parameters.{name}", 1, 1_000)
-                    : IsShare(name)
+                    : IsShareParameter(name)
                         ? r.Share(value, $"parameters.{name}")
-                        : r.Number(value, $"parameters.{name}", 1e-12, 1e9, "more than 0 and at most 1e9");
+                        : MustBePositive(name)
+                            ? r.Number(value, $"parameters.{name}", 1e-12, 1e9, "more than 0 and at most 1e9")
+                            : r.Number(value, $"parameters.{name}", 0, 1e9, "0 to 1e9");
                 prop.SetValue(p, v);
             }
             if (!(p.MinPotencyMg <= p.ReferencePotencyMg && p.ReferencePotencyMg <= p.MaxPotencyMg))

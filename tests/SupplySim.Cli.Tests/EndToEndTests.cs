@@ -7,7 +7,7 @@ namespace SupplySim.Cli.Tests;
 public class EndToEndTests
 {
     [Fact]
-    public async Task Should_Run_A_Shipped_Scenario_And_Write_Three_Files_Identically_Twice()
+    public async Task Should_Run_A_Shipped_Scenario_And_Write_Its_Files_Identically_Twice()
     {
         var a = Repo.TempDir("e2e-a");
         var b = Repo.TempDir("e2e-b");
@@ -18,7 +18,7 @@ public class EndToEndTests
             var second = await CliProcess.Run("run", "scenarios/quickstart.yaml", "--seed", "11", "--out", b);
             Assert.Equal(0, second.ExitCode);
 
-            Assert.Equal(["manifest.json", "metrics.csv", "summary.json"], Directory.GetFiles(a).Select(Path.GetFileName).Order());
+            Assert.Equal(["manifest.json", "metrics.csv", "replicates.csv", "report.html", "summary.json", "timeseries.csv"], Directory.GetFiles(a).Select(Path.GetFileName).Order());
             var csv = await File.ReadAllTextAsync(Path.Combine(a, "metrics.csv"));
             Assert.StartsWith("run,replicate,tick,date,metric,dimension,value\n", csv);
             Assert.Contains("\nquickstart,0,59,2021-12,overdose_deaths,region=US-S,", csv);

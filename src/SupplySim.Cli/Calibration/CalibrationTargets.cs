@@ -32,7 +32,7 @@ public static class CalibrationTargets
         new("us_synthetic_opioid_deaths", 2020, 56_516, "CDC WONDER (NCHS Data Brief 457)"),
     ];
 
-    /// <summary>Fentanyl deaths also involving stimulants in 2021: 32.3 / (32.3 + 33.9) of all deaths (report L2080).</summary>
+    /// <summary>Share of fentanyl-involved deaths that also involve stimulants in 2021: 32.3 / (32.3 + 33.9) (report L2080).</summary>
     public static readonly CalibrationTarget StimulantShare2021 = new("fentanyl_stimulant_share", 2021, 32.3 / (32.3 + 33.9), "report L2080");
 
     /// <summary>2023 below 2022: US overdose deaths fell about 10% in 2023 (report L271).</summary>

@@ -103,5 +103,5 @@ public sealed class Calibrator(WorldSpec spec, int firmsPerShard, int peoplePerS
         return new CalibrationResult(values, best, bestYears, Evaluations);
     }
 
-    private static double Clamp(string name, double v) => name.EndsWith("exponent", StringComparison.Ordinal) ? Math.Clamp(v, 0.1, 5) : Math.Clamp(v, 1e-6, 1);
+    private static double Clamp(string name, double v) => ScenarioLoader.IsShareParameter(name) ? Math.Clamp(v, 1e-6, 1) : Math.Clamp(v, 1e-6, 1e9);
 }

@@ -11,10 +11,20 @@ public static class SupplySimCommand
 
     public static async Task<int> InvokeAsync(string[] args, IAnsiConsole? console = null)
     {
-        console ??= AnsiConsole.Console;
+        if (console is null)
+        {
+            console = AnsiConsole.Console;
+            // Redirected to a file or pipe there is no terminal to fit: do not wrap tables and lines at 80 columns.
+            if (Console.IsOutputRedirected) console.Profile.Width = 200;
+        }
         var root = new RootCommand("SupplySim: an agent-based simulation of the synthetic-opioid supply chain, from chemical supplier to overdose.");
         root.Subcommands.Add(RunCommand.Create(console));
+        root.Subcommands.Add(CompareCommand.Create(console));
+        root.Subcommands.Add(SweepCommand.Create(console));
+        root.Subcommands.Add(ReportCommand.Create(console));
         root.Subcommands.Add(ValidateCommand.Create(console));
+        root.Subcommands.Add(ScenariosCommand.Create(console));
+        root.Subcommands.Add(SchemaCommand.Create(console));
         root.Subcommands.Add(CalibrateCommand.Create(console));
 
         var parsed = root.Parse(args);

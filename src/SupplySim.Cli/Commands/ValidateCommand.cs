@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
+using SupplySim.Cli.Experiments;
 using SupplySim.Scenarios;
 
 namespace SupplySim.Cli.Commands;
@@ -20,9 +21,10 @@ public static class ValidateCommand
                 try
                 {
                     var s = ScenarioLoader.Load(f);
-                    console.MarkupLineInterpolated($"[green]ok[/]    {f} ({s.Spec.Name}: {s.Spec.Start} to {s.Spec.DateOf(s.Spec.Ticks - 1)}, {s.Spec.Ticks} ticks)");
+                    var sweep = SweepCheck(f);
+                    console.MarkupLineInterpolated($"[green]ok[/]    {f} ({s.Spec.Name}: {s.Spec.Start} to {s.Spec.DateOf(s.Spec.Ticks - 1)}, {s.Spec.Ticks} ticks{sweep})");
                 }
-                catch (ScenarioException e)
+                catch (Exception e) when (e is ScenarioException or UserInputException)
                 {
                     SupplySimCommand.Error(console, e.Message);
                     bad++;
@@ -31,5 +33,14 @@ public static class ValidateCommand
             return bad == 0 ? SupplySimCommand.Ok : SupplySimCommand.BadInput;
         });
         return cmd;
+    }
+
+    /// <summary>Compiles every point of the file's sweep: block, if it has one (its shape was checked by the loader).</summary>
+    private static string SweepCheck(string file)
+    {
+        if (SweepDefinition.FromFile(file) is not { } sweep) return "";
+        try { ExperimentPlan.ForSweep(file, sweep, null, 1, ""); }
+        catch (SweepPointException e) { throw new UserInputException($"{file}: sweep: {e.Message}"); }
+        return $"; sweep of {sweep.Points} points over {string.Join(", ", sweep.Axes.Select(a => a.Path))}";
     }
 }

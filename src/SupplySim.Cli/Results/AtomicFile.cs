@@ -13,3 +13,30 @@ public static class AtomicFile
         Commit(path);
     }
 }
+
+/// <summary>A UTF-8 text file streamed to "NAME.partial" and renamed to "NAME" by <see cref="Commit"/>; disposed without it, the partial file stays.</summary>
+public sealed class AtomicWriter : IDisposable
+{
+    private readonly string _path;
+    private bool _committed;
+
+    public StreamWriter Writer { get; }
+
+    public AtomicWriter(string path)
+    {
+        _path = path;
+        Writer = new StreamWriter(AtomicFile.PartialPath(path), false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
+    }
+
+    public void Commit()
+    {
+        Writer.Dispose();
+        AtomicFile.Commit(_path);
+        _committed = true;
+    }
+
+    public void Dispose()
+    {
+        if (!_committed) Writer.Dispose();
+    }
+}

@@ -11,23 +11,20 @@ public sealed class MetricsCsvWriter : IDisposable
 {
     public const string Header = "run,replicate,tick,date,metric,dimension,value";
 
-    private readonly string _path;
-    private readonly StreamWriter _writer;
+    private readonly AtomicWriter _file;
     private readonly string[] _metrics;
     private readonly string[] _dimensions;
     private readonly string _run;
     private readonly int _replicate;
-    private bool _committed;
 
     public MetricsCsvWriter(string path, string run, int replicate, string[] metrics, string[] dimensions)
     {
-        _path = path;
         _run = Field(run);
         _replicate = replicate;
         _metrics = metrics;
         _dimensions = dimensions.Select(Field).ToArray();
-        _writer = new StreamWriter(AtomicFile.PartialPath(path), false, new UTF8Encoding(false)) { NewLine = "\n" };
-        _writer.WriteLine(Header);
+        _file = new AtomicWriter(path);
+        _file.Writer.WriteLine(Header);
     }
 
     public void Write(int tick, string date, double[] values)
@@ -40,24 +37,16 @@ public sealed class MetricsCsvWriter : IDisposable
               .Append(_metrics[i]).Append(',').Append(_dimensions[i]).Append(',')
               .Append(Format(values[i])).Append('\n');
         }
-        _writer.Write(sb);
-        _writer.Flush();
+        _file.Writer.Write(sb);
+        _file.Writer.Flush();
     }
 
     /// <summary>Shortest text that reads back to the same double; NaN where a ratio has no denominator.</summary>
     public static string Format(double v) => double.IsNaN(v) ? "NaN" : v.ToString("R", CultureInfo.InvariantCulture);
 
-    private static string Field(string s) => s.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
+    internal static string Field(string s) => s.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
 
-    public void Commit()
-    {
-        _writer.Dispose();
-        AtomicFile.Commit(_path);
-        _committed = true;
-    }
+    public void Commit() => _file.Commit();
 
-    public void Dispose()
-    {
-        if (!_committed) _writer.Dispose();
-    }
+    public void Dispose() => _file.Dispose();
 }

@@ -29,9 +29,10 @@ public static class RunExecutor
 {
     public static string Version => typeof(RunExecutor).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
 
-    public static async Task<RunOutcome> RunAsync(IGrainFactory grains, Scenario scenario, ulong seed, string outDir, IRunProgress progress, CancellationToken cancellation)
+    public static async Task<RunOutcome> RunAsync(IGrainFactory grains, Scenario scenario, ulong seed, string outDir, IRunProgress progress, CancellationToken cancellation, RunSlot? slot = null)
     {
         var spec = scenario.Spec with { Seed = seed };
+        slot ??= new RunSlot(spec.Name, 0);
         Directory.CreateDirectory(outDir);
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
@@ -41,10 +42,11 @@ public static class RunExecutor
         progress.Started(info.Ticks, info.Shards, info.Agents);
 
         var headline = new Headline(info.Metrics, info.Dimensions);
+        var sink = slot.Sink?.Invoke(info.Metrics, info.Dimensions);
         var applied = new List<(string Date, string Label)>();
         var ticks = 0;
         var metricsPath = Path.Combine(outDir, "metrics.csv");
-        using (var csv = new MetricsCsvWriter(metricsPath, spec.Name, 0, info.Metrics, info.Dimensions))
+        using (var csv = new MetricsCsvWriter(metricsPath, slot.Run, slot.Replicate, info.Metrics, info.Dimensions))
         {
             try
             {
@@ -55,11 +57,13 @@ public static class RunExecutor
                     var date = spec.DateOf(t);
                     csv.Write(t, date.ToString(), result.Values);
                     headline.Add(date.Year, result.Values);
+                    sink?.Write(t, date.ToString(), result.Values);
                     foreach (var label in result.Applied) applied.Add((date.ToString(), label));
                     ticks++;
                     progress.Ticked(t, date.ToString(), result.Applied);
                 }
                 csv.Commit();
+                sink?.Commit();
             }
             catch (OperationCanceledException)
             {
@@ -67,13 +71,14 @@ public static class RunExecutor
             }
             finally
             {
+                sink?.Dispose();
                 await run.Stop();
             }
         }
 
         var completed = ticks == info.Ticks;
         clock.Stop();
-        if (completed) AtomicFile.WriteAllText(Path.Combine(outDir, "summary.json"), Summary(spec, seed, headline, applied));
+        if (completed) AtomicFile.WriteAllText(Path.Combine(outDir, "summary.json"), Summary(spec, seed, slot, headline, applied));
         AtomicFile.WriteAllText(Path.Combine(outDir, "manifest.json"),
             Manifest(scenario, spec, seed, completed, ticks, silos, info, started, clock.Elapsed));
         return new RunOutcome(outDir, completed, ticks, headline.DeathsTotal, clock.Elapsed, silos, info.Shards);
@@ -85,7 +90,7 @@ public static class RunExecutor
         return hosts.Count;
     }
 
-    private static string Json(Action<Utf8JsonWriter> body)
+    internal static string Json(Action<Utf8JsonWriter> body)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
@@ -97,10 +102,12 @@ public static class RunExecutor
         return System.Text.Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
-    private static string Summary(WorldSpec spec, ulong seed, Headline headline, List<(string Date, string Label)> applied)
+    private static string Summary(WorldSpec spec, ulong seed, RunSlot slot, Headline headline, List<(string Date, string Label)> applied)
         => Json(w =>
         {
             w.WriteString("scenario", spec.Name);
+            w.WriteString("run", slot.Run);
+            w.WriteNumber("replicate", slot.Replicate);
             w.WriteString("question", spec.Question);
             w.WriteNumber("seed", seed);
             w.WriteString("start", spec.Start.ToString());

@@ -61,8 +61,9 @@ public sealed class PrecursorSupplierShard : Shard
         }
         var pressure = Detection.Either(signals.Pressure(j, Stage.Supplier),
             signals.LeverValue(Lever.IntelligenceSharing, j) * P.IntelligencePressure);
-        var kycLevel = signals.LeverValue(Lever.KycShare, j);
-        if (double.IsNaN(kycLevel)) kycLevel = _group.KycShare;
+        // A KYC policy raises adoption to at least its share; groups already above it keep their own.
+        var policy = signals.LeverValue(Lever.KycShare, j);
+        var kycLevel = double.IsNaN(policy) ? _group.KycShare : Math.Max(_group.KycShare, policy);
         var quality = signals.LeverValue(Lever.KycQuality, j);
         if (double.IsNaN(quality)) quality = _group.KycQuality;
 

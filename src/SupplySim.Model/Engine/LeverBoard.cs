@@ -76,7 +76,8 @@ public sealed class LeverBoard
                 foreach (var j in item.Jurisdictions)
                 {
                     var i = Slot(item.Lever, j);
-                    var from = double.IsNaN(_value[i]) ? item.Value : _value[i];
+                    // An unset KYC share (each group keeps its own) ramps up from no policy floor.
+                    var from = double.IsNaN(_value[i]) ? (item.Lever == Lever.KycShare ? 0 : item.Value) : _value[i];
                     _value[i] = from;
                     _target[i] = item.Value;
                     _remaining[i] = Math.Max(0, item.Ramp);

@@ -40,8 +40,8 @@ public sealed class RunCoordinator
     public Signals BeginTick(int tick)
     {
         if (tick != _nextTick) throw new InvalidOperationException($"tick {tick} requested, expected {_nextTick}");
-        foreach (var item in DueAt(tick)) Apply(item);
         if (tick > 0) _levers.Advance(Spec.Parameters);
+        foreach (var item in DueAt(tick)) Apply(item);
         _levers.Publish(_signals);
         if (_last is { } v)
         {

@@ -95,7 +95,7 @@ public sealed record ModelParameters
     public double AmlDetectionBoost { get; init; } = 4.0;
     /// <summary>Detection probability added at the supplier and broker stages by fully actionable foreign intelligence (L273, L413) [A].</summary>
     public double IntelligencePressure { get; init; } = 0.08;
-    /// <summary>Monthly share of the gap to its starting level that trust recovers on its own (slow rebuilding, L620, L2337) [A].</summary>
+    /// <summary>Monthly share of the gap to its starting level that trust recovers on its own (slow rebuilding, L620, L1681) [A].</summary>
     public double TrustRecoveryRate { get; init; } = 0.01;
     /// <summary>Months a broker stays offline after a takedown before relisting on a less visible channel (L405, L1474) [A].</summary>
     public int RelistMonths { get; init; } = 2;

@@ -133,9 +133,9 @@ public enum InterventionKind
 /// <summary>Policy levers held per jurisdiction on the run's blackboard (model.md §4).</summary>
 public enum Lever
 {
-    /// <summary>0..1: strength of a legal basis to prosecute knowing sales of unscheduled chemicals (L93-L97, L480).</summary>
+    /// <summary>0..1: strength of a legal basis to prosecute knowing sales of unscheduled chemicals (L94-L97, L480).</summary>
     LegalBasis = 0,
-    /// <summary>0..1: share of formal chemical firms that adopt KYC (L187, L395, L1182-L1190); NaN = the supplier groups' own.</summary>
+    /// <summary>0..1: share of formal chemical firms that adopt KYC at least (L187, L395, L1182-L1190); a floor over each group's own share; NaN = no policy.</summary>
     KycShare,
     /// <summary>0..1: screening quality of KYC programmes; decays without retraining (L1186-L1188, L1259).</summary>
     KycQuality,

@@ -1,0 +1,28 @@
+using System.CommandLine;
+using Spectre.Console;
+using SupplySim.Cli.Experiments;
+
+namespace SupplySim.Cli.Commands;
+
+/// <summary>`supplysim compare BASELINE.yaml OTHER.yaml [...]`: paired replicates with common random numbers, differences against the baseline.</summary>
+public static class CompareCommand
+{
+    public const int DefaultReplicates = 10;
+
+    public static Command Create(IAnsiConsole console)
+    {
+        var files = new Argument<string[]>("scenarios") { Description = "Scenario files (.yaml): the baseline first, then one or more to compare with it.", Arity = ArgumentArity.OneOrMore };
+        var options = new ExperimentOptions(DefaultReplicates.ToString(System.Globalization.CultureInfo.InvariantCulture), "results/compare-<baseline>-vs-<other>-seed<seed>");
+        var cmd = new Command("compare", "Compare scenarios with paired replicates (replicate i of each uses the same seed): mean, 95% CI, difference and relative difference per outcome; compare.csv, compare.json, charts and report.html.");
+        cmd.Arguments.Add(files);
+        options.AddTo(cmd);
+        cmd.SetAction(async (parse, cancellation) =>
+        {
+            var plan = ExperimentPlan.ForCompare(parse.GetValue(files)!, parse.GetValue(options.Seed), parse.GetValue(options.Replicates) ?? DefaultReplicates, ExperimentOptions.CommandLine(parse));
+            var dir = parse.GetValue(options.Out)
+                ?? Path.Combine("results", $"compare-{string.Join("-vs-", plan.Arms.Select(a => ExperimentPlan.Slug(a.Run)))}-seed{plan.Seed}");
+            return await ExperimentSession.RunAsync(console, plan, dir, options.ParallelOr(parse), cancellation);
+        });
+        return cmd;
+    }
+}

@@ -1,0 +1,57 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+
+namespace SupplySim.Cli.Commands;
+
+/// <summary>The options every experiment command shares: --seed, --replicates, --parallel and --out, with one-line errors.</summary>
+public sealed class ExperimentOptions
+{
+    public Option<ulong?> Seed { get; } = new("--seed")
+    {
+        Description = "Random seed (default: the scenario's 'seed'; for compare, the baseline's). Same binary, scenario and seed give identical results.",
+        CustomParser = r => Whole(r, "--seed", 0, ulong.MaxValue) is { } v ? v : null,
+    };
+
+    public Option<int?> Replicates { get; }
+
+    public Option<int?> Parallel { get; } = new("--parallel")
+    {
+        Description = $"Runs at a time on the silo (default: the number of processors, here {Environment.ProcessorCount}). Results do not depend on it.",
+        CustomParser = r => Whole(r, "--parallel", 1, 256) is { } v ? (int)v : null,
+    };
+
+    public Option<string?> Out { get; }
+
+    public ExperimentOptions(string replicatesDefault, string outDefault)
+    {
+        Replicates = new("--replicates")
+        {
+            Description = $"Runs per scenario, each on its own seed derived from the scenario seed (default: {replicatesDefault}).",
+            CustomParser = r => Whole(r, "--replicates", 1, 10_000) is { } v ? (int)v : null,
+        };
+        Out = new("--out") { Description = $"Results folder (default: {outDefault})." };
+    }
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Seed);
+        command.Options.Add(Replicates);
+        command.Options.Add(Parallel);
+        command.Options.Add(Out);
+    }
+
+    public int ParallelOr(ParseResult parse) => parse.GetValue(Parallel) ?? Math.Max(1, Environment.ProcessorCount);
+
+    /// <summary>The command line as typed, for the manifest and the report ("how to reproduce").</summary>
+    public static string CommandLine(ParseResult parse)
+        => "supplysim " + string.Join(" ", parse.Tokens.Select(t => t.Value.Contains(' ') ? $"\"{t.Value}\"" : t.Value));
+
+    private static ulong? Whole(ArgumentResult r, string name, ulong min, ulong max)
+    {
+        var text = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
+        if (ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v >= min && v <= max) return v;
+        r.AddError($"{name} must be a whole number from {min} to {max}, got '{text}'");
+        return null;
+    }
+}

@@ -1,0 +1,275 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SupplySim.Model.World;
+
+namespace SupplySim.Scenarios;
+
+/// <summary>
+/// The JSON Schema (draft-07) of scenario files: every key <see cref="ScenarioLoader"/> accepts, with its type,
+/// range, default and allowed names, so editors (yaml-language-server) validate and complete scenario files.
+/// This is the one place the schema is written; `supplysim schema` prints it and docs/scenario.schema.json is
+/// its committed copy. Tests compare it with what the loader accepts, so a key added there fails a test until
+/// it is added here.
+/// </summary>
+public static class ScenarioSchema
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, IndentSize = 2, NewLine = "\n" };
+
+    /// <summary>The schema as indented JSON text ending with a newline.</summary>
+    public static string Json => Build().ToJsonString(Indented) + "\n";
+
+    public static IReadOnlyList<string> Cohorts { get; } = ["multinational", "small", "informal"];
+    public static IReadOnlyList<string> InterventionTypes => ScenarioLoader.InterventionTypes;
+
+    private static JsonObject Build()
+    {
+        var schema = Object("A SupplySim scenario: the world, its actors, behaviour parameters and dated interventions (docs/scenarios.md).",
+            ("name", Text("Short name; results go to results/<name>-seed<seed>."), true),
+            ("question", Text("The question this scenario answers, in one line (shown by `supplysim scenarios`)."), false),
+            ("start", Month("First simulated month."), true),
+            ("end", Month("Last simulated month (at most 100 years after start)."), true),
+            ("seed", Integer(0, null, 1, "Random seed; the same binary, scenario and seed give identical results."), false),
+            ("sharding", Sharding(), false),
+            ("world", World(), true),
+            ("actors", Actors(), true),
+            ("parameters", Parameters(), false),
+            ("interventions", List(Intervention(), "Dated interventions, applied at the start of their month."), false),
+            (Extends.Key, Text("A scenario file (path relative to this one) to start from; this file's keys replace its keys."), false),
+            (Extends.AddKey, List(Intervention(), "Interventions appended to those of the extended scenario."), false),
+            (ScenarioOverrides.SweepKey, Sweep(), false));
+        schema.Insert(0, "$schema", "http://json-schema.org/draft-07/schema#");
+        schema.Insert(1, "title", "SupplySim scenario");
+        return schema;
+    }
+
+    private static JsonObject Sharding() => Object("How many agents one grain holds (speed, not results).",
+        ("firms-per-shard", Integer(1, 1_000_000, 5_000, "Firms (suppliers, brokers, labs, launderers) per shard grain."), false),
+        ("people-per-shard", Integer(1, 100_000_000, 250_000, "Simulated people per user-population shard grain."), false));
+
+    private static JsonObject World() => Object("Jurisdictions, substances, synthesis routes and the scheduling in force at the start.",
+        ("jurisdictions", Names("Jurisdiction ids, e.g. [CN, IN, MX, US-NE, US-MW, US-S, US-W]."), true),
+        ("substances", List(Object("A substance of the catalogue.",
+            ("id", Text("Substance id, used by routes, products and scheduling."), true),
+            ("role", Choice(Enum.GetValues<SubstanceRole>().Select(EnumNames.Name), null, "What the substance is in the chain."), true),
+            ("classes", Names("Structural classes it belongs to, e.g. [fentanyl-related] (class scheduling)."), false),
+            ("price-usd-per-kg", Number(0, 1e9, 0, "Supplier price, USD per kg."), false),
+            ("potency", Number(0, 10_000, null, "Fentanyl-equivalent potency per kg (fentanyl = 1); default 1 for opioids, else 0."), false)),
+            "The substance catalogue."), true),
+        ("routes", List(Object("A synthesis route: kg of output per kg of input.",
+            ("output", Text("Substance made."), true),
+            ("input", Text("Substance consumed."), true),
+            ("yield", Number(1e-6, 10, null, "Kg of output per kg of input."), true)), "Synthesis routes."), false),
+        ("scheduled", List(Targeted("Scheduling in force at the start: a substance or a whole class, in one or more jurisdictions.",
+            ("jurisdiction", Names("Jurisdiction id(s)."), true)), "Scheduling in force at the start."), false),
+        ("trust", List(Object("Trust between two countries at the start (a country is a jurisdiction id before its first '-').",
+            ("between", Names("Two countries, e.g. [US, CN]."), true),
+            ("initial", Share(null, "Starting trust, 0..1."), true)), "Trust between countries; gates cooperative levers."), false));
+
+    private static JsonObject Actors() => Object("Agent groups; each item is a cohort of identical agents.",
+        ("suppliers", List(Object("Precursor suppliers (model.md §3).",
+            ("jurisdiction", Text("Where they operate."), true),
+            ("count", Integer(0, 10_000_000, null, "Number of firms."), true),
+            ("products", Names("Substances they make."), true),
+            ("capacity-kg-per-month", Number(0, 1e9, null, "Capacity per firm, kg per month."), true),
+            ("licit-share", Share(0.9, "Share of capacity taken by licit buyers, served first."), false),
+            ("kyc-share", Share(0, "Share of firms with a know-your-customer programme."), false),
+            ("kyc-quality", Share(0.5, "Quality of those programmes (screening = quality x kyc-max-screening)."), false),
+            ("cohort", Choice(Cohorts, "small", "Firm cohort."), false)), "Precursor supplier groups."), false),
+        ("brokers", List(Object("Brokers and online sellers.",
+            ("jurisdiction", Text("Where they operate."), true),
+            ("count", Integer(0, 10_000_000, null, "Number of brokers."), true),
+            ("markup", Number(0, 1000, 1, "Markup on cost (1 = sells at twice its cost)."), false),
+            ("disguise-skill", Share(0.3, "Skill at passing KYC screening."), false)), "Broker groups."), false),
+        ("labs", List(Object("Cartel labs.",
+            ("jurisdiction", Text("Where they operate."), true),
+            ("count", Integer(0, 10_000_000, null, "Number of labs."), true),
+            ("capacity-kg-per-month", Number(0, 1e7, null, "Capacity per lab, kg of finished drug per month."), true),
+            ("stockpile-months", Number(0, 120, 3, "Months of precursor a lab tries to hold."), false),
+            ("initial-stock-months", Number(0, 120, null, "Months of precursor held at the start (default: stockpile-months)."), false)), "Cartel lab groups."), false),
+        ("launderers", List(Object("Money-laundering networks.",
+            ("jurisdiction", Text("Where they operate."), true),
+            ("method", Choice(Enum.GetValues<LaunderingMethod>().Select(EnumNames.Name), null, "Laundering method."), true),
+            ("count", Integer(0, 1_000_000, 1, "Number of networks."), false),
+            ("fee", Share(null, "Fee as a share of the money laundered."), true),
+            ("detection-risk", Share(0.5, "Relative detection risk of the method."), false)), "Launderer groups."), false),
+        ("agencies", List(Object("An enforcement agency.",
+            ("id", Text("Agency id, used by enforcement-budget interventions."), true),
+            ("jurisdictions", Names("Where it acts."), true),
+            ("budget-usd-per-month", Number(0, 1e12, null, "Budget, USD per month."), true),
+            ("allocation", Object("Share of the budget per stage; shares add up to at most 1.",
+                Enum.GetValues<Stage>().Select(s => (EnumNames.Name(s), (JsonNode)Share(0, $"Share spent on the {EnumNames.Name(s)} stage."), false)).ToArray()), true),
+            ("max-pressure", Share(0.3, "Highest monthly detection probability, reached at infinite spend."), false),
+            ("efficiency-per-usd", Number(0, 1, 1e-5, "Detection efficiency: p = max-pressure x (1 - exp(-efficiency x spend / targets))."), false)), "Enforcement agencies."), false),
+        ("populations", List(Object("A user population (simulated people).",
+            ("region", Text("Jurisdiction (region) of the population."), true),
+            ("people", Integer(1, 500_000_000, null, "Simulated people."), true),
+            ("represents", Number(1e-6, 1e6, 1, "Real people each simulated person stands for."), false),
+            ("initial-use", Share(0.01, "Share using without disorder at the start."), false),
+            ("initial-oud", Share(0.005, "Share with untreated opioid use disorder at the start."), false),
+            ("initial-moud", Share(0.0015, "Share on medication for OUD at the start."), false),
+            ("initial-remission", Share(0.002, "Share in remission at the start."), false),
+            ("stimulant-co-use", Share(0.3, "Share who also use stimulants."), false),
+            ("moud-capacity-share", Share(0.003, "MOUD places as a share of the population."), false),
+            ("naloxone-coverage", Share(0.2, "Share of overdoses with naloxone at hand."), false)), "User populations (at least one).", minItems: 1), true));
+
+    /// <summary>Every <see cref="ModelParameters"/> property under its kebab-case name, with its default.</summary>
+    private static JsonObject Parameters()
+    {
+        var defaults = new ModelParameters();
+        var props = typeof(ModelParameters).GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Select(p => (Kebab(p.Name), p.PropertyType == typeof(int)
+                ? (JsonNode)Integer(0, 1_000_000, Convert.ToDouble(p.GetValue(defaults)), "Behaviour parameter (docs/model.md).")
+                : Number(0, 1e9, (double)p.GetValue(defaults)!, "Behaviour parameter (docs/model.md)."), false))
+            .OrderBy(p => p.Item1, StringComparer.Ordinal)
+            .ToArray();
+        return Object("Behaviour parameters shared by all agents; any omitted keeps its default.", props);
+    }
+
+    private static string Kebab(string pascal)
+        => string.Concat(pascal.Select((ch, i) => char.IsUpper(ch) ? (i > 0 ? "-" : "") + char.ToLowerInvariant(ch) : ch.ToString()));
+
+    /// <summary>An intervention: common keys, then the keys of each type (if/then), so a key of another type is rejected.</summary>
+    private static JsonObject Intervention()
+    {
+        (string, JsonNode, bool)[] common =
+        [
+            ("type", Choice(InterventionTypes, null, "What the intervention does."), true),
+            ("date", Month("Month it takes effect (within start..end)."), true),
+            ("label", Text("Label shown in progress lines and reports (default: the type)."), false),
+            ("ramp-months", Integer(0, 600, 0, "Months over which a lever moves from its current value to the new one."), false),
+        ];
+        (string, JsonNode, bool)[] Lever(params (string, JsonNode, bool)[] keys) => [.. common, ("jurisdiction", Names("Jurisdiction id(s)."), true), .. keys];
+        (string, JsonNode, bool)[] Pair(params (string, JsonNode, bool)[] keys) => [.. common, ("between", Names("Two countries, e.g. [US, CN]."), true), .. keys];
+        (string, JsonNode, bool)[] Schedule(string key, string other) =>
+        [
+            .. common,
+            ("jurisdiction", Names("Jurisdiction(s) that schedule."), true),
+            (key, Text(key == "substance" ? "Substance scheduled." : "Class scheduled (every member)."), true),
+            (other, JsonValue.Create(false)!, false),
+            ("lift", new JsonObject { ["type"] = "boolean", ["default"] = false, ["description"] = "true lifts the scheduling instead." }, false),
+        ];
+        (string, JsonNode, bool)[] budget =
+        [
+            .. common,
+            ("agency", Text("Agency id."), true),
+            ("budget-usd-per-month", Number(0, 1e12, null, "New budget, USD per month."), true),
+        ];
+        var item = Object("A dated intervention; its keys depend on its type.", common);
+        item.Remove("additionalProperties");
+        item["allOf"] = new JsonArray(
+            When("schedule-substance", Object("", Schedule("substance", "class"))),
+            When("schedule-class", Object("", Schedule("class", "substance"))),
+            When("enforcement-budget", Object("", budget)),
+            When("legal-basis-unscheduled", Object("", Lever(("intensity", Share(1, "Strength of the legal basis, 0..1."), false)))),
+            When("kyc-adoption", Object("", Lever(
+                ("mode", Choice(["voluntary", "incentivized", "mandated"], "voluntary", "Sets the default share: 0.2, 0.5 or 1."), false),
+                ("share", Share(null, "Share of formal chemical firms adopting KYC."), false),
+                ("quality", new JsonObject { ["oneOf"] = new JsonArray(new JsonObject { ["enum"] = new JsonArray("real", "paper") }, Share(null, "Screening quality, 0..1.")), ["description"] = "real (0.8), paper (0.15) or a number." }, false),
+                ("retraining", new JsonObject { ["type"] = "boolean", ["default"] = true, ["description"] = "Retraining keeps quality from decaying." }, false)))),
+            When("aml-cooperation", Object("", Lever(("with", Text("Partner country, e.g. US."), true), ("intensity", Share(1, "Cooperation, 0..1 (times trust)."), false)))),
+            When("intelligence-sharing", Object("", Lever(("from", Text("Country sharing, e.g. US."), true), ("intensity", Share(1, "Actionable share, 0..1 (times trust)."), false)))),
+            When("border-interdiction", Object("", Lever(("multiplier", Number(0, 100, null, "Multiplier on route detection."), true)))),
+            When("mail-monitoring", Object("", Lever(("multiplier", Number(0, 100, null, "Multiplier on route detection."), true)))),
+            When("platform-takedown", Object("", Lever(("intensity", Share(null, "Monthly takedown probability of a visible listing."), true)))),
+            When("treatment-capacity", Object("", Lever(("share", Share(null, "MOUD places as a share of the population."), true)))),
+            When("naloxone", Object("", Lever(("coverage", Share(null, "Naloxone coverage."), true)))),
+            When("demand-reduction", Object("", Lever(("initiation-multiplier", Number(0, 10, null, "Multiplier on initiation (1 = no change)."), true)))),
+            When("tariff", Object("", Pair(("trust-drop", Share(null, "Immediate fall of trust."), true)))),
+            When("trust-shock", Object("", Pair(("trust-drop", Share(null, "Immediate fall of trust."), true)))),
+            When("trust-building", Object("", Pair(("rate", Share(null, "Monthly share of the gap to full trust closed."), true)))),
+            When("suspend-cooperation", Object("", Pair())),
+            When("resume-cooperation", Object("", Pair())));
+        return item;
+    }
+
+    private static JsonObject When(string type, JsonObject then)
+    {
+        then.Remove("description");
+        return new JsonObject
+        {
+            ["if"] = new JsonObject { ["properties"] = new JsonObject { ["type"] = new JsonObject { ["const"] = type } } },
+            ["then"] = then,
+        };
+    }
+
+    private static JsonObject Sweep()
+    {
+        var numberOrMonth = new JsonObject { ["type"] = new JsonArray("number", "string"), ["description"] = "A number, or a month YYYY-MM for a date setting." };
+        var axis = Object("One varied setting: from/to/step, or values.",
+            ("path", Text("YAML path of a numeric or date setting, e.g. actors.agencies[0].budget-usd-per-month, interventions[2].date, parameters.penalty-multiple."), true),
+            ("from", numberOrMonth.DeepClone(), false),
+            ("to", numberOrMonth.DeepClone(), false),
+            ("step", new JsonObject { ["type"] = "number", ["description"] = "Step (in months for dates); its sign must lead from 'from' to 'to'." }, false),
+            ("values", new JsonObject { ["type"] = "array", ["items"] = numberOrMonth.DeepClone(), ["minItems"] = 1, ["description"] = "Explicit values, in order." }, false));
+        axis["oneOf"] = new JsonArray(new JsonObject { ["required"] = new JsonArray("from", "to", "step") }, new JsonObject { ["required"] = new JsonArray("values") });
+        return Object("What `supplysim sweep` varies when no --vary is given (docs/experiments.md): a grid over every combination; the first setting is the x axis.",
+            ("vary", List(axis, "Settings to vary.", minItems: 1), true),
+            ("replicates", Integer(1, 10_000, null, "Replicates per point (default of --replicates)."), false));
+    }
+
+    // ---- building blocks ---------------------------------------------------------------------------------
+
+    private static JsonObject Object(string description, params (string Key, JsonNode Schema, bool Required)[] properties)
+    {
+        var o = new JsonObject { ["type"] = "object" };
+        if (description.Length > 0) o["description"] = description;
+        var props = new JsonObject();
+        foreach (var (key, schema, _) in properties) props[key] = schema.Parent is null ? schema : schema.DeepClone();
+        o["properties"] = props;
+        var required = properties.Where(p => p.Required).Select(p => (JsonNode?)JsonValue.Create(p.Key)).ToArray();
+        if (required.Length > 0) o["required"] = new JsonArray(required);
+        o["additionalProperties"] = false;
+        return o;
+    }
+
+    /// <summary>An object naming exactly one of 'substance' or 'class'.</summary>
+    private static JsonObject Targeted(string description, params (string Key, JsonNode Schema, bool Required)[] properties)
+    {
+        var o = Object(description, [.. properties, ("substance", Text("Substance id."), false), ("class", Text("Class name (every member)."), false)]);
+        o["oneOf"] = new JsonArray(new JsonObject { ["required"] = new JsonArray("substance") }, new JsonObject { ["required"] = new JsonArray("class") });
+        return o;
+    }
+
+    private static JsonObject List(JsonNode items, string description, int minItems = 0)
+    {
+        var o = new JsonObject { ["type"] = "array", ["description"] = description, ["items"] = items };
+        if (minItems > 0) o["minItems"] = minItems;
+        return o;
+    }
+
+    private static JsonObject Text(string description) => new() { ["type"] = "string", ["minLength"] = 1, ["description"] = description };
+
+    private static JsonObject Month(string description)
+        => new() { ["type"] = "string", ["pattern"] = "^[0-9]{4}-(0[1-9]|1[0-2])(-[0-9]{2})?$", ["description"] = description + " Written YYYY-MM." };
+
+    private static JsonObject Names(string description) => new()
+    {
+        ["description"] = description,
+        ["oneOf"] = new JsonArray(new JsonObject { ["type"] = "string" }, new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string" } }),
+    };
+
+    private static JsonObject Choice(IEnumerable<string> values, string? fallback, string description)
+    {
+        var o = new JsonObject { ["type"] = "string", ["enum"] = new JsonArray(values.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray()), ["description"] = description };
+        if (fallback is not null) o["default"] = fallback;
+        return o;
+    }
+
+    private static JsonObject Number(double min, double max, double? fallback, string description)
+        => Bounded("number", min, max, fallback, description);
+
+    private static JsonObject Integer(double min, double? max, double? fallback, string description)
+        => Bounded("integer", min, max, fallback, description);
+
+    private static JsonObject Share(double? fallback, string description) => Bounded("number", 0, 1, fallback, description);
+
+    private static JsonObject Bounded(string type, double min, double? max, double? fallback, string description)
+    {
+        var o = new JsonObject { ["type"] = type, ["minimum"] = min };
+        if (max is { } m) o["maximum"] = m;
+        if (fallback is { } f) o["default"] = f;
+        o["description"] = description;
+        return o;
+    }
+}
