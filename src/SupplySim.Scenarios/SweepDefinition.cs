@@ -136,11 +136,11 @@ public sealed record SweepDefinition(IReadOnlyList<SweepAxis> Axes, int? Replica
     /// <summary>The <c>sweep:</c> block of a scenario file, or null when it has none (the file is assumed valid).</summary>
     public static SweepDefinition? FromFile(string scenarioFile)
     {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(File.ReadAllText(scenarioFile)));
-        if (stream.Documents[0].RootNode is not YamlMappingNode root || !root.Children.TryGetValue(new YamlScalarNode(ScenarioOverrides.SweepKey), out var block)) return null;
-        var document = stream.Documents[0].RootNode;
-        return Read(new YamlReader(scenarioFile), block, path => ScenarioOverrides.Target(document, path));
+        // Paths address the scenario as compiled, so an extending file's paths reach the base's items too.
+        var r = new YamlReader(scenarioFile);
+        var document = Extends.Resolve(r, ScenarioLoader.ReadDocument(r, File.ReadAllText(scenarioFile)));
+        if (document is not YamlMappingNode root || !root.Children.TryGetValue(new YamlScalarNode(ScenarioOverrides.SweepKey), out var block)) return null;
+        return Read(r, block, path => ScenarioOverrides.Target(document, path));
     }
 
     /// <summary>Reads and checks a <c>sweep:</c> block: <c>vary</c> (a list of {path, from, to, step} or {path, values}) and optional <c>replicates</c>.</summary>
