@@ -18,14 +18,14 @@ public static class ExperimentSession
     {
         telemetry ??= TelemetrySettings.None;
         Prepare(outDir);
+        await using IClusterConnection silo = cluster is null
+            ? await EmbeddedSilo.StartAsync(telemetry, cancellation)
+            : await RedisClusterClient.ConnectAsync(cluster, telemetry, cancellation);
         foreach (var s in plan.Scenarios.DistinctBy(s => s.Name)) console.MarkupLineInterpolated($"[bold]{s.Name}[/]: {s.Question}");
         var started = DateTimeOffset.UtcNow;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var progress = new ExperimentConsoleProgress(console);
         IReadOnlyList<RunOutcome?> outcomes = [];
-        await using IClusterConnection silo = cluster is null
-            ? await EmbeddedSilo.StartAsync(telemetry, cancellation)
-            : await RedisClusterClient.ConnectAsync(cluster, telemetry, cancellation);
         TelemetryConsole.Announce(console, telemetry);
         try
         {
