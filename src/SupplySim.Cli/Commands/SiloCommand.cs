@@ -25,8 +25,8 @@ public static class SiloCommand
             Description = "IP address this silo listens on and tells the cluster to reach it at (default 127.0.0.1: this machine only). Give the machine's LAN address to cluster several machines.",
             HelpName = "ADDRESS",
         };
-        var port = new Option<int>("--port") { Description = $"Silo-to-silo port (default {DefaultPort}).", HelpName = "N", DefaultValueFactory = _ => DefaultPort };
-        var gatewayPort = new Option<int>("--gateway-port") { Description = $"Port clients (run/compare/sweep --redis) connect to (default {DefaultGatewayPort}).", HelpName = "N", DefaultValueFactory = _ => DefaultGatewayPort };
+        var port = new Option<int>("--port") { Description = "Silo-to-silo port; each silo on a machine needs its own.", HelpName = "N", DefaultValueFactory = _ => DefaultPort };
+        var gatewayPort = new Option<int>("--gateway-port") { Description = "Port clients (run/compare/sweep --redis) connect to; each silo on a machine needs its own.", HelpName = "N", DefaultValueFactory = _ => DefaultGatewayPort };
         var cmd = new Command("silo", "Start a worker silo of a cluster whose membership is in Redis; `run`, `compare` and `sweep` with --redis submit to it. Runs until Ctrl+C.");
         flags.AddTo(cmd);
         cmd.Options.Add(advertise);
