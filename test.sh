@@ -11,7 +11,18 @@ if ! command -v dotnet >/dev/null 2>&1; then
   echo "0 passed, 1 failed"
   exit 2
 fi
-# (Later issues add redis-server and chromium here, installed from Debian's packages when missing.)
+# The cluster tests start their own redis-server on a free 127.0.0.1 port; install it from Debian when missing.
+if ! command -v redis-server >/dev/null 2>&1; then
+  echo "== installing redis-server (Debian package)"
+  if ! (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server) >/dev/null 2>&1 \
+     || ! command -v redis-server >/dev/null 2>&1; then
+    echo "error: redis-server is required by the cluster tests and could not be installed (apt-get install redis-server)" >&2
+    echo "0 passed, 1 failed"
+    exit 2
+  fi
+  # The package starts a system instance on port 6379; the tests do not use it.
+fi
+# (A later issue adds chromium here, installed from Debian's packages when missing.)
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 log_dir=$(mktemp -d)

@@ -11,14 +11,18 @@ public sealed record RunRequest(
     [property: Id(2)] int PeoplePerShard,
     [property: Id(3)] int Replicate = 0);
 
-/// <summary>The shape of a started run: shard count and the metric catalogue (names and dimensions, in value order).</summary>
+/// <summary>
+/// The shape of a started run: shard count and the metric catalogue (names and dimensions, in value order),
+/// and <see cref="Silo"/>, the identity (address, port and generation) of the silo that hosts the run's coordinator.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("SupplySim.RunInfo")]
 public sealed record RunInfo(
     [property: Id(0)] int Shards,
     [property: Id(1)] int Ticks,
     [property: Id(2)] string[] Metrics,
     [property: Id(3)] string[] Dimensions,
-    [property: Id(4)] long Agents);
+    [property: Id(4)] long Agents,
+    [property: Id(5)] string Silo = "");
 
 /// <summary>One tick's metrics in catalogue order, plus the interventions applied at its start.</summary>
 [GenerateSerializer, Immutable, Alias("SupplySim.TickResult")]

@@ -9,6 +9,7 @@ namespace SupplySim.Grains;
 /// Coordinates one run: initialises every shard, and for each tick applies the interventions due,
 /// awaits every shard's Step (the barrier), and folds the reports in shard-index order.
 /// </summary>
+[RoundRobinPlacement]
 public sealed class RunGrain : Grain, IRunGrain
 {
     private RunCoordinator? _coordinator;
@@ -26,7 +27,7 @@ public sealed class RunGrain : Grain, IRunGrain
             _shards[i].Init(new ShardInit(runId, request.SpecJson, s.Index, request.FirmsPerShard, request.PeoplePerShard))));
         var catalog = _coordinator.Metrics.Catalog;
         var info = new RunInfo(layout.Shards.Length, spec.Ticks, catalog.Select(k => k.Metric).ToArray(),
-            catalog.Select(k => k.Dimension).ToArray(), layout.TotalAgents);
+            catalog.Select(k => k.Dimension).ToArray(), layout.TotalAgents, RuntimeIdentity);
         _telemetry?.Stopped();
         _telemetry = new RunTelemetry(runId, spec, request.Replicate, info.Shards, info.Metrics, info.Dimensions);
         return info;

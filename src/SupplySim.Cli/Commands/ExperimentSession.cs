@@ -7,22 +7,25 @@ using SupplySim.Cli.Running;
 namespace SupplySim.Cli.Commands;
 
 /// <summary>
-/// Carries out a checked <see cref="ExperimentPlan"/>: prepares the folder, runs every run on an embedded silo,
+/// Carries out a checked <see cref="ExperimentPlan"/>: prepares the folder, runs every run on an embedded silo
+/// (or, given <c>cluster</c>, on a Redis cluster of `supplysim silo` processes as a client),
 /// assembles the results in order, builds the tables, charts and report, writes the manifest, and says where
 /// it wrote what. An interrupted experiment leaves a manifest with "completed": false and no report.
 /// </summary>
 public static class ExperimentSession
 {
-    public static async Task<int> RunAsync(IAnsiConsole console, ExperimentPlan plan, string outDir, int parallel, CancellationToken cancellation, TelemetrySettings? telemetry = null)
+    public static async Task<int> RunAsync(IAnsiConsole console, ExperimentPlan plan, string outDir, int parallel, CancellationToken cancellation, TelemetrySettings? telemetry = null, RedisClusterSettings? cluster = null)
     {
         telemetry ??= TelemetrySettings.None;
         Prepare(outDir);
+        await using IClusterConnection silo = cluster is null
+            ? await EmbeddedSilo.StartAsync(telemetry, cancellation)
+            : await RedisClusterClient.ConnectAsync(cluster, telemetry, cancellation);
         foreach (var s in plan.Scenarios.DistinctBy(s => s.Name)) console.MarkupLineInterpolated($"[bold]{s.Name}[/]: {s.Question}");
         var started = DateTimeOffset.UtcNow;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var progress = new ExperimentConsoleProgress(console);
         IReadOnlyList<RunOutcome?> outcomes = [];
-        await using var silo = await EmbeddedSilo.StartAsync(telemetry, cancellation);
         TelemetryConsole.Announce(console, telemetry);
         try
         {
@@ -35,7 +38,7 @@ public static class ExperimentSession
         }
         var runWall = clock.Elapsed;
         if (plan.Runs == 1 && outcomes[0] is { } single)
-            console.WriteLine($"{single.TicksRun} ticks on {single.Silos} silo ({single.Shards} shards) in {single.Wall.TotalSeconds:F1} s; overdose deaths: {single.DeathsTotal:N0}");
+            console.WriteLine($"{single.TicksRun} ticks on {single.Silos} silo{(single.Silos == 1 ? "" : "s")} ({single.Shards} shards) in {single.Wall.TotalSeconds:F1} s; overdose deaths: {single.DeathsTotal:N0}");
         else
             console.WriteLine($"{plan.Runs} runs in {runWall.TotalSeconds:F1} s");
         console.WriteLine();

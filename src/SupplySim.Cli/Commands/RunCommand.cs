@@ -5,7 +5,7 @@ using SupplySim.Cli.Hosting;
 
 namespace SupplySim.Cli.Commands;
 
-/// <summary>`supplysim run SCENARIO [--seed N] [--replicates N] [--parallel N] [--out DIR]`: one scenario, one or more replicates, on an embedded silo.</summary>
+/// <summary>`supplysim run SCENARIO [--seed N] [--replicates N] [--parallel N] [--out DIR]`: one scenario, one or more replicates, on an embedded silo or (--redis) a cluster.</summary>
 public static class RunCommand
 {
     public static Command Create(IAnsiConsole console)
@@ -17,14 +17,17 @@ public static class RunCommand
         options.AddTo(cmd);
         var telemetryOptions = new TelemetryOptions();
         telemetryOptions.AddTo(cmd);
+        var clusterFlags = new RedisClusterFlags(silo: false);
+        clusterFlags.AddTo(cmd);
         cmd.SetAction(async (parse, cancellation) =>
         {
             var telemetry = telemetryOptions.Read(parse);
+            var cluster = clusterFlags.Read(parse);
             var replicates = parse.GetValue(options.Replicates) ?? 1;
             var plan = ExperimentPlan.ForRun(parse.GetValue(scenario)!, parse.GetValue(options.Seed), replicates, ExperimentOptions.CommandLine(parse));
             var dir = parse.GetValue(options.Out)
                 ?? Path.Combine("results", $"{plan.Scenarios[0].Name}-seed{plan.Seed}{(replicates > 1 ? $"-r{replicates}" : "")}");
-            return await ExperimentSession.RunAsync(console, plan, dir, options.ParallelOr(parse), cancellation, telemetry);
+            return await ExperimentSession.RunAsync(console, plan, dir, options.ParallelOr(parse), cancellation, telemetry, cluster);
         });
         return cmd;
     }

@@ -27,6 +27,8 @@ public static class SweepCommand
         cmd.Arguments.Add(scenario);
         cmd.Options.Add(vary);
         options.AddTo(cmd);
+        var clusterFlags = new Hosting.RedisClusterFlags(silo: false);
+        clusterFlags.AddTo(cmd);
         cmd.SetAction(async (parse, cancellation) =>
         {
             var file = parse.GetValue(scenario)!;
@@ -44,7 +46,7 @@ public static class SweepCommand
                 throw new UserInputException(texts.Length == 1 ? $"--vary {texts[0]}: {e.Message}" : texts.Length > 1 ? $"--vary: {e.Message}" : $"{file}: sweep: {e.Message}");
             }
             var dir = parse.GetValue(options.Out) ?? Path.Combine("results", $"sweep-{ExperimentPlan.Slug(plan.Scenarios[0].Name)}-seed{plan.Seed}");
-            return await ExperimentSession.RunAsync(console, plan, dir, options.ParallelOr(parse), cancellation);
+            return await ExperimentSession.RunAsync(console, plan, dir, options.ParallelOr(parse), cancellation, cluster: clusterFlags.Read(parse));
         });
         return cmd;
     }

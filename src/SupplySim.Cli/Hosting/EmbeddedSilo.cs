@@ -10,7 +10,7 @@ namespace SupplySim.Cli.Hosting;
 /// The embedded default (architecture.md §5): one silo in this process, localhost clustering bound to
 /// 127.0.0.1 on free ports, and the co-hosted client, so `supplysim run` needs nothing installed.
 /// </summary>
-public sealed class EmbeddedSilo : IAsyncDisposable
+public sealed class EmbeddedSilo : IClusterConnection
 {
     private readonly IHost _host;
 
@@ -30,6 +30,7 @@ public sealed class EmbeddedSilo : IAsyncDisposable
                 serviceId: "supplysim", clusterId: "embedded");
             silo.Configure<MessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(10));
             silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromMinutes(30));
+            silo.AddSupplySimPlacement();
             silo.AddTelemetry(telemetry);
         });
         var host = TelemetryHosting.Build(builder);

@@ -140,6 +140,7 @@ public static class RunExecutor
             w.WriteNumber("shards", info.Shards);
             w.WriteNumber("agents", info.Agents);
             w.WriteNumber("silos", silos);
+            w.WriteString("silo", info.Silo);
             w.WriteString("os", RuntimeInformation.OSDescription);
             w.WriteString("arch", RuntimeInformation.ProcessArchitecture.ToString());
             w.WriteString("runtime", RuntimeInformation.FrameworkDescription);

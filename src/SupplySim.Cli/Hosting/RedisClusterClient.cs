@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+using SupplySim.Cli.Commands;
+
+namespace SupplySim.Cli.Hosting;
+
+/// <summary>
+/// An Orleans client of a cluster of `supplysim silo` processes whose membership is in Redis. Connecting
+/// either succeeds or fails with one line (<see cref="UserInputException"/>) within <see cref="ConnectBudget"/>:
+/// Redis unreachable, no silo in the cluster (or a wrong --cluster-id), or no gateway answering.
+/// </summary>
+public sealed class RedisClusterClient : IClusterConnection
+{
+    /// <summary>How long connecting may take before it is reported as failed.</summary>
+    public static readonly TimeSpan ConnectBudget = TimeSpan.FromSeconds(12);
+
+    private readonly IHost _host;
+
+    private RedisClusterClient(IHost host) => _host = host;
+
+    /// <inheritdoc />
+    public IGrainFactory Grains => _host.Services.GetRequiredService<IClusterClient>();
+
+    /// <summary>Checks Redis and the cluster's membership, then connects to a gateway of the cluster.</summary>
+    public static async Task<RedisClusterClient> ConnectAsync(RedisClusterSettings settings, TelemetrySettings telemetry, CancellationToken cancellation)
+    {
+        var clock = Stopwatch.StartNew();
+        await RedisProbe.CheckAsync(settings, requireMembers: true);
+        var deadline = ConnectBudget - clock.Elapsed;
+        var builder = TelemetryHosting.CreateHostBuilder(telemetry);
+        builder.UseOrleansClient(client =>
+        {
+            client.UseRedisClustering(o => o.ConfigurationOptions = settings.Redis(abortOnConnectFail: false));
+            client.Configure<ClusterOptions>(o => { o.ServiceId = SupplySimSilo.ServiceId; o.ClusterId = settings.ClusterId; });
+            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(10));
+            client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
+            client.UseConnectionRetryFilter(async (_, token) =>
+            {
+                if (clock.Elapsed + TimeSpan.FromSeconds(1) >= ConnectBudget) return false;
+                await Task.Delay(TimeSpan.FromMilliseconds(500), token);
+                return true;
+            });
+            client.AddTelemetry(telemetry);
+        });
+        var host = TelemetryHosting.Build(builder);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        timeout.CancelAfter(deadline > TimeSpan.Zero ? deadline : TimeSpan.FromSeconds(1));
+        try
+        {
+            await host.StartAsync(timeout.Token);
+            var hosts = await host.Services.GetRequiredService<IClusterClient>().GetGrain<IManagementGrain>(0)
+                .GetHosts(onlyActive: true).WaitAsync(timeout.Token);
+            if (hosts.Count == 0) throw new InvalidOperationException("the cluster lists no active silo");
+        }
+        catch (Exception e) when (!cancellation.IsCancellationRequested && e is not UserInputException)
+        {
+            await StopQuietly(host);
+            var why = e is OperationCanceledException ? $"no answer in {ConnectBudget.TotalSeconds:F0} s" : RedisProbe.FirstLine(e.Message);
+            throw new UserInputException(
+                $"cannot connect to cluster '{settings.ClusterId}' (membership in Redis at {settings.Endpoint}): no silo answered ({why}); are its silos running?");
+        }
+        catch
+        {
+            await StopQuietly(host);
+            throw;
+        }
+        return new RedisClusterClient(host);
+    }
+
+    private static async Task StopQuietly(IHost host)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        try { await host.StopAsync(timeout.Token); }
+        catch (Exception) { }
+        host.Dispose();
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try { await _host.StopAsync(timeout.Token); }
+        catch (OperationCanceledException) { }
+        _host.Dispose();
+    }
+}

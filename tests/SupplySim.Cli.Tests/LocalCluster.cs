@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using SupplySim.Testing;
+
+namespace SupplySim.Cli.Tests;
+
+/// <summary>A private redis-server on a free 127.0.0.1 port, without persistence; killed on dispose.</summary>
+public sealed class RedisServer : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    public int Port { get; }
+
+    public string Endpoint => $"127.0.0.1:{Port}";
+
+    private RedisServer(Process process, int port) => (_process, Port) = (process, port);
+
+    public static async Task<RedisServer> StartAsync()
+    {
+        var port = FreePort();
+        var psi = new ProcessStartInfo("redis-server") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no" })
+            psi.ArgumentList.Add(a);
+        var process = Process.Start(psi) ?? throw new InvalidOperationException("redis-server did not start (test.sh installs it)");
+        var server = new RedisServer(process, port);
+        _ = process.StandardOutput.ReadToEndAsync();
+        _ = process.StandardError.ReadToEndAsync();
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(IPAddress.Loopback, port);
+                return server;
+            }
+            catch (SocketException) when (clock.Elapsed < TimeSpan.FromSeconds(10) && !process.HasExited)
+            {
+                await Task.Delay(100);
+            }
+            catch
+            {
+                await server.DisposeAsync();
+                throw;
+            }
+        }
+    }
+
+    /// <summary>A port nothing listens on right now, on 127.0.0.1.</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try { _process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+    }
+}
+
+/// <summary>A `supplysim silo` process on free 127.0.0.1 ports; started when it says it is ready, killed on dispose.</summary>
+public sealed class SiloProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    public int Port { get; }
+
+    private SiloProcess(Process process, int port) => (_process, Port) = (process, port);
+
+    public static async Task<SiloProcess> StartAsync(string redis, string clusterId)
+    {
+        var port = RedisServer.FreePort();
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Repo.Root };
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "supplysim.dll"), "silo", "--redis", redis, "--cluster-id", clusterId,
+                     "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                     "--gateway-port", RedisServer.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture), "--redis-entry-expiry", "60" })
+            psi.ArgumentList.Add(a);
+        var process = Process.Start(psi)!;
+        var silo = new SiloProcess(process, port);
+        var stderr = process.StandardError.ReadToEndAsync();
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+            while (true)
+            {
+                var line = await process.StandardOutput.ReadLineAsync(timeout.Token)
+                    ?? throw new InvalidOperationException($"silo exited before it was ready: {await stderr}");
+                if (line.StartsWith("silo ready:", StringComparison.Ordinal)) break;
+            }
+            _ = process.StandardOutput.ReadToEndAsync();
+            return silo;
+        }
+        catch
+        {
+            await silo.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Kills the silo at once (no leave): its membership entry stays "Active" in Redis.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        try { _process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+    }
+}
