@@ -1,0 +1,234 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using SupplySim.Model.World;
+
+namespace SupplySim.Model.Agents;
+
+/// <summary>
+/// The user-population hot loop: one monthly transition per person over a structure of arrays (one state
+/// byte, one trait byte). It computes exactly the rules of the plain if/else chain of the original loop
+/// (kept as the object-per-agent reference, <see cref="Reference.ObjectPerAgentPopulation"/>) with:
+/// <list type="bullet">
+/// <item>thresholds precomputed once per tick per (state, stimulant) pair, in the integer domain: a draw is
+/// u = r * 2^-53 with r = Mix(key) &gt;&gt; 11, and u &lt; t exactly when r &lt; ceil(t * 2^53) (both sides exact), so a
+/// transition is three integer compares and a table look-up, with no branch on the state and no
+/// int-to-double conversion;</item>
+/// <item>the person's key advanced by addition (key + index * golden, incrementally) instead of re-derived;</item>
+/// <item>state counts taken per chunk with vectorised counting instead of a dependent histogram update;</item>
+/// <item>large shards split into chunks of a fixed <see cref="ChunkSize"/> people (set by the data, never by
+/// the core count) run in parallel. The only sequential coupling, MOUD places given to OUD people in
+/// person order, is resolved exactly: when places are scarce a first pass counts each chunk's treatment
+/// seekers, and a prefix sum gives each chunk the places left by the chunks before it. Every other
+/// per-chunk result is an integer count, whose sum does not depend on order. Results are therefore
+/// identical for any core count and any degree of parallelism.</item>
+/// </list>
+/// </summary>
+public static class PersonStepKernel
+{
+    /// <summary>People per chunk: a fixed constant, so chunk boundaries never depend on the machine.</summary>
+    public const int ChunkSize = 1 << 16;
+
+    /// <summary>Upper bound on the threads one shard's step may use (-1: the thread pool decides). Does not change results.</summary>
+    public static int MaxDegreeOfParallelism { get; set; } = -1;
+
+    private const ulong Golden = 0x9E3779B97F4A7C15UL;
+    private const long One = 1L << 53;
+    private const int Combos = 12; // (state 0..5) x (stimulant 0/1)
+    private const int OudLo = ((int)PersonState.Oud << 3);
+    private const int OudHi = OudLo | 4;
+
+    /// <summary>Per-tick tables: thresholds K[c*4 + k] and outcomes by number of thresholds above the draw.</summary>
+    private struct Tables
+    {
+        public long[] K;        // 12 combos x 4 (k = 0..2 used), running max so the count of (r >= K) is the branch index
+        public byte[] Next;     // 12 combos x 4, indexed by (number of k with r < K_k)
+        public byte[] NewDeath; // 1 where Next is Dead and the state was not already Dead
+        public long UptakeK;    // stimulant uptake when r >= UptakeK (u > 1 - uptake)
+        public long TreatHi;    // Oud: K1 while places are free (per stimulant bit: index 0/1)
+        public long TreatHiStim;
+    }
+
+    /// <summary>The smallest integer K with (r &lt; K) == (r * 2^-53 &lt; t) for every r in [0, 2^53).</summary>
+    private static long Below(double t)
+    {
+        if (!(t > 0)) return 0;                      // also NaN: u < NaN is never true
+        if (t >= 1) return One;
+        return (long)Math.Ceiling(t * One);          // t * 2^53 is exact (scaling by a power of two)
+    }
+
+    /// <summary>The smallest integer K with (r &gt;= K) == (r * 2^-53 &gt; t).</summary>
+    private static long Above(double t)
+    {
+        if (double.IsNaN(t) || t >= 1) return One;  // never (r < 2^53)
+        if (t < 0) return 0;
+        return (long)Math.Floor(t * One) + 1;
+    }
+
+    private static Tables Build(in PersonRules r)
+    {
+        var p = r.P;
+        var k = new long[Combos * 4];
+        var next = new byte[Combos * 4];
+        var death = new byte[Combos * 4];
+        void Set(PersonState s, int stim, double t0, double t1, double t2, PersonState o0, PersonState o1, PersonState o2, PersonState o3)
+        {
+            var c = ((int)s << 3) | (stim << 2);
+            long k0 = Below(t0), k1 = Math.Max(k0, Below(t1)), k2 = Math.Max(k1, Below(t2));
+            k[c] = k0; k[c + 1] = k1; k[c + 2] = k2; k[c + 3] = One;
+            // lt = number of k with r < K_k: 3 -> first branch, 0 -> the fall-through.
+            next[c + 3] = (byte)o0; next[c + 2] = (byte)o1; next[c + 1] = (byte)o2; next[c] = (byte)o3;
+            for (var i = 0; i < 4; i++) death[c + i] = (byte)(next[c + i] == (byte)PersonState.Dead && s != PersonState.Dead ? 1 : 0);
+        }
+        var h = r.Hazard;
+        for (var stim = 0; stim < 2; stim++)
+        {
+            var st = stim == 1;
+            Set(PersonState.NoUse, stim, r.Initiation, 0, 0, PersonState.Use, PersonState.NoUse, PersonState.NoUse, PersonState.NoUse);
+            var d = h.Use(st);
+            Set(PersonState.Use, stim, d, d + p.CessationRate, d + p.CessationRate + p.ProgressionRate,
+                PersonState.Dead, PersonState.NoUse, PersonState.Oud, PersonState.Use);
+            d = h.Oud(st);
+            Set(PersonState.Oud, stim, d, d + p.TreatmentEntryRate, 0, PersonState.Dead, PersonState.Moud, PersonState.Oud, PersonState.Oud);
+            d = h.Moud(st);
+            Set(PersonState.Moud, stim, d, d + p.MoudDropoutRate, d + p.MoudDropoutRate + p.MoudToRemissionRate,
+                PersonState.Dead, PersonState.Oud, PersonState.Remission, PersonState.Moud);
+            Set(PersonState.Remission, stim, p.RelapseRate, 0, 0, PersonState.Oud, PersonState.Remission, PersonState.Remission, PersonState.Remission);
+            Set(PersonState.Dead, stim, 0, 0, 0, PersonState.Dead, PersonState.Dead, PersonState.Dead, PersonState.Dead);
+        }
+        return new Tables
+        {
+            K = k, Next = next, NewDeath = death, UptakeK = Above(1 - r.StimulantUptake),
+            TreatHi = k[OudLo + 1], TreatHiStim = k[OudHi + 1],
+        };
+    }
+
+    /// <summary>
+    /// Steps every person once. <paramref name="counts"/> receives the state counts after the step
+    /// (indexed by <see cref="PersonState"/>); returns the deaths of this tick and those among stimulant co-users.
+    /// </summary>
+    public static (long Deaths, long DeathsWithStimulant) Step(byte[] state, byte[] traits, in PersonRules rules, Span<long> counts)
+    {
+        var t = Build(rules);
+        var n = state.Length;
+        var chunks = (n + ChunkSize - 1) / ChunkSize;
+        var slots = EnumNames.LivingStateCount + 1;
+        var width = slots + 2;
+        var perChunk = new long[chunks * width]; // per chunk: state counts, deaths, deaths among stimulant co-users
+
+        if (chunks <= 1 || MaxDegreeOfParallelism == 1)
+        {
+            var free = rules.FreePlaces;
+            for (var c = 0; c < chunks; c++) RunChunk(state, traits, c, rules, t, ref free, perChunk.AsSpan(c * width, width));
+        }
+        else
+        {
+            // Budget of places per chunk: unlimited when every OUD person could enter, else what the chunks before left.
+            var budgets = new long[chunks];
+            var oud = 0L;
+            for (var i = 0; i < n; i += ChunkSize) oud += state.AsSpan(i, Math.Min(ChunkSize, n - i)).Count((byte)PersonState.Oud);
+            var options = new ParallelOptions { MaxDegreeOfParallelism = MaxDegreeOfParallelism };
+            if (oud <= rules.FreePlaces)
+                Array.Fill(budgets, rules.FreePlaces);
+            else
+            {
+                var seekers = new long[chunks];
+                var r0 = rules;
+                Parallel.For(0, chunks, options, c => seekers[c] = CountSeekers(state, traits, c, r0, t));
+                var left = rules.FreePlaces;
+                for (var c = 0; c < chunks; c++) { budgets[c] = Math.Max(0, left); left -= seekers[c]; }
+            }
+            var r1 = rules;
+            Parallel.For(0, chunks, options, c =>
+            {
+                var free = budgets[c];
+                RunChunk(state, traits, c, r1, t, ref free, perChunk.AsSpan(c * width, width));
+            });
+        }
+
+        // Integer sums: the fold order cannot change them, but fold in chunk order anyway.
+        counts.Clear();
+        long deaths = 0, deathsStim = 0;
+        for (var c = 0; c < chunks; c++)
+        {
+            var row = perChunk.AsSpan(c * width, width);
+            for (var s = 0; s < slots; s++) counts[s] += row[s];
+            deaths += row[slots];
+            deathsStim += row[slots + 1];
+        }
+        return (deaths, deathsStim);
+    }
+
+    /// <summary>How many OUD people of chunk <paramref name="chunk"/> would enter treatment if places were free.</summary>
+    private static long CountSeekers(byte[] state, byte[] traits, int chunk, in PersonRules rules, in Tables t)
+    {
+        var start = chunk * ChunkSize;
+        var end = Math.Min(state.Length, start + ChunkSize);
+        long lo0 = t.K[OudLo], lo1 = t.K[OudHi];
+        long hi0 = t.TreatHi, hi1 = t.TreatHiStim;
+        long seekers = 0;
+        var key = rules.TickKey + (ulong)(rules.FirstIndex + start) * Golden;
+        for (var i = start; i < end; i++, key += Golden)
+        {
+            if (state[i] != (byte)PersonState.Oud) continue;
+            var r = (long)(Randomness.CounterRng.Mix(key) >> 11);
+            var stim = (traits[i] & 1) != 0;
+            long lo = stim ? lo1 : lo0, hi = stim ? hi1 : hi0;
+            if (r >= lo && r < hi) seekers++;
+        }
+        return seekers;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void RunChunk(byte[] state, byte[] traits, int chunk, in PersonRules rules, in Tables t, ref long freePlaces, Span<long> row)
+    {
+        var start = chunk * ChunkSize;
+        var end = Math.Min(state.Length, start + ChunkSize);
+        Span<long> k = stackalloc long[Combos * 4];
+        t.K.CopyTo(k);
+        if (freePlaces <= 0) CloseTreatment(k);
+        ReadOnlySpan<byte> next = t.Next;
+        ReadOnlySpan<byte> newDeath = t.NewDeath;
+        var uptakeK = t.UptakeK;
+        var free = freePlaces;
+        long deaths = 0, deathsStim = 0;
+        ref var s0 = ref MemoryMarshal.GetArrayDataReference(state);
+        ref var t0 = ref MemoryMarshal.GetArrayDataReference(traits);
+        ref var k0 = ref MemoryMarshal.GetReference(k);
+        ref var n0 = ref MemoryMarshal.GetReference(next);
+        ref var d0 = ref MemoryMarshal.GetReference(newDeath);
+
+        var key = rules.TickKey + (ulong)(rules.FirstIndex + start) * Golden;
+        for (var i = start; i < end; i++, key += Golden)
+        {
+            var r = (long)(Randomness.CounterRng.Mix(key) >> 11);
+            int s = Unsafe.Add(ref s0, i);
+            int trait = Unsafe.Add(ref t0, i);
+            var stim = trait & 1;
+            var c = (s << 3) | (stim << 2);
+            var lt = (int)(((ulong)(r - Unsafe.Add(ref k0, c)) >> 63)
+                         + ((ulong)(r - Unsafe.Add(ref k0, c + 1)) >> 63)
+                         + ((ulong)(r - Unsafe.Add(ref k0, c + 2)) >> 63));
+            int nx = Unsafe.Add(ref n0, c + lt);
+            if (nx == (int)PersonState.Moud && s == (int)PersonState.Oud && --free == 0) CloseTreatment(k);
+            int died = Unsafe.Add(ref d0, c + lt);
+            deaths += died;
+            deathsStim += died & stim;
+            // Stimulant uptake: not yet a co-user, now using or OUD, and u > 1 - uptake.
+            var usesNow = (uint)(nx - 1) <= 1u ? 1 : 0;
+            var uptake = (int)(1 - ((ulong)(r - uptakeK) >> 63));
+            Unsafe.Add(ref t0, i) = (byte)(trait | ((stim ^ 1) & usesNow & uptake));
+            Unsafe.Add(ref s0, i) = (byte)nx;
+        }
+        freePlaces = free;
+        var span = state.AsSpan(start, end - start);
+        for (var s = 0; s <= EnumNames.LivingStateCount; s++) row[s] = span.Count((byte)s);
+        row[EnumNames.LivingStateCount + 1] = deaths;
+        row[EnumNames.LivingStateCount + 2] = deathsStim;
+    }
+
+    private static void CloseTreatment(Span<long> k)
+    {
+        k[OudLo + 1] = k[OudLo + 2] = k[OudLo];
+        k[OudHi + 1] = k[OudHi + 2] = k[OudHi];
+    }
+}
