@@ -1,5 +1,8 @@
 using System.Runtime.CompilerServices;
+using System.Numerics;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using SupplySim.Model.World;
 
 namespace SupplySim.Model.Agents;
@@ -190,7 +193,7 @@ public static class PersonStepKernel
         ReadOnlySpan<byte> newDeath = t.NewDeath;
         var uptakeK = t.UptakeK;
         var free = freePlaces;
-        long deaths = 0, deathsStim = 0;
+        long died = 0; // deaths in the low 32 bits, deaths among stimulant co-users in the high 32 (a chunk has < 2^32 people)
         ref var s0 = ref MemoryMarshal.GetArrayDataReference(state);
         ref var t0 = ref MemoryMarshal.GetArrayDataReference(traits);
         ref var k0 = ref MemoryMarshal.GetReference(k);
@@ -198,32 +201,146 @@ public static class PersonStepKernel
         ref var d0 = ref MemoryMarshal.GetReference(newDeath);
 
         var key = rules.TickKey + (ulong)(rules.FirstIndex + start) * Golden;
-        for (var i = start; i < end; i++, key += Golden)
-        {
-            var r = (long)(Randomness.CounterRng.Mix(key) >> 11);
-            int s = Unsafe.Add(ref s0, i);
-            int trait = Unsafe.Add(ref t0, i);
-            var stim = trait & 1;
-            var c = (s << 3) | (stim << 2);
-            var lt = (int)(((ulong)(r - Unsafe.Add(ref k0, c)) >> 63)
-                         + ((ulong)(r - Unsafe.Add(ref k0, c + 1)) >> 63)
-                         + ((ulong)(r - Unsafe.Add(ref k0, c + 2)) >> 63));
-            int nx = Unsafe.Add(ref n0, c + lt);
-            if (nx == (int)PersonState.Moud && s == (int)PersonState.Oud && --free == 0) CloseTreatment(k);
-            int died = Unsafe.Add(ref d0, c + lt);
-            deaths += died;
-            deathsStim += died & stim;
-            // Stimulant uptake: not yet a co-user, now using or OUD, and u > 1 - uptake.
-            var usesNow = (uint)(nx - 1) <= 1u ? 1 : 0;
-            var uptake = (int)(1 - ((ulong)(r - uptakeK) >> 63));
-            Unsafe.Add(ref t0, i) = (byte)(trait | ((stim ^ 1) & usesNow & uptake));
-            Unsafe.Add(ref s0, i) = (byte)nx;
-        }
+        var i = start;
+        if (Vector512.IsHardwareAccelerated && Avx512DQ.IsSupported)
+            i = RunVector(ref s0, ref t0, k, next, newDeath, i, end, ref key, uptakeK, ref free, ref died);
+        for (; i < end; i++, key += Golden) StepOne(ref s0, ref t0, ref k0, ref n0, ref d0, uptakeK, i, key, ref free, ref died);
+        var deaths = died & 0xFFFF_FFFF;
+        var deathsStim = died >> 32;
         freePlaces = free;
         var span = state.AsSpan(start, end - start);
         for (var s = 0; s <= EnumNames.LivingStateCount; s++) row[s] = span.Count((byte)s);
         row[EnumNames.LivingStateCount + 1] = deaths;
         row[EnumNames.LivingStateCount + 2] = deathsStim;
+    }
+
+    /// <summary>One person (the scalar rule; the vector path below computes the same, 8 people at a time).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StepOne(ref byte s0, ref byte t0, ref long k0, ref byte n0, ref byte d0, long uptakeK, int i, ulong key, ref long free, ref long died)
+    {
+        var r = (long)(Randomness.CounterRng.Mix(key) >> 11);
+        int s = Unsafe.Add(ref s0, i);
+        int trait = Unsafe.Add(ref t0, i);
+        var stim = trait & 1;
+        var c = (s << 3) | (stim << 2);
+        ref var kc = ref Unsafe.Add(ref k0, c);
+        var at = c + (int)(((ulong)(r - kc) >> 63) + ((ulong)(r - Unsafe.Add(ref kc, 1)) >> 63) + ((ulong)(r - Unsafe.Add(ref kc, 2)) >> 63));
+        int nx = Unsafe.Add(ref n0, at);
+        if (nx == (int)PersonState.Moud && s == (int)PersonState.Oud && --free == 0)
+        {
+            // Places ran out: from now on OUD people stay OUD unless they die.
+            Unsafe.Add(ref k0, OudLo + 1) = Unsafe.Add(ref k0, OudLo + 2) = Unsafe.Add(ref k0, OudLo);
+            Unsafe.Add(ref k0, OudHi + 1) = Unsafe.Add(ref k0, OudHi + 2) = Unsafe.Add(ref k0, OudHi);
+        }
+        long d = Unsafe.Add(ref d0, at);
+        died += d | ((d & stim) << 32);
+        // Stimulant uptake: not yet a co-user, now using or OUD, and u > 1 - uptake.
+        var uptake = (int)((ulong)(uptakeK - 1 - r) >> 63); // r >= uptakeK
+        var usesNow = (uint)(nx - 1) <= 1u ? 1 : 0;
+        Unsafe.Add(ref t0, i) = (byte)(trait | (~trait & usesNow & uptake));
+        Unsafe.Add(ref s0, i) = (byte)nx;
+    }
+
+    /// <summary>Threshold and outcome tables by combo (state * 2 + stimulant, 12 of 16 lanes) for vpermt2q look-ups.</summary>
+    private static void VectorTables(Span<long> k, ReadOnlySpan<byte> next, Span<long> v)
+    {
+        // v: K0[16], K1[16], K2[16], O[16] where O packs the outcomes for lt = 0..3 in bytes 0..3.
+        v.Clear();
+        for (var combo = 0; combo < Combos; combo++)
+        {
+            var c = combo << 2; // (s << 3) | (stim << 2) == (s * 2 + stim) * 4
+            v[combo] = k[c];
+            v[16 + combo] = k[c + 1];
+            v[32 + combo] = k[c + 2];
+            v[48 + combo] = (long)((uint)next[c] | ((uint)next[c + 1] << 8) | ((uint)next[c + 2] << 16) | ((uint)next[c + 3] << 24));
+        }
+    }
+
+    /// <summary>
+    /// Eight people at a time with AVX-512 (vpmullq for the mixer, vpermt2q for table look-ups). A block in
+    /// which OUD people would take more places than are left is done person by person with <see cref="StepOne"/>,
+    /// so places go in person order exactly as in the scalar rule. Returns the first person not done.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int RunVector(ref byte s0, ref byte t0, Span<long> k, ReadOnlySpan<byte> next, ReadOnlySpan<byte> newDeath, int i, int end, ref ulong key, long uptakeK, ref long free, ref long died)
+    {
+        Span<long> v = stackalloc long[64];
+        VectorTables(k, next, v);
+        ref var v0 = ref MemoryMarshal.GetReference(v);
+        Vector512<long> k0Lo = Vector512.LoadUnsafe(ref v0, 0), k0Hi = Vector512.LoadUnsafe(ref v0, 8);
+        Vector512<long> k1Lo = Vector512.LoadUnsafe(ref v0, 16), k1Hi = Vector512.LoadUnsafe(ref v0, 24);
+        Vector512<long> k2Lo = Vector512.LoadUnsafe(ref v0, 32), k2Hi = Vector512.LoadUnsafe(ref v0, 40);
+        Vector512<long> oLo = Vector512.LoadUnsafe(ref v0, 48), oHi = Vector512.LoadUnsafe(ref v0, 56);
+        var one = Vector512<long>.One;
+        var ff = Vector512.Create(0xFFL);
+        var upK = Vector512.Create(uptakeK);
+        var oud = Vector512.Create((long)PersonState.Oud);
+        var moud = Vector512.Create((long)PersonState.Moud);
+        var dead = Vector512.Create((long)PersonState.Dead);
+        var use = Vector512.Create((long)PersonState.Use);
+        var keys = Vector512.Create(key) + Vector512.Create(0UL, 1, 2, 3, 4, 5, 6, 7) * Vector512.Create(Golden);
+        var step = Vector512.Create(unchecked(8 * Golden));
+        var c1 = Vector512.Create(0xBF58476D1CE4E5B9UL);
+        var c2 = Vector512.Create(0x94D049BB133111EBUL);
+        ref var k0 = ref MemoryMarshal.GetReference(k);
+        ref byte n0 = ref MemoryMarshal.GetReference(next);
+        ref byte d0 = ref MemoryMarshal.GetReference(newDeath);
+        long deaths = 0, deathsStim = 0;
+
+        for (; i + 8 <= end; i += 8, key += unchecked(8 * Golden))
+        {
+            var z = keys;
+            keys += step;
+            z = (z ^ (z >> 30)) * c1;
+            z = (z ^ (z >> 27)) * c2;
+            z ^= z >> 31;
+            var r = (z >> 11).AsInt64();
+            var s = Avx512F.ConvertToVector512Int64(Vector128.CreateScalarUnsafe(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref s0, i))).AsByte());
+            var tr = Avx512F.ConvertToVector512Int64(Vector128.CreateScalarUnsafe(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref t0, i))).AsByte());
+            var stim = tr & one;
+            var c = (s << 1) | stim;
+            var m0 = Vector512.LessThan(r, Avx512F.PermuteVar8x64x2(k0Lo, c, k0Hi));
+            var m1 = Vector512.LessThan(r, Avx512F.PermuteVar8x64x2(k1Lo, c, k1Hi));
+            var m2 = Vector512.LessThan(r, Avx512F.PermuteVar8x64x2(k2Lo, c, k2Hi));
+            var lt = -(m0 + m1 + m2);
+            var packed = Avx512F.PermuteVar8x64x2(oLo, c, oHi);
+            var nx = Avx512F.ShiftRightLogicalVariable(packed, (lt << 3).AsUInt64()) & ff;
+
+            var seekers = (Vector512.Equals(s, oud) & Vector512.Equals(nx, moud)).ExtractMostSignificantBits();
+            if (seekers != 0)
+            {
+                var wanted = BitOperations.PopCount(seekers);
+                if (wanted > free)
+                {
+                    // Places run out inside this block: person by person, in order.
+                    long blockDied = 0;
+                    for (var j = 0; j < 8; j++) StepOne(ref s0, ref t0, ref k0, ref n0, ref d0, uptakeK, i + j, key + (ulong)j * Golden, ref free, ref blockDied);
+                    deaths += blockDied & 0xFFFF_FFFF;
+                    deathsStim += blockDied >> 32;
+                    VectorTables(k, next, v);
+                    k1Lo = Vector512.LoadUnsafe(ref v0, 16); k2Lo = Vector512.LoadUnsafe(ref v0, 32);
+                    continue;
+                }
+                free -= wanted;
+                if (free == 0)
+                {
+                    Unsafe.Add(ref k0, OudLo + 1) = Unsafe.Add(ref k0, OudLo + 2) = Unsafe.Add(ref k0, OudLo);
+                    Unsafe.Add(ref k0, OudHi + 1) = Unsafe.Add(ref k0, OudHi + 2) = Unsafe.Add(ref k0, OudHi);
+                    VectorTables(k, next, v);
+                    k1Lo = Vector512.LoadUnsafe(ref v0, 16); k2Lo = Vector512.LoadUnsafe(ref v0, 32);
+                }
+            }
+            var died8 = (Vector512.Equals(nx, dead) & ~Vector512.Equals(s, dead)).ExtractMostSignificantBits();
+            deaths += BitOperations.PopCount(died8);
+            deathsStim += BitOperations.PopCount(died8 & Vector512.Equals(stim, one).ExtractMostSignificantBits());
+            var uptake = Vector512.GreaterThanOrEqual(r, upK) & Vector512.Equals(stim, Vector512<long>.Zero)
+                & (Vector512.Equals(nx, use) | Vector512.Equals(nx, oud));
+            tr |= uptake & one;
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref s0, i), Avx512F.ConvertToVector128Byte(nx).AsUInt64().ToScalar());
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref t0, i), Avx512F.ConvertToVector128Byte(tr).AsUInt64().ToScalar());
+        }
+        died += deaths | (deathsStim << 32);
+        return i;
     }
 
     private static void CloseTreatment(Span<long> k)
