@@ -34,6 +34,9 @@ public static class PersonStepKernel
     /// <summary>Upper bound on the threads one shard's step may use (-1: the thread pool decides). Does not change results.</summary>
     public static int MaxDegreeOfParallelism { get; set; } = -1;
 
+    /// <summary>Use the AVX-512 path where the CPU has it (tests turn it off to compare with the scalar path).</summary>
+    internal static bool VectorEnabled { get; set; } = true;
+
     private const ulong Golden = 0x9E3779B97F4A7C15UL;
     private const long One = 1L << 53;
     private const int Combos = 12; // (state 0..5) x (stimulant 0/1)
@@ -202,7 +205,7 @@ public static class PersonStepKernel
 
         var key = rules.TickKey + (ulong)(rules.FirstIndex + start) * Golden;
         var i = start;
-        if (Vector512.IsHardwareAccelerated && Avx512DQ.IsSupported)
+        if (VectorEnabled && Vector512.IsHardwareAccelerated && Avx512DQ.IsSupported)
             i = RunVector(ref s0, ref t0, k, next, newDeath, i, end, ref key, uptakeK, ref free, ref died);
         for (; i < end; i++, key += Golden) StepOne(ref s0, ref t0, ref k0, ref n0, ref d0, uptakeK, i, key, ref free, ref died);
         var deaths = died & 0xFFFF_FFFF;

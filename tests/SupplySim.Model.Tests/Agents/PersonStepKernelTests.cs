@@ -86,4 +86,34 @@ public class PersonStepKernelTests
             PersonStepKernel.MaxDegreeOfParallelism = saved;
         }
     }
+
+    [Theory]
+    [InlineData(70_001, 500)]
+    [InlineData(70_001, 100_000)]
+    public void Should_Give_The_Same_People_With_And_Without_The_Vector_Path(int people, long freePlaces)
+    {
+        var (s1, t1) = Population(people, 11);
+        var (s2, t2) = Population(people, 11);
+        var c1 = new long[EnumNames.LivingStateCount + 1];
+        var c2 = new long[EnumNames.LivingStateCount + 1];
+        try
+        {
+            for (var tick = 0; tick < 4; tick++)
+            {
+                var rules = RulesAt(tick, 3, freePlaces);
+                PersonStepKernel.VectorEnabled = false;
+                var a = PersonStepKernel.Step(s1, t1, rules, c1);
+                PersonStepKernel.VectorEnabled = true;
+                var b = PersonStepKernel.Step(s2, t2, rules, c2);
+                Assert.Equal(a, b);
+                Assert.Equal(c1, c2);
+            }
+            Assert.Equal(s1, s2);
+            Assert.Equal(t1, t2);
+        }
+        finally
+        {
+            PersonStepKernel.VectorEnabled = true;
+        }
+    }
 }
