@@ -19,11 +19,10 @@ namespace SupplySim.Model.Agents;
 /// <item>the person's key advanced by addition (key + index * golden, incrementally) instead of re-derived;</item>
 /// <item>state counts taken per chunk with vectorised counting instead of a dependent histogram update;</item>
 /// <item>large shards split into chunks of a fixed <see cref="ChunkSize"/> people (set by the data, never by
-/// the core count) run in parallel. The only sequential coupling, MOUD places given to OUD people in
-/// person order, is resolved exactly: when places are scarce a first pass counts each chunk's treatment
-/// seekers, and a prefix sum gives each chunk the places left by the chunks before it. Every other
-/// per-chunk result is an integer count, whose sum does not depend on order. Results are therefore
-/// identical for any core count and any degree of parallelism.</item>
+/// the core count) run in parallel when MOUD places cannot run out in the tick. The only sequential coupling,
+/// places given to OUD people in person order, then does not bind; when it may bind, chunks run in order.
+/// Every other per-chunk result is an integer count, whose sum does not depend on order. Results are
+/// therefore identical for any core count and any degree of parallelism.</item>
 /// </list>
 /// </summary>
 public static class PersonStepKernel
@@ -121,32 +120,23 @@ public static class PersonStepKernel
         var width = slots + 2;
         var perChunk = new long[chunks * width]; // per chunk: state counts, deaths, deaths among stimulant co-users
 
-        if (chunks <= 1 || MaxDegreeOfParallelism == 1)
+        // Chunks run in parallel only when MOUD places cannot run out this tick (every OUD person could take
+        // one), so each chunk may give places freely. When they may run out, places go in person order, and
+        // the chunks run one after another, the places left by one passed to the next (a parallel first pass
+        // counting each chunk's seekers cost more than it saved on 2 cores).
+        var parallel = chunks > 1 && MaxDegreeOfParallelism != 1 && CountOud(state) <= rules.FreePlaces;
+        if (!parallel)
         {
             var free = rules.FreePlaces;
             for (var c = 0; c < chunks; c++) RunChunk(state, traits, c, rules, t, ref free, perChunk.AsSpan(c * width, width));
         }
         else
         {
-            // Budget of places per chunk: unlimited when every OUD person could enter, else what the chunks before left.
-            var budgets = new long[chunks];
-            var oud = 0L;
-            for (var i = 0; i < n; i += ChunkSize) oud += state.AsSpan(i, Math.Min(ChunkSize, n - i)).Count((byte)PersonState.Oud);
             var options = new ParallelOptions { MaxDegreeOfParallelism = MaxDegreeOfParallelism };
-            if (oud <= rules.FreePlaces)
-                Array.Fill(budgets, rules.FreePlaces);
-            else
-            {
-                var seekers = new long[chunks];
-                var r0 = rules;
-                Parallel.For(0, chunks, options, c => seekers[c] = CountSeekers(state, traits, c, r0, t));
-                var left = rules.FreePlaces;
-                for (var c = 0; c < chunks; c++) { budgets[c] = Math.Max(0, left); left -= seekers[c]; }
-            }
             var r1 = rules;
             Parallel.For(0, chunks, options, c =>
             {
-                var free = budgets[c];
+                var free = r1.FreePlaces;
                 RunChunk(state, traits, c, r1, t, ref free, perChunk.AsSpan(c * width, width));
             });
         }
@@ -164,25 +154,7 @@ public static class PersonStepKernel
         return (deaths, deathsStim);
     }
 
-    /// <summary>How many OUD people of chunk <paramref name="chunk"/> would enter treatment if places were free.</summary>
-    private static long CountSeekers(byte[] state, byte[] traits, int chunk, in PersonRules rules, in Tables t)
-    {
-        var start = chunk * ChunkSize;
-        var end = Math.Min(state.Length, start + ChunkSize);
-        long lo0 = t.K[OudLo], lo1 = t.K[OudHi];
-        long hi0 = t.TreatHi, hi1 = t.TreatHiStim;
-        long seekers = 0;
-        var key = rules.TickKey + (ulong)(rules.FirstIndex + start) * Golden;
-        for (var i = start; i < end; i++, key += Golden)
-        {
-            if (state[i] != (byte)PersonState.Oud) continue;
-            var r = (long)(Randomness.CounterRng.Mix(key) >> 11);
-            var stim = (traits[i] & 1) != 0;
-            long lo = stim ? lo1 : lo0, hi = stim ? hi1 : hi0;
-            if (r >= lo && r < hi) seekers++;
-        }
-        return seekers;
-    }
+    private static long CountOud(byte[] state) => state.AsSpan().Count((byte)PersonState.Oud);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void RunChunk(byte[] state, byte[] traits, int chunk, in PersonRules rules, in Tables t, ref long freePlaces, Span<long> row)

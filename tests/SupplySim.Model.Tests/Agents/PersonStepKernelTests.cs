@@ -38,7 +38,8 @@ public class PersonStepKernelTests
     [Theory]
     [InlineData(5_000, 100)]        // one chunk, places run out
     [InlineData(5_000, 1_000_000)]  // one chunk, places never run out
-    [InlineData(300_000, 2_000)]    // several chunks in parallel, places run out mid-population
+    [InlineData(300_000, 2_000)]    // several chunks, places run out mid-population (chunks in order)
+    [InlineData(300_000, 1_000_000)] // several chunks in parallel (places cannot run out)
     [InlineData(300_000, 0)]        // no places at all
     public void Should_Give_The_Same_People_As_The_Object_Per_Agent_Reference(int people, long freePlaces)
     {
@@ -58,8 +59,10 @@ public class PersonStepKernelTests
         Assert.Equal(people2.Select(p => (byte)(p.Stimulant ? 1 : 0)), traits);
     }
 
-    [Fact]
-    public void Should_Not_Depend_On_The_Degree_Of_Parallelism()
+    [Theory]
+    [InlineData(3_000)]
+    [InlineData(10_000_000)]
+    public void Should_Not_Depend_On_The_Degree_Of_Parallelism(long freePlaces)
     {
         var (s1, t1) = Population(400_000, 9);
         var (s2, t2) = Population(400_000, 9);
@@ -70,7 +73,7 @@ public class PersonStepKernelTests
         {
             for (var tick = 0; tick < 4; tick++)
             {
-                var rules = RulesAt(tick, 0, 3_000);
+                var rules = RulesAt(tick, 0, freePlaces);
                 PersonStepKernel.MaxDegreeOfParallelism = 1;
                 var a = PersonStepKernel.Step(s1, t1, rules, c1);
                 PersonStepKernel.MaxDegreeOfParallelism = 4;
