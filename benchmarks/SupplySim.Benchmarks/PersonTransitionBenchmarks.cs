@@ -29,6 +29,13 @@ public class PersonTransitionBenchmarks
     [Params(10_000, 100_000, 1_000_000)]
     public int People { get; set; }
 
+    /// <summary>
+    /// Scarce: the quickstart's MOUD places (they can run out, so chunks run in order); Ample: places for
+    /// everyone (chunks of 65,536 people run in parallel).
+    /// </summary>
+    [Params("scarce", "ample")]
+    public string Places { get; set; } = "scarce";
+
     [GlobalSetup]
     public void Setup()
     {
@@ -42,6 +49,7 @@ public class PersonTransitionBenchmarks
         // A market that serves 90% of demand at the reference potency.
         var market = new RetailMarket.Result(0, p.ReferencePotencyMg, 0, 0.9, 0);
         _rules = shard.Rules(new StepContext(0, InitialSignals.Build(layout)), market);
+        if (Places == "ample") _rules = _rules with { FreePlaces = People };
     }
 
     private PersonRules Next() => _rules with { TickKey = CounterRng.Mix(_rules.TickKey + (ulong)_tick++) };
