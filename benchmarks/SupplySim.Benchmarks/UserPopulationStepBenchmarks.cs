@@ -10,6 +10,7 @@ namespace SupplySim.Benchmarks;
 /// and overdose draw). Throughput in people per second = People / mean time.
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(PeoplePerSecondConfig))]
 public class UserPopulationStepBenchmarks
 {
     private Shard _shard = null!;

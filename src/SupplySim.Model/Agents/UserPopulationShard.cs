@@ -88,7 +88,8 @@ public sealed class UserPopulationShard : Shard
         }
     }
 
-    private (long Deaths, long DeathsWithStimulant) Transition(in StepContext ctx, in RetailMarket.Result market)
+    /// <summary>This tick's inputs of the person rules (shared with the object-per-agent reference).</summary>
+    internal PersonRules Rules(in StepContext ctx, in RetailMarket.Result market)
     {
         var j = Info.Jurisdiction;
         var signals = ctx.Signals;
@@ -98,57 +99,13 @@ public sealed class UserPopulationShard : Shard
         var freePlaces = places - _counts[(int)PersonState.Moud];
         var initiation = P.InitiationRate * market.ServedShare * signals.LeverValue(Lever.InitiationMultiplier, j);
         var stimulantUptake = P.StimulantUptakeRate * market.ServedShare;
-        long deaths = 0, deathsStim = 0;
-        Span<long> counts = stackalloc long[EnumNames.LivingStateCount + 1];
-        var state = _state;
-        var traits = _traits;
-        var first = Info.FirstInGroup;
-
-        for (var i = 0; i < state.Length; i++)
-        {
-            var s = (PersonState)state[i];
-            if (s == PersonState.Dead) { counts[(int)PersonState.Dead]++; continue; }
-            var u = CounterRng.UniformAt(tickKey, first + i);
-            var stim = (traits[i] & StimulantFlag) != 0;
-            var next = s;
-            switch (s)
-            {
-                case PersonState.NoUse:
-                    if (u < initiation) next = PersonState.Use;
-                    break;
-                case PersonState.Use:
-                {
-                    var d = hazard.Use(stim);
-                    if (u < d) next = PersonState.Dead;
-                    else if (u < d + P.CessationRate) next = PersonState.NoUse;
-                    else if (u < d + P.CessationRate + P.ProgressionRate) next = PersonState.Oud;
-                    break;
-                }
-                case PersonState.Oud:
-                {
-                    var d = hazard.Oud(stim);
-                    if (u < d) next = PersonState.Dead;
-                    else if (freePlaces > 0 && u < d + P.TreatmentEntryRate) { next = PersonState.Moud; freePlaces--; }
-                    break;
-                }
-                case PersonState.Moud:
-                {
-                    var d = hazard.Moud(stim);
-                    if (u < d) next = PersonState.Dead;
-                    else if (u < d + P.MoudDropoutRate) next = PersonState.Oud;
-                    else if (u < d + P.MoudDropoutRate + P.MoudToRemissionRate) next = PersonState.Remission;
-                    break;
-                }
-                case PersonState.Remission:
-                    if (u < P.RelapseRate) next = PersonState.Oud;
-                    break;
-            }
-            if (next == PersonState.Dead) { deaths++; if (stim) deathsStim++; }
-            else if (!stim && next is PersonState.Use or PersonState.Oud && u > 1 - stimulantUptake) traits[i] |= StimulantFlag;
-            state[i] = (byte)next;
-            counts[(int)next]++;
-        }
-        counts.CopyTo(_counts);
-        return (deaths, deathsStim);
+        return new PersonRules(tickKey, Info.FirstInGroup, hazard, initiation, stimulantUptake, freePlaces, P);
     }
+
+    /// <summary>State and trait bytes (for the reference implementation and tests).</summary>
+    internal ReadOnlySpan<byte> States => _state;
+    internal ReadOnlySpan<byte> Traits => _traits;
+
+    private (long Deaths, long DeathsWithStimulant) Transition(in StepContext ctx, in RetailMarket.Result market)
+        => PersonStepKernel.Step(_state, _traits, Rules(ctx, market), _counts);
 }
