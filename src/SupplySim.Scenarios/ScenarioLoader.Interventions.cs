@@ -10,7 +10,7 @@ public static partial class ScenarioLoader
     [
         "schedule-substance", "schedule-class", "enforcement-budget", "legal-basis-unscheduled", "kyc-adoption",
         "aml-cooperation", "intelligence-sharing", "border-interdiction", "mail-monitoring", "platform-takedown",
-        "treatment-capacity", "naloxone", "demand-reduction", "tariff", "trust-shock", "trust-building",
+        "treatment-capacity", "treatment-access", "naloxone", "demand-reduction", "tariff", "trust-shock", "trust-building",
         "suspend-cooperation", "resume-cooperation",
     ];
 
@@ -156,6 +156,9 @@ public static partial class ScenarioLoader
                     break;
                 case "treatment-capacity":
                     items.Add(Lever(JurisdictionList(m, path), Model.World.Lever.TreatmentCapacity, m.Share("share")));
+                    break;
+                case "treatment-access":
+                    items.Add(Lever(JurisdictionList(m, path), Model.World.Lever.TreatmentAccess, m.Number("multiplier", 0, 10, "0 to 10 times the monthly treatment entry (1 = no change)")));
                     break;
                 case "naloxone":
                     items.Add(Lever(JurisdictionList(m, path), Model.World.Lever.NaloxoneCoverage, m.Share("coverage")));

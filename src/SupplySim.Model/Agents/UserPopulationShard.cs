@@ -99,7 +99,10 @@ public sealed class UserPopulationShard : Shard
         var freePlaces = places - _counts[(int)PersonState.Moud];
         var initiation = P.InitiationRate * market.ServedShare * signals.LeverValue(Lever.InitiationMultiplier, j);
         var stimulantUptake = P.StimulantUptakeRate * market.ServedShare;
-        return new PersonRules(tickKey, Info.FirstInGroup, hazard, initiation, stimulantUptake, freePlaces, P);
+        // Easier access (more prescribers, no wrong door) raises the monthly entry of people with OUD into treatment.
+        var access = signals.LeverValue(Lever.TreatmentAccess, j);
+        var rules = access == 1 ? P : P with { TreatmentEntryRate = Math.Min(1, P.TreatmentEntryRate * access) };
+        return new PersonRules(tickKey, Info.FirstInGroup, hazard, initiation, stimulantUptake, freePlaces, rules);
     }
 
     /// <summary>State and trait bytes (for the reference implementation and tests).</summary>

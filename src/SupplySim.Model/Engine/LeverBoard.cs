@@ -35,6 +35,7 @@ public sealed class LeverBoard
             Set(Lever.KycQuality, j, double.NaN);
             Set(Lever.RouteMultiplier, j, 1);
             Set(Lever.InitiationMultiplier, j, 1);
+            Set(Lever.TreatmentAccess, j, 1);
             var pop = spec.Populations.FirstOrDefault(p => p.Region == j);
             Set(Lever.TreatmentCapacity, j, pop?.MoudCapacityShare ?? 0);
             Set(Lever.NaloxoneCoverage, j, pop?.NaloxoneCoverage ?? 0);

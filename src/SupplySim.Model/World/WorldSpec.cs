@@ -155,6 +155,8 @@ public enum Lever
     NaloxoneCoverage,
     /// <summary>Multiplier (at least 0) on initiation of use (demand reduction, L190).</summary>
     InitiationMultiplier,
+    /// <summary>Multiplier (at least 0) on the monthly entry into MOUD of people with OUD: access, not places (few buprenorphine prescribers, methadone geography, "no wrong door", L1808, L1863, L1873).</summary>
+    TreatmentAccess,
 }
 
 /// <summary>Trust between two countries at the start of a run (L620, L1116-L1132).</summary>

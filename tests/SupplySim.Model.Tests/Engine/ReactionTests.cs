@@ -95,4 +95,27 @@ public class ReactionTests
         // IN brokers are untouched and stay on the open web.
         Assert.True(run.Value(t, "broker_listings", "channel=open-web") >= 15);
     }
+
+    [Fact]
+    public void Should_Need_Both_Places_And_Access_To_Raise_Moud_Coverage_Toward_Half()
+    {
+        // Coverage starts near a quarter of people with OUD (report L1808); places alone saturate, because
+        // entry per month is limited; places plus easier access reach about half. (Deaths are not asserted:
+        // in the current retail rule the same supply goes to fewer buyers in stronger doses, which can
+        // outweigh the treatment effect; see docs/model.md.)
+        string[] places = ["{ type: treatment-capacity, date: 2018-01, jurisdiction: [US-NE, US-MW, US-S, US-W], share: 0.1, ramp-months: 12 }"];
+        string[] both = [.. places, "{ type: treatment-access, date: 2018-01, jurisdiction: [US-NE, US-MW, US-S, US-W], multiplier: 3, ramp-months: 12 }"];
+        var none = ScenarioRun.Of("quickstart.yaml");
+        var placesOnly = ScenarioRun.Of("quickstart.yaml", interventions: places);
+        var withAccess = ScenarioRun.Of("quickstart.yaml", interventions: both);
+        int from = none.TickOf("2020-01"), to = none.Spec.Ticks;
+        double Coverage(ScenarioRun r)
+        {
+            var moud = r.Sum("people", "state=moud", from, to);
+            return moud / (moud + r.Sum("people", "state=oud", from, to));
+        }
+        Assert.InRange(Coverage(none), 0.15, 0.35);
+        Assert.True(Coverage(withAccess) > 0.45, $"coverage with places and access {Coverage(withAccess):P0}");
+        Assert.True(Coverage(withAccess) > Coverage(placesOnly) + 0.1, $"places only {Coverage(placesOnly):P0}, with access {Coverage(withAccess):P0}");
+    }
 }
