@@ -102,9 +102,6 @@ public sealed class MetricsComputer
         return values;
     }
 
-    /// <summary>The reference mixes, for checkpointing the run's state.</summary>
-    public double[][] ReferenceState => [_refSubstance, _refOrigin, _refLab];
-
     private static void Accumulate(double[] into, double[] v, int offset)
     {
         for (var i = 0; i < into.Length; i++) into[i] += v[offset + i];

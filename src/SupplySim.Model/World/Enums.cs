@@ -104,28 +104,19 @@ public static class EnumNames
     public static bool TryParse<T>(string text, out T value) where T : struct, Enum
     {
         foreach (var v in Enum.GetValues<T>())
-        {
-            var name = v switch
-            {
-                Stage s => Name(s),
-                LaunderingMethod m => Name(m),
-                PersonState p => Name(p),
-                SubstanceRole r => Name(r),
-                _ => v.ToString(),
-            };
-            if (string.Equals(name, text, StringComparison.Ordinal)) { value = v; return true; }
-        }
+            if (string.Equals(NameOf(v), text, StringComparison.Ordinal)) { value = v; return true; }
         value = default;
         return false;
     }
 
-    public static IEnumerable<string> Names<T>() where T : struct, Enum
-        => Enum.GetValues<T>().Select(v => v switch
-        {
-            Stage s => Name(s),
-            LaunderingMethod m => Name(m),
-            PersonState p => Name(p),
-            SubstanceRole r => Name(r),
-            _ => v.ToString(),
-        });
+    public static IEnumerable<string> Names<T>() where T : struct, Enum => Enum.GetValues<T>().Select(v => NameOf(v));
+
+    private static string NameOf<T>(T v) where T : struct, Enum => v switch
+    {
+        Stage s => Name(s),
+        LaunderingMethod m => Name(m),
+        PersonState p => Name(p),
+        SubstanceRole r => Name(r),
+        _ => v.ToString(),
+    };
 }
