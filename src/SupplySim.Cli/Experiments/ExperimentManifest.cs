@@ -47,11 +47,7 @@ public static class ExperimentManifest
             w.WriteNumber("shards", done.Select(o => o.Shards).FirstOrDefault());
             w.WriteNumber("silos", done.Select(o => o.Silos).FirstOrDefault());
             w.WriteNumber("parallel_runs", facts.Parallel);
-            w.WriteString("os", RuntimeInformation.OSDescription);
-            w.WriteString("arch", RuntimeInformation.ProcessArchitecture.ToString());
-            w.WriteString("runtime", RuntimeInformation.FrameworkDescription);
-            w.WriteNumber("processors", Environment.ProcessorCount);
-            w.WriteBoolean("server_gc", GCSettings.IsServerGC);
+            MachineFacts.Write(w);
             w.WriteString("started_utc", facts.Started.ToString("O"));
             w.WriteNumber("wall_seconds", Math.Round(facts.Wall.TotalSeconds, 3));
             w.WriteNumber("run_seconds_mean", done.Length > 0 ? Math.Round(done.Average(o => o.Wall.TotalSeconds), 3) : 0);

@@ -141,11 +141,7 @@ public static class RunExecutor
             w.WriteNumber("agents", info.Agents);
             w.WriteNumber("silos", silos);
             w.WriteString("silo", info.Silo);
-            w.WriteString("os", RuntimeInformation.OSDescription);
-            w.WriteString("arch", RuntimeInformation.ProcessArchitecture.ToString());
-            w.WriteString("runtime", RuntimeInformation.FrameworkDescription);
-            w.WriteNumber("processors", Environment.ProcessorCount);
-            w.WriteBoolean("server_gc", GCSettings.IsServerGC);
+            MachineFacts.Write(w);
             w.WriteString("started_utc", started.ToString("O"));
             w.WriteNumber("wall_seconds", Math.Round(wall.TotalSeconds, 3));
             w.WriteNumber("ticks_per_second", wall.TotalSeconds > 0 ? Math.Round(ticks / wall.TotalSeconds, 2) : 0);
