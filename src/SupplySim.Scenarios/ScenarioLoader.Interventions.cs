@@ -10,7 +10,7 @@ public static partial class ScenarioLoader
     [
         "schedule-substance", "schedule-class", "enforcement-budget", "legal-basis-unscheduled", "kyc-adoption",
         "aml-cooperation", "intelligence-sharing", "border-interdiction", "mail-monitoring", "platform-takedown",
-        "treatment-capacity", "treatment-access", "naloxone", "demand-reduction", "tariff", "trust-shock", "trust-building",
+        "pill-press-controls", "treatment-capacity", "treatment-access", "naloxone", "demand-reduction", "tariff", "trust-shock", "trust-building",
         "suspend-cooperation", "resume-cooperation",
     ];
 
@@ -135,15 +135,21 @@ public static partial class ScenarioLoader
                 }
                 case "aml-cooperation":
                 case "intelligence-sharing":
+                case "pill-press-controls":
                 {
-                    var key = type == "aml-cooperation" ? "with" : "from";
+                    var key = type == "intelligence-sharing" ? "from" : "with";
                     var js = JurisdictionList(m, path);
                     var partnerNode = m.Need(key);
                     var partner = Country(partnerNode, $"{path}.{key}");
                     foreach (var j in js)
                         if (_countryOf[j] != partner && !_trustPairs.Contains((Math.Min(_countryOf[j], partner), Math.Max(_countryOf[j], partner))))
                             throw r.Error(partnerNode, $"{path}: cooperation is gated by trust, but world.trust has no entry between {r.Text(partnerNode, key)} and the country of {r.Text(m.Need("jurisdiction"), "jurisdiction")}; add one");
-                    var lever = type == "aml-cooperation" ? Model.World.Lever.AmlCooperation : Model.World.Lever.IntelligenceSharing;
+                    var lever = type switch
+                    {
+                        "aml-cooperation" => Model.World.Lever.AmlCooperation,
+                        "pill-press-controls" => Model.World.Lever.PillPressControl,
+                        _ => Model.World.Lever.IntelligenceSharing,
+                    };
                     items.Add(Lever(js, lever, m.ShareOr("intensity", 1), partner));
                     break;
                 }

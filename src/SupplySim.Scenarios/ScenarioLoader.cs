@@ -330,8 +330,9 @@ public static partial class ScenarioLoader
             var stim = m.ShareOr("stimulant-co-use", 0.3);
             var moudCap = m.ShareOr("moud-capacity-share", 0.003);
             var naloxone = m.ShareOr("naloxone-coverage", 0.2);
+            var xylazine = m.ShareOr("xylazine-share", 0);
             m.Done();
-            return new PopulationSpec(region, people, represents, use, oud, moud, remission, stim, moudCap, naloxone);
+            return new PopulationSpec(region, people, represents, use, oud, moud, remission, stim, moudCap, naloxone, xylazine);
         }
 
 

@@ -111,7 +111,8 @@ public static class ScenarioSchema
             ("initial-remission", Share(0.002, "Share in remission at the start."), false),
             ("stimulant-co-use", Share(0.3, "Share who also use stimulants."), false),
             ("moud-capacity-share", Share(0.003, "MOUD places as a share of the population."), false),
-            ("naloxone-coverage", Share(0.2, "Share of overdoses with naloxone at hand."), false)), "User populations (at least one).", minItems: 1), true));
+            ("naloxone-coverage", Share(0.2, "Share of overdoses with naloxone at hand."), false),
+            ("xylazine-share", Share(0, "Share of doses cut with xylazine at the start."), false)), "User populations (at least one).", minItems: 1), true));
 
     /// <summary>Every <see cref="ModelParameters"/> property under its kebab-case name, with its default.</summary>
     private static JsonObject Parameters()
@@ -168,6 +169,7 @@ public static class ScenarioSchema
                 ("quality", new JsonObject { ["oneOf"] = new JsonArray(new JsonObject { ["enum"] = new JsonArray("real", "paper") }, Share(null, "Screening quality, 0..1.")), ["description"] = "real (0.8), paper (0.15) or a number." }, false),
                 ("retraining", new JsonObject { ["type"] = "boolean", ["default"] = true, ["description"] = "Retraining keeps quality from decaying." }, false)))),
             When("aml-cooperation", Object("", Lever(("with", Text("Partner country, e.g. US."), true), ("intensity", Share(1, "Cooperation, 0..1 (times trust)."), false)))),
+            When("pill-press-controls", Object("", Lever(("with", Text("Country the exporter committed to, e.g. US (gates by trust)."), true), ("intensity", Share(1, "Share of press exports stopped, 0..1 (times trust)."), false)))),
             When("intelligence-sharing", Object("", Lever(("from", Text("Country sharing, e.g. US."), true), ("intensity", Share(1, "Actionable share, 0..1 (times trust)."), false)))),
             When("border-interdiction", Object("", Lever(("multiplier", Number(0, 100, null, "Multiplier on route detection."), true)))),
             When("mail-monitoring", Object("", Lever(("multiplier", Number(0, 100, null, "Multiplier on route detection."), true)))),

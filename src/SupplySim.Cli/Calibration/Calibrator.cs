@@ -9,25 +9,36 @@ namespace SupplySim.Cli.Calibration;
 public sealed record YearlyOutcome(int Year, double Deaths, double DeathsWithStimulant);
 
 /// <summary>The fit: parameter values, the loss, and the per-year comparison with the targets.</summary>
-public sealed record CalibrationResult(IReadOnlyDictionary<string, double> Parameters, double Loss, IReadOnlyList<YearlyOutcome> Years, int Evaluations);
+public sealed record CalibrationResult(IReadOnlyDictionary<string, double> Parameters, double Loss, IReadOnlyList<YearlyOutcome> Years, int Evaluations, int Replicates = 1);
 
 /// <summary>
 /// Fits free behaviour parameters of a scenario to <see cref="CalibrationTargets"/> by deterministic
 /// coordinate search in log space (each parameter multiplied and divided by shrinking factors; a change is
 /// kept when it lowers the loss). Runs use the in-process engine, which the tests hold bit-identical to the
-/// grains. Same scenario, seed and starting values give the same fit.
+/// grains. With several replicates, every evaluation runs the replicate seeds of `supplysim run
+/// --replicates` and scores the mean per year, so the fit does not chase one seed's noise. Same scenario,
+/// seed, replicates and starting values give the same fit.
 /// </summary>
-public sealed class Calibrator(WorldSpec spec, int firmsPerShard, int peoplePerShard)
+public sealed class Calibrator(WorldSpec spec, int firmsPerShard, int peoplePerShard, int replicates = 1)
 {
     /// <summary>Parameters fitted by default: the pace of the trade's growth, the death hazard and stimulant uptake.</summary>
     public static readonly string[] DefaultFree = ["supplier-capacity-adjust", "lab-capacity-adjust", "overdose-hazard-oud", "stimulant-uptake-rate"];
 
     public int Evaluations { get; private set; }
 
+    /// <summary>Yearly US outcomes, the mean over the replicate seeds (runs in parallel; the mean is taken in seed order).</summary>
     public IReadOnlyList<YearlyOutcome> Run(ModelParameters parameters)
     {
         Evaluations++;
-        var engine = new LocalEngine(spec with { Parameters = parameters }, firmsPerShard, peoplePerShard);
+        var seeds = Experiments.ReplicateSeeds.For(spec.Seed, replicates);
+        var runs = new IReadOnlyList<YearlyOutcome>[seeds.Length];
+        Parallel.For(0, seeds.Length, i => runs[i] = RunOne(parameters, seeds[i]));
+        return runs[0].Select((y, k) => new YearlyOutcome(y.Year, runs.Average(r => r[k].Deaths), runs.Average(r => r[k].DeathsWithStimulant))).ToList();
+    }
+
+    private IReadOnlyList<YearlyOutcome> RunOne(ModelParameters parameters, ulong seed)
+    {
+        var engine = new LocalEngine(spec with { Parameters = parameters, Seed = seed }, firmsPerShard, peoplePerShard);
         var catalog = engine.Coordinator.Metrics.Catalog;
         var us = catalog.Select((k, i) => (k, i)).Where(x => x.k.Dimension.StartsWith("region=US-", StringComparison.Ordinal)).ToArray();
         var deaths = us.Where(x => x.k.Metric == "overdose_deaths").Select(x => x.i).ToArray();
@@ -100,7 +111,7 @@ public sealed class Calibrator(WorldSpec spec, int firmsPerShard, int peoplePerS
                 }
             }
         }
-        return new CalibrationResult(values, best, bestYears, Evaluations);
+        return new CalibrationResult(values, best, bestYears, Evaluations, replicates);
     }
 
     private static double Clamp(string name, double v) => ScenarioLoader.IsShareParameter(name) ? Math.Clamp(v, 1e-6, 1) : Math.Clamp(v, 1e-6, 1e9);

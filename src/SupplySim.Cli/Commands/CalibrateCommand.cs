@@ -16,11 +16,13 @@ public static class CalibrateCommand
         var scenario = new Argument<string>("scenario") { Description = "Baseline scenario to fit, e.g. scenarios/baseline.yaml." };
         var free = new Option<string?>("--free") { Description = $"Comma-separated parameters to fit (default: {string.Join(",", Calibrator.DefaultFree)})." };
         var max = new Option<int>("--max-evaluations") { Description = "Most runs the search may make.", DefaultValueFactory = _ => 60 };
+        var replicates = new Option<int>("--replicates") { Description = "Seeds per evaluation (the replicate seeds of `run --replicates`); the loss scores their mean per year.", DefaultValueFactory = _ => 1 };
         var outDir = new Option<string?>("--out") { Description = "Folder for calibration.md (default: results/<scenario>-calibration)." };
         var cmd = new Command("calibrate", "Fit behaviour parameters of a baseline to US overdose deaths 2013/2021/2022, the 2023 decline and the 2021 fentanyl+stimulant share.");
         cmd.Arguments.Add(scenario);
         cmd.Options.Add(free);
         cmd.Options.Add(max);
+        cmd.Options.Add(replicates);
         cmd.Options.Add(outDir);
         cmd.SetAction(parse =>
         {
@@ -31,10 +33,12 @@ public static class CalibrateCommand
                     throw new UserInputException($"--free: unknown parameter '{n}'; allowed: {string.Join(", ", ScenarioLoader.ParameterNames.Order(StringComparer.Ordinal))}");
             var evaluations = parse.GetValue(max);
             if (evaluations < 1) throw new UserInputException("--max-evaluations must be at least 1");
+            var seeds = parse.GetValue(replicates);
+            if (seeds is < 1 or > 64) throw new UserInputException("--replicates must be 1 to 64");
             var dir = parse.GetValue(outDir) ?? Path.Combine("results", $"{sc.Spec.Name}-calibration");
             Directory.CreateDirectory(dir);
 
-            var calibrator = new Calibrator(sc.Spec, sc.FirmsPerShard, sc.PeoplePerShard);
+            var calibrator = new Calibrator(sc.Spec, sc.FirmsPerShard, sc.PeoplePerShard, seeds);
             var result = calibrator.Fit(names, evaluations, line => console.WriteLine($"  [{calibrator.Evaluations}] {line}"));
             var report = Report(sc, result);
             var path = Path.Combine(dir, "calibration.md");
@@ -51,7 +55,7 @@ public static class CalibrateCommand
     {
         var inv = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
-        sb.AppendLine($"# Calibration of `{sc.Spec.Name}` (seed {sc.Spec.Seed}, scenario SHA-256 {sc.Sha256[..12]})");
+        sb.AppendLine($"# Calibration of `{sc.Spec.Name}` (seed {sc.Spec.Seed}, {r.Replicates} replicate seed(s) per evaluation, scenario SHA-256 {sc.Sha256[..12]})");
         sb.AppendLine();
         sb.AppendLine($"Loss {r.Loss.ToString("F4", inv)} after {r.Evaluations} runs. Fitted parameters:");
         sb.AppendLine();

@@ -10,6 +10,8 @@ namespace SupplySim.Model.Agents;
 /// stops delivering (displacement of sourcing), synthesize on the best route they dare to run, ship to
 /// markets in proportion to last month's demand and price, choose a launderer by risk-adjusted fee, and
 /// grow or shrink capacity with retail prices (the growth of Mexican synthesis after 2019, L255-L259).
+/// Labs buy pill presses while exporters let them (L417) and press part of their output into counterfeit
+/// pills (L2184); presses wear out and are lost in raids.
 /// </summary>
 public sealed class CartelLabShard : Shard
 {
@@ -23,6 +25,7 @@ public sealed class CartelLabShard : Shard
         public int Launderer;
         public double RiskAppetite;
         public double LastYield;
+        public double Presses; // kg a month the lab can press into pills; it presses that share of its capacity
     }
 
     private readonly Lab[] _agents;
@@ -33,6 +36,7 @@ public sealed class CartelLabShard : Shard
     private readonly double[] _launderCost;
     private readonly int[] _launderJurisdiction;
     private readonly double _priceRef;
+    private readonly (int Jurisdiction, double Weight)[] _exporters; // chemical exporters by capacity share (where presses come from)
 
     public CartelLabShard(Layout layout, ShardInfo info) : base(layout, info)
     {
@@ -45,6 +49,7 @@ public sealed class CartelLabShard : Shard
         _priceRef = P.PricePerDoseUsd / P.ReferencePotencyMg;
         _launderCost = layout.Launderers.Select(id => { var g = Spec.Launderers[layout.ShardOf(id).Group]; return g.Fee; }).ToArray();
         _launderJurisdiction = layout.Launderers.Select(id => layout.ShardOf(id).Jurisdiction).ToArray();
+        _exporters = Exporters.ByCapacity(Spec);
         _agents = new Lab[info.Count];
         _stock = new double[info.Count * s];
 
@@ -102,6 +107,8 @@ public sealed class CartelLabShard : Shard
 
         var pLab = signals.Pressure(j, Stage.Lab);
         var marketWeights = MarketWeights(signals);
+        var pressControl = 0.0;
+        foreach (var (k, w) in _exporters) pressControl += w * signals.LeverValue(Lever.PillPressControl, k);
         for (var i = 0; i < _agents.Length; i++)
         {
             ref var a = ref _agents[i];
@@ -117,12 +124,14 @@ public sealed class CartelLabShard : Shard
                     report[Raw.LabPrecursorSeizedKg] += lost;
                     report[Raw.SeizedKg + (int)Stage.Lab] += lost;
                 }
+                a.Presses *= 1 - P.RaidLossShare;
             }
 
             if (a.Launderer < 0 || CounterRng.Uniform(Seed, CounterRng.Stream.LabLaunderer, id, ctx.Tick) < P.LabLaundererReviewRate)
                 a.Launderer = ChooseLaunderer(signals, id);
             var produced = Synthesize(signals, ref a, stock, report, out var product);
-            if (produced > 0) Ship(ctx, id, product, produced, a.Launderer, marketWeights, outbox, report);
+            if (produced > 0) Ship(ctx, id, product, produced, a.Capacity > 0 ? Math.Min(1, a.Presses / a.Capacity) : 0, a.Launderer, marketWeights, outbox, report);
+            BuyPresses(ref a, pressControl, produced > 0);
 
             TrackBroker(ctx, ref a, id, received[i]);
             Reorder(ref a, id, stock, outbox);
@@ -178,7 +187,14 @@ public sealed class CartelLabShard : Shard
         return w;
     }
 
-    private void Ship(in StepContext ctx, int id, int product, double kg, int launderer, double[] weights, Outbox outbox, double[] report)
+    /// <summary>Active labs add presses in proportion to their capacity, less what exporters' controls stop; presses wear out.</summary>
+    private void BuyPresses(ref Lab a, double control, bool active)
+    {
+        if (active) a.Presses += P.PillPressAcquisition * a.Capacity * Math.Max(0, 1 - control);
+        a.Presses *= 1 - P.PillPressDepreciation;
+    }
+
+    private void Ship(in StepContext ctx, int id, int product, double kg, double pillShare, int launderer, double[] weights, Outbox outbox, double[] report)
     {
         var markets = Layout.MarketShards;
         var signals = ctx.Signals;
@@ -192,7 +208,9 @@ public sealed class CartelLabShard : Shard
                 report[Raw.SeizedDrugKg + (int)Stage.Route] += part * Spec.Substances[product].Potency;
                 continue;
             }
-            outbox.Emit(new Message(MessageKind.Drug, id, markets[m].FirstAgent, product, launderer, part, 0));
+            var pills = part * pillShare;
+            if (pills > 0) outbox.Emit(new Message(MessageKind.Pills, id, markets[m].FirstAgent, product, launderer, pills, 0));
+            if (part > pills) outbox.Emit(new Message(MessageKind.Drug, id, markets[m].FirstAgent, product, launderer, part - pills, 0));
         }
     }
 

@@ -10,6 +10,9 @@ namespace SupplySim.Model.Agents;
 /// the region's retail market: drug arriving from labs is cut into doses (<see cref="RetailMarket"/>), and
 /// each person moves between no use, use, OUD, MOUD and remission, or dies of overdose with a hazard that
 /// rises with potency (<see cref="OverdoseHazard"/>). Treatment entry is limited by MOUD places (L1808).
+/// Dealers' practice of cutting with xylazine spreads by imitation, locally and from the country's other
+/// regions, and recedes where xylazine is scheduled (L265, L490); counterfeit pills from the labs' presses
+/// are part of the stock and draw new people into use (L2184).
 /// </summary>
 public sealed class UserPopulationShard : Shard
 {
@@ -21,10 +24,23 @@ public sealed class UserPopulationShard : Shard
     private readonly PopulationSpec _pop;
     private readonly ulong _personStream;
     private double _inventoryKg; // pure fentanyl-equivalent kg held by retail dealers
+    private double _pillKg;      // of which pressed into counterfeit pills
+    private double _xylazine;    // share of doses dealers cut with xylazine
+    private readonly int _xylazineSubstance; // -1 when the catalogue has no adulterant
+    private readonly (int Jurisdiction, double Weight)[] _exporters; // chemical-exporting jurisdictions by capacity share
+    private readonly (int Jurisdiction, double Weight)[] _neighbours; // the country's other regions by population
 
     public UserPopulationShard(Layout layout, ShardInfo info) : base(layout, info)
     {
         _pop = Spec.Populations[info.Group];
+        _xylazine = _pop.XylazineShare;
+        _xylazineSubstance = Array.FindIndex(Spec.Substances, s => s.Role == SubstanceRole.Adulterant);
+        _exporters = Exporters.ByCapacity(Spec);
+        var j0 = info.Jurisdiction;
+        var others = Enumerable.Range(0, layout.JurisdictionCount)
+            .Where(k => k != j0 && Spec.CountryOf[k] == Spec.CountryOf[j0] && layout.PeopleByJurisdiction[k] > 0).ToArray();
+        var people = others.Sum(k => (double)layout.PeopleByJurisdiction[k]);
+        _neighbours = others.Select(k => (k, layout.PeopleByJurisdiction[k] / people)).ToArray();
         _state = new byte[info.Count];
         _traits = new byte[info.Count];
         _personStream = CounterRng.AgentKey(Seed, CounterRng.Stream.PersonTransition, info.Group);
@@ -47,10 +63,14 @@ public sealed class UserPopulationShard : Shard
         var j = Info.Jurisdiction;
         var scale = _pop.Represents;
 
-        var arrivedKg = 0.0;
         foreach (ref readonly var msg in inbox)
-            if (msg.Kind == MessageKind.Drug) arrivedKg += msg.Kg * Spec.Substances[msg.Substance].Potency;
-        _inventoryKg += arrivedKg;
+        {
+            if (msg.Kind is not (MessageKind.Drug or MessageKind.Pills)) continue;
+            var kg = msg.Kg * Spec.Substances[msg.Substance].Potency;
+            _inventoryKg += kg;
+            if (msg.Kind == MessageKind.Pills) _pillKg += kg;
+        }
+        var pillShare = _inventoryKg > 0 ? Math.Clamp(_pillKg / _inventoryKg, 0, 1) : 0;
         var seized = _inventoryKg * P.RetailSeizureShare * ctx.Signals.Pressure(j, Stage.Retail);
         _inventoryKg -= seized;
         report[Raw.SeizedDrugKg + (int)Stage.Retail] += seized;
@@ -60,11 +80,16 @@ public sealed class UserPopulationShard : Shard
             + _counts[(int)PersonState.Moud] * P.MoudBuyingShare * P.DosesPerMonthOud);
         var market = RetailMarket.Clear(_inventoryKg * 1e6, demandDoses, P);
         _inventoryKg -= market.SoldMg / 1e6;
+        _pillKg = _inventoryKg * pillShare; // pills and powder are seized and sold alike
 
         PayProceeds(inbox, market, outbox, report);
-        var (deaths, deathsStim) = Transition(ctx, market);
+        var rules = Rules(ctx, market, pillShare);
+        var (deaths, deathsStim) = PersonStepKernel.Step(_state, _traits, rules, _counts);
 
         report[Raw.Deaths + j] += deaths * scale;
+        report[Raw.DeathsWithXylazine + j] += deaths * scale * rules.Hazard.XylazineDeathShare;
+        report[Raw.XylazineDoses + j] += _xylazine * market.DosesServed;
+        report[Raw.PillMg + j] += market.SoldMg * pillShare;
         report[Raw.DeathsWithStimulant + j] += deathsStim * scale;
         report[Raw.SuppliedMg + j] += market.SoldMg;
         report[Raw.RevenueUsd + j] += market.RevenueUsd;
@@ -72,6 +97,27 @@ public sealed class UserPopulationShard : Shard
         report[Raw.DosesDemanded + j] += demandDoses;
         report[Raw.PotencyMgTimesDoses + j] += market.PotencyMg * market.DosesServed;
         for (var s = 0; s < _counts.Length; s++) report[Raw.PeopleSlot(j, (PersonState)s)] += _counts[s] * scale;
+        _xylazine = NextXylazineShare(ctx.Signals);
+    }
+
+    /// <summary>
+    /// Next month's share of doses cut with xylazine: dealers copy dealers who cut, in their own market and,
+    /// more weakly, in the country's other regions (logistic spread, L490); scheduling xylazine in the market
+    /// or at the chemical exporters (weighted by their share of chemical capacity, L265) deters new cutting and
+    /// makes the practice recede.
+    /// </summary>
+    internal double NextXylazineShare(Signals signals)
+    {
+        if (_xylazineSubstance < 0) return _xylazine;
+        var national = 0.0;
+        foreach (var (k, w) in _neighbours) national += w * signals.XylazineShare(k);
+        var scheduledAbroad = 0.0;
+        foreach (var (k, w) in _exporters) if (signals.Scheduled(k, _xylazineSubstance)) scheduledAbroad += w;
+        var d = P.XylazineScheduleDeterrence;
+        var deterrence = 1 - (1 - (signals.Scheduled(Info.Jurisdiction, _xylazineSubstance) ? d : 0)) * (1 - d * scheduledAbroad);
+        var x = _xylazine;
+        var adoption = (P.XylazineImitation * x + P.XylazineSpillover * national) * (1 - x) * (1 - deterrence);
+        return Math.Clamp(x + adoption - deterrence * P.XylazineImitation * x, 0, 1);
     }
 
     /// <summary>Dealers pay each consignment at wholesale on arrival, through the launderer its lab chose.</summary>
@@ -80,7 +126,7 @@ public sealed class UserPopulationShard : Shard
         var usdPerMg = P.WholesaleShare * P.PricePerDoseUsd / (market.PotencyMg > 0 ? market.PotencyMg : P.ReferencePotencyMg);
         foreach (ref readonly var msg in inbox)
         {
-            if (msg.Kind != MessageKind.Drug || msg.Aux < 0) continue;
+            if (msg.Kind is not (MessageKind.Drug or MessageKind.Pills) || msg.Aux < 0) continue;
             var usd = msg.Kg * Spec.Substances[msg.Substance].Potency * 1e6 * usdPerMg;
             outbox.Emit(new Message(MessageKind.Proceeds, Info.FirstAgent, msg.Aux, -1, msg.From, 0, usd));
             report[Raw.InflowUsd] += usd;
@@ -89,15 +135,16 @@ public sealed class UserPopulationShard : Shard
     }
 
     /// <summary>This tick's inputs of the person rules (shared with the object-per-agent reference).</summary>
-    internal PersonRules Rules(in StepContext ctx, in RetailMarket.Result market)
+    internal PersonRules Rules(in StepContext ctx, in RetailMarket.Result market, double pillShare = 0)
     {
         var j = Info.Jurisdiction;
         var signals = ctx.Signals;
-        var hazard = new OverdoseHazard(P, market.PotencyMg, market.ServedShare, signals.LeverValue(Lever.NaloxoneCoverage, j));
+        var hazard = new OverdoseHazard(P, market.PotencyMg, market.ServedShare, signals.LeverValue(Lever.NaloxoneCoverage, j), _xylazine);
         var tickKey = CounterRng.Bits(_personStream, ctx.Tick);
         var places = (long)Math.Round(signals.LeverValue(Lever.TreatmentCapacity, j) * Info.Count);
         var freePlaces = places - _counts[(int)PersonState.Moud];
-        var initiation = P.InitiationRate * market.ServedShare * signals.LeverValue(Lever.InitiationMultiplier, j);
+        // Counterfeit pills reach people who would not use powder (L2184).
+        var initiation = P.InitiationRate * market.ServedShare * signals.LeverValue(Lever.InitiationMultiplier, j) * (1 + P.PillInitiationUplift * pillShare);
         var stimulantUptake = P.StimulantUptakeRate * market.ServedShare;
         // Easier access (more prescribers, no wrong door) raises the monthly entry of people with OUD into treatment.
         var access = signals.LeverValue(Lever.TreatmentAccess, j);
@@ -108,7 +155,4 @@ public sealed class UserPopulationShard : Shard
     /// <summary>State and trait bytes (for the reference implementation and tests).</summary>
     internal ReadOnlySpan<byte> States => _state;
     internal ReadOnlySpan<byte> Traits => _traits;
-
-    private (long Deaths, long DeathsWithStimulant) Transition(in StepContext ctx, in RetailMarket.Result market)
-        => PersonStepKernel.Step(_state, _traits, Rules(ctx, market), _counts);
 }

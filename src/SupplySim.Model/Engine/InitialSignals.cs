@@ -12,6 +12,7 @@ public static class InitialSignals
         foreach (var e in spec.InitialScheduling) signals.SetScheduled(e.Jurisdiction, e.Substance, true);
         for (var a = 0; a < spec.Agencies.Length; a++) signals.SetBudget(a, spec.Agencies[a].BudgetUsdPerMonth);
         new LeverBoard(spec).Publish(signals);
+        foreach (var pop in spec.Populations) signals.SetXylazineShare(pop.Region, pop.XylazineShare);
         return signals;
     }
 

@@ -16,6 +16,8 @@ public enum MessageKind
     Drug = 5,
     /// <summary>Drug proceeds (retail to launderer, launderer to lab). Aux: the owning lab.</summary>
     Proceeds = 6,
+    /// <summary>Finished drug pressed into counterfeit pills (L417, L2184); otherwise as <see cref="Drug"/>.</summary>
+    Pills = 7,
 }
 
 /// <summary>

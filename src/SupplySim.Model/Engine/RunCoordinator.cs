@@ -53,6 +53,8 @@ public sealed class RunCoordinator
                 var sold = v[Raw.SuppliedMg + j];
                 _signals.SetPricePerMg(j, sold > 0 ? v[Raw.RevenueUsd + j] / sold : 0);
                 _signals.SetDemandMg(j, v[Raw.DosesDemanded + j] * p.ReferencePotencyMg);
+                var doses = v[Raw.DosesServed + j];
+                _signals.SetXylazineShare(j, doses > 0 ? v[Raw.XylazineDoses + j] / doses : 0);
             }
         }
         return new Signals(Layout, (double[])_signals.Values.Clone());

@@ -19,7 +19,7 @@ public sealed class Signals
         _s = layout.SubstanceCount;
         _a = layout.Spec.Agencies.Length;
         _c = layout.Spec.Countries.Length;
-        var length = _j * _s + _j * EnumNames.StageCount + 2 * _j + _a + LeverCount * _j + _c * _c;
+        var length = _j * _s + _j * EnumNames.StageCount + 2 * _j + _a + LeverCount * _j + _c * _c + _j;
         Values = values ?? new double[length];
         if (Values.Length != length) throw new ArgumentException($"signals of length {Values.Length}, expected {length}");
     }
@@ -30,6 +30,7 @@ public sealed class Signals
     private int BudgetBase => DemandBase + _j;
     private int LeverBase => BudgetBase + _a;
     private int TrustBase => LeverBase + LeverCount * _j;
+    private int XylazineBase => TrustBase + _c * _c;
 
     public bool Scheduled(int jurisdiction, int substance) => Values[jurisdiction * _s + substance] != 0;
     public void SetScheduled(int jurisdiction, int substance, bool on) => Values[jurisdiction * _s + substance] = on ? 1 : 0;
@@ -44,6 +45,10 @@ public sealed class Signals
 
     /// <summary>Last tick's demand, pure mg at the reference potency.</summary>
     public double DemandMg(int jurisdiction) => Values[DemandBase + jurisdiction];
+
+    /// <summary>Share of last month's doses sold in this jurisdiction that were cut with xylazine.</summary>
+    public double XylazineShare(int jurisdiction) => Values[XylazineBase + jurisdiction];
+    public void SetXylazineShare(int jurisdiction, double v) => Values[XylazineBase + jurisdiction] = v;
     public void SetDemandMg(int jurisdiction, double v) => Values[DemandBase + jurisdiction] = v;
 
     public double Budget(int agency) => Values[BudgetBase + agency];

@@ -18,6 +18,7 @@ public sealed class MetricsComputer
     private Engine.Signals? _signals;
     private readonly int _referenceEnd;
     private readonly double[] _refSubstance, _refOrigin, _refLab;
+    private int _referenceTicks;
 
     public IReadOnlyList<MetricKey> Catalog { get; }
 
@@ -52,6 +53,9 @@ public sealed class MetricsComputer
         foreach (var j in regions) Add("retail_price_per_mg", $"region={J(j)}", v => Ratio(v[r.RevenueUsd + j], v[r.SuppliedMg + j]));
         foreach (var j in regions) Add("retail_potency", $"region={J(j)}", v => Ratio(v[r.PotencyMgTimesDoses + j], v[r.DosesServed + j]));
         foreach (var j in regions) Add("demand_served_share", $"region={J(j)}", v => Ratio(v[r.DosesServed + j], v[r.DosesDemanded + j]));
+        foreach (var j in regions) Add("overdose_deaths_xylazine", $"region={J(j)}", v => v[r.DeathsWithXylazine + j]);
+        foreach (var j in regions) Add("adulterant_share", $"substance=xylazine;region={J(j)}", v => Ratio(v[r.XylazineDoses + j], v[r.DosesServed + j]));
+        foreach (var j in regions) Add("counterfeit_pill_share", $"region={J(j)}", v => Ratio(v[r.PillMg + j], v[r.SuppliedMg + j]));
         foreach (var j in labJurisdictions) Add("production_kg", $"lab={J(j)}", v => v[r.ProductionKg + j]);
         foreach (var s in precursors) Add("precursor_kg", $"substance={spec.Substances[s].Id}", v => v[r.PrecursorBySubstance + s]);
         foreach (var j in origins) Add("precursor_kg", $"origin={J(j)}", v => v[r.PrecursorByOrigin + j]);
@@ -59,6 +63,8 @@ public sealed class MetricsComputer
         Add("substitution_index", "", v => Distance(v, r.PrecursorBySubstance, _refSubstance));
         Add("displacement_index", "origin", v => Distance(v, r.PrecursorByOrigin, _refOrigin));
         Add("displacement_index", "lab", v => Distance(v, r.ProductionKg, _refLab));
+        Add("displacement_ratio", "origin", v => GainedOverLost(v, r.PrecursorByOrigin, _refOrigin));
+        Add("displacement_ratio", "lab", v => GainedOverLost(v, r.ProductionKg, _refLab));
         foreach (var m in methods) Add("laundered_usd", $"method={EnumNames.Name(m)}", v => v[r.LaunderedUsd + (int)m]);
         foreach (var m in methods) Add("seized_usd", $"method={EnumNames.Name(m)}", v => v[r.SeizedUsd + (int)m]);
         // Chemicals are counted in kg as seized; finished drug in fentanyl-equivalent kg.
@@ -93,6 +99,7 @@ public sealed class MetricsComputer
         _signals = signals;
         if (tick < _referenceEnd)
         {
+            _referenceTicks = tick + 1;
             Accumulate(_refSubstance, folded, _raw.PrecursorBySubstance);
             Accumulate(_refOrigin, folded, _raw.PrecursorByOrigin);
             Accumulate(_refLab, folded, _raw.ProductionKg);
@@ -122,6 +129,31 @@ public sealed class MetricsComputer
         var d = 0.0;
         for (var i = 0; i < current.Length; i++) d += Math.Abs(current[i] / c - reference[i] / r);
         return d / 2;
+    }
+
+    /// <summary>
+    /// Displacement ratio (model.md §6): the flow gained by origins (or lab locations) above their monthly mean
+    /// of the reference window, over the flow lost by those below it. 1 means every kg lost where a lever acted
+    /// reappeared elsewhere; 0 that none did; above 1 that the trade grew elsewhere by more than it lost. NaN
+    /// when nothing was lost.
+    /// </summary>
+    public static double DisplacementRatio(ReadOnlySpan<double> current, ReadOnlySpan<double> referenceMean)
+    {
+        double gained = 0, lost = 0;
+        for (var i = 0; i < current.Length; i++)
+        {
+            var d = current[i] - referenceMean[i];
+            if (d > 0) gained += d; else lost -= d;
+        }
+        return lost > 0 ? gained / lost : double.NaN;
+    }
+
+    private double GainedOverLost(double[] v, int offset, double[] reference)
+    {
+        if (_referenceTicks == 0) return double.NaN;
+        var mean = new double[reference.Length];
+        for (var i = 0; i < mean.Length; i++) mean[i] = reference[i] / _referenceTicks;
+        return DisplacementRatio(v.AsSpan(offset, reference.Length), mean);
     }
 
     private double Distance(double[] v, int offset, double[] reference)

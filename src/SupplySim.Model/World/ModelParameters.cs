@@ -88,6 +88,24 @@ public sealed record ModelParameters
     /// <summary>Share of opioid overdoses that naloxone present at the scene reverses (L1889-L1891) [A].</summary>
     public double NaloxoneReversal { get; init; } = 0.5;
 
+    // ---- Adulterants (xylazine) and counterfeit pills ----
+    /// <summary>Monthly growth of the share of a region's doses cut with xylazine, from dealers imitating local dealers who already cut (logistic; xylazine spread from the East Coast, L490). With the spillover below and 0.6% of US-NE doses cut in 2013 it gives about 2.3% of US doses in 2019-01 and 11% in 2022-06, against xylazine in 2.9% and 10.9% of illicit-fentanyl deaths then (Kariisa et al., MMWR 72(26), 2023) [A, set by hand].</summary>
+    public double XylazineImitation { get; init; } = 0.04;
+    /// <summary>Monthly adoption of xylazine cutting driven by its share in the country's other regions (spread beyond the East Coast, L490) [A].</summary>
+    public double XylazineSpillover { get; init; } = 0.004;
+    /// <summary>Share of naloxone's reversal lost on a dose cut with xylazine, which naloxone does not reverse (L490, L2180) [A].</summary>
+    public double XylazineNaloxoneLoss { get; init; } = 0.5;
+    /// <summary>Overdose hazard of a xylazine-cut dose relative to the same dose without it (L2180: overdose not fully responsive to naloxone) [A].</summary>
+    public double XylazineHazardMultiplier { get; init; } = 1.0;
+    /// <summary>How much scheduling xylazine, where the dealers sell or where it is exported from (CN veterinary anaesthetics, L265), deters cutting with it: adoption falls by this share and the practice recedes [A].</summary>
+    public double XylazineScheduleDeterrence { get; init; } = 0.5;
+    /// <summary>Press capacity a lab acquires per month, as a share of its synthesis capacity, while presses can be bought; the chemical-exporting countries' press controls cut it (China's exports, L417) [A].</summary>
+    public double PillPressAcquisition { get; init; } = 0.01;
+    /// <summary>Monthly share of a lab's press capacity worn out or lost [A].</summary>
+    public double PillPressDepreciation { get; init; } = 0.02;
+    /// <summary>Extra initiation per unit of counterfeit-pill share in a market: pills reach people who would not use powder (L2184) [A].</summary>
+    public double PillInitiationUplift { get; init; } = 1.0;
+
     // ---- Levers and cooperation ----
     /// <summary>Monthly relative decay of KYC screening quality without retraining (L1186-L1188) [A].</summary>
     public double KycQualityDecay { get; init; } = 0.03;

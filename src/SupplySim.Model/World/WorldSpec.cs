@@ -97,7 +97,9 @@ public sealed record PopulationSpec(
     double StimulantCoUse,
     // MOUD places as a share of the population (capacity limits treatment entry, L1808).
     double MoudCapacityShare,
-    double NaloxoneCoverage);
+    double NaloxoneCoverage,
+    // Share of the region's doses cut with xylazine at the start (L490; Friedman et al. 2022).
+    double XylazineShare = 0);
 
 /// <summary>
 /// A dated intervention compiled to indices; applied by the run at the start of its tick. Lever items move
@@ -157,6 +159,8 @@ public enum Lever
     InitiationMultiplier,
     /// <summary>Multiplier (at least 0) on the monthly entry into MOUD of people with OUD: access, not places (few buprenorphine prescribers, methadone geography, "no wrong door", L1808, L1863, L1873).</summary>
     TreatmentAccess,
+    /// <summary>0..1: how far an exporting country stops pill presses reaching traffickers, gated by trust with the partner it committed to (L379, L417).</summary>
+    PillPressControl,
 }
 
 /// <summary>Trust between two countries at the start of a run (L620, L1116-L1132).</summary>
