@@ -62,7 +62,7 @@ public sealed class ExperimentConsoleProgress(IAnsiConsole console) : IExperimen
         }
     }
 
-    private void Say(string line) => console.WriteLine(line);
+    private void Say(string line) => ConsoleProgress.WriteUnwrapped(console, line);
 
     private sealed class Ticks(ExperimentConsoleProgress owner, int job) : IRunProgress
     {

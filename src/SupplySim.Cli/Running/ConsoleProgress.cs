@@ -44,7 +44,14 @@ public sealed class ConsoleProgress(IAnsiConsole console) : IRunProgress
         if (date.EndsWith("-12", StringComparison.Ordinal) || tick == _ticks - 1) console.WriteLine($"  {date}  tick {tick + 1}/{_ticks}");
     }
 
-    public void Recovered(RunRecovery recovery) => console.WriteLine(RecoveryLine(recovery));
+    public void Recovered(RunRecovery recovery) => WriteUnwrapped(console, RecoveryLine(recovery));
+
+    /// <summary>Writes a line as is (Spectre would wrap it at the console's width).</summary>
+    public static void WriteUnwrapped(IAnsiConsole console, string line)
+    {
+        console.Profile.Out.Writer.WriteLine(line);
+        console.Profile.Out.Writer.Flush();
+    }
 
     /// <summary>The one console line about a rollback.</summary>
     public static string RecoveryLine(RunRecovery r, string? run = null)
