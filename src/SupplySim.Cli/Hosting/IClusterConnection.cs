@@ -23,12 +23,12 @@ public static class SupplySimSilo
 
     /// <summary>
     /// Registers what SupplySim's grains need on every silo: the placement director of <see cref="RoundRobinPlacement"/>
-    /// (used by RunGrain), and a checkpoint store in memory unless one was registered before (a clustered silo keeps
+    /// (used by RunGrain), and the process's checkpoint store in memory unless one was registered before (a clustered silo keeps
     /// its checkpoints in Redis: <see cref="RedisCheckpointStore"/>).
     /// </summary>
     public static ISiloBuilder AddSupplySimGrains(this ISiloBuilder silo)
     {
-        silo.Services.TryAddSingleton<ICheckpointStore, InMemoryCheckpointStore>();
+        silo.Services.TryAddSingleton<ICheckpointStore>(InMemoryCheckpointStore.Process);
         return silo.AddPlacementDirector<RoundRobinPlacement, RoundRobinPlacementDirector>();
     }
 

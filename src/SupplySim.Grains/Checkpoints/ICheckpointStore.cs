@@ -31,9 +31,16 @@ public static class CheckpointParts
     public static string[] All(int tick, int shards) => [Run(tick), .. Enumerable.Range(0, shards).Select(i => Shard(tick, i))];
 }
 
-/// <summary>Checkpoints in this process's memory: for the embedded silo and in-process test clusters, where no silo dies alone.</summary>
+/// <summary>
+/// Checkpoints in this process's memory: for the embedded silo and in-process test clusters, where no silo dies
+/// alone. Every silo of a process shares <see cref="Process"/>, so a grain that moves between silos of an
+/// in-process cluster still finds its checkpoint.
+/// </summary>
 public sealed class InMemoryCheckpointStore : ICheckpointStore
 {
+    /// <summary>The store every silo of this process uses.</summary>
+    public static InMemoryCheckpointStore Process { get; } = new();
+
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte[]>> _runs = new(StringComparer.Ordinal);
 
     public Task SaveAsync(string runId, string part, byte[] data)
@@ -58,6 +65,6 @@ public sealed class InMemoryCheckpointStore : ICheckpointStore
         return Task.CompletedTask;
     }
 
-    /// <summary>Runs with checkpoints held (for tests: a stopped run leaves none).</summary>
-    public int Runs => _runs.Count;
+    /// <summary>Whether any checkpoint of the run is held (for tests: a stopped run leaves none).</summary>
+    public bool Holds(string runId) => _runs.ContainsKey(runId);
 }
