@@ -7,6 +7,12 @@ namespace SupplySim.Grains;
 public interface IRunGrain : IGrainWithStringKey
 {
     [Alias("Start")] Task<RunInfo> Start(RunRequest request);
+
+    /// <summary>
+    /// Rolls the run back to the checkpoint taken after <paramref name="tick"/> (-1: to the start) on whatever
+    /// silos are alive, as rollback number <paramref name="epoch"/>; the next call is Tick(tick + 1).
+    /// </summary>
+    [Alias("Restore")] Task<RunInfo> Restore(RunRequest request, int tick, int epoch);
     [Alias("Tick")] Task<TickResult> Tick(int tick);
     [Alias("Stop")] Task Stop();
 }
@@ -22,6 +28,9 @@ public interface IShardGrain : IGrainWithStringKey
 
     /// <summary>Queues a batch for its tick; runs interleaved with a Step in progress and touches nothing else.</summary>
     [AlwaysInterleave, Alias("Deliver")] Task Deliver(MessageBatch batch);
+
+    /// <summary>Saves the shard's checkpoint after tick t (its last step) to the checkpoint store; returns its size in bytes.</summary>
+    [Alias("Checkpoint")] Task<long> Checkpoint(int tick);
 
     [Alias("Release")] Task Release();
 }

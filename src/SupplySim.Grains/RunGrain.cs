@@ -1,41 +1,62 @@
 using System.Diagnostics;
+using SupplySim.Grains.Checkpoints;
 using SupplySim.Grains.Telemetry;
 using SupplySim.Model.Engine;
+using SupplySim.Model.Engine.Checkpoints;
 using SupplySim.Model.World;
 
 namespace SupplySim.Grains;
 
 /// <summary>
 /// Coordinates one run: initialises every shard, and for each tick applies the interventions due,
-/// awaits every shard's Step (the barrier), and folds the reports in shard-index order.
+/// awaits every shard's Step (the barrier), and folds the reports in shard-index order. Every
+/// <see cref="RunRequest.CheckpointEvery"/> ticks, after the barrier, it has every shard save its state and
+/// saves its own (<see cref="ICheckpointStore"/>); <see cref="Restore"/> rolls the run back to such a checkpoint.
 /// </summary>
 [RoundRobinPlacement]
-public sealed class RunGrain : Grain, IRunGrain
+public sealed class RunGrain(ICheckpointStore store) : Grain, IRunGrain
 {
     private RunCoordinator? _coordinator;
+    private RunRequest? _request;
     private IShardGrain[] _shards = [];
     private RunTelemetry? _telemetry;
+    private readonly Queue<int> _checkpoints = new(); // ticks of the checkpoints kept (the last two)
 
-    public async Task<RunInfo> Start(RunRequest request)
+    private string RunId => this.GetPrimaryKeyString();
+
+    public Task<RunInfo> Start(RunRequest request) => Open(request, -1, 0);
+
+    public Task<RunInfo> Restore(RunRequest request, int tick, int epoch) => Open(request, tick, epoch);
+
+    private async Task<RunInfo> Open(RunRequest request, int tick, int epoch)
     {
         var spec = SpecJson.Deserialize(request.SpecJson);
         var layout = new Layout(spec, request.FirmsPerShard, request.PeoplePerShard);
-        _coordinator = new RunCoordinator(layout);
-        var runId = this.GetPrimaryKeyString();
-        _shards = layout.Shards.Select(s => ShardAddress.Get(GrainFactory, runId, s)).ToArray();
+        var coordinator = new RunCoordinator(layout);
+        _checkpoints.Clear();
+        if (tick >= 0)
+        {
+            var bytes = await store.LoadAsync(RunId, CheckpointParts.Run(tick))
+                ?? throw new CheckpointException($"run {RunId} has no checkpoint after tick {tick}");
+            RunCheckpoint.Read(coordinator, bytes);
+            _checkpoints.Enqueue(tick);
+        }
+        _coordinator = coordinator;
+        _request = request;
+        _shards = layout.Shards.Select(s => ShardAddress.Get(GrainFactory, RunId, s)).ToArray();
         await Task.WhenAll(layout.Shards.Select((s, i) =>
-            _shards[i].Init(new ShardInit(runId, request.SpecJson, s.Index, request.FirmsPerShard, request.PeoplePerShard))));
-        var catalog = _coordinator.Metrics.Catalog;
+            _shards[i].Init(new ShardInit(RunId, request.SpecJson, s.Index, request.FirmsPerShard, request.PeoplePerShard, epoch, tick))));
+        var catalog = coordinator.Metrics.Catalog;
         var info = new RunInfo(layout.Shards.Length, spec.Ticks, catalog.Select(k => k.Metric).ToArray(),
             catalog.Select(k => k.Dimension).ToArray(), layout.TotalAgents, RuntimeIdentity);
         _telemetry?.Stopped();
-        _telemetry = new RunTelemetry(runId, spec, request.Replicate, info.Shards, info.Metrics, info.Dimensions);
+        _telemetry = new RunTelemetry(RunId, spec, request.Replicate, info.Shards, info.Metrics, info.Dimensions);
         return info;
     }
 
     public async Task<TickResult> Tick(int tick)
     {
-        var coordinator = _coordinator ?? throw new InvalidOperationException("run not started");
+        var coordinator = _coordinator ?? throw new RunStateLostException("run not started (its coordinator's silo was lost)");
         using var span = _telemetry!.StartTick(tick);
         var started = Stopwatch.GetTimestamp();
         var applied = coordinator.DueAt(tick).Select(i => i.Label).ToArray();
@@ -45,15 +66,41 @@ public sealed class RunGrain : Grain, IRunGrain
         foreach (var report in reports) RunCoordinator.Fold(folded, report);
         var values = coordinator.EndTick(tick, folded);
         _telemetry.TickCompleted(values, Stopwatch.GetElapsedTime(started));
-        return new TickResult(tick, values, applied);
+
+        var every = _request!.CheckpointEvery;
+        if (every <= 0 || (tick + 1) % every != 0 || tick + 1 >= coordinator.Spec.Ticks) return new TickResult(tick, values, applied);
+        var (bytes, seconds) = await Checkpoint(coordinator, tick);
+        return new TickResult(tick, values, applied, bytes, seconds);
+    }
+
+    /// <summary>
+    /// Saves the checkpoint after the barrier of <paramref name="tick"/> (every inbox of tick+1 is complete).
+    /// Keeps the previous checkpoint too: the client may not have seen this one yet when a silo dies.
+    /// </summary>
+    private async Task<(long Bytes, double Seconds)> Checkpoint(RunCoordinator coordinator, int tick)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var sizes = await Task.WhenAll(_shards.Select(s => s.Checkpoint(tick)));
+        var run = RunCheckpoint.Write(coordinator);
+        await store.SaveAsync(RunId, CheckpointParts.Run(tick), run);
+        _checkpoints.Enqueue(tick);
+        if (_checkpoints.Count > 2) await store.DeleteAsync(RunId, CheckpointParts.All(_checkpoints.Dequeue(), _shards.Length));
+        return (sizes.Sum() + run.Length, Stopwatch.GetElapsedTime(started).TotalSeconds);
     }
 
     public async Task Stop()
     {
-        await Task.WhenAll(_shards.Select(s => s.Release()));
-        _coordinator = null;
-        _telemetry?.Stopped();
-        DeactivateOnIdle();
+        try
+        {
+            await Task.WhenAll(_shards.Select(s => s.Release()));
+        }
+        finally
+        {
+            await store.DeleteRunAsync(RunId);
+            _coordinator = null;
+            _telemetry?.Stopped();
+            DeactivateOnIdle();
+        }
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -61,4 +108,15 @@ public sealed class RunGrain : Grain, IRunGrain
         _telemetry?.Stopped();
         return Task.CompletedTask;
     }
+}
+
+/// <summary>A run's coordinator or shard lost its state (its silo died and it was activated afresh elsewhere); the run must be restored.</summary>
+[GenerateSerializer, Alias("SupplySim.RunStateLostException")]
+public sealed class RunStateLostException : Exception
+{
+    public RunStateLostException() { }
+
+    public RunStateLostException(string message) : base(message) { }
+
+    public RunStateLostException(string message, Exception inner) : base(message, inner) { }
 }

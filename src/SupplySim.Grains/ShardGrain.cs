@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using Orleans.Placement;
+using SupplySim.Grains.Checkpoints;
 using SupplySim.Grains.Telemetry;
 using SupplySim.Model.Engine;
+using SupplySim.Model.Engine.Checkpoints;
 using SupplySim.Model.World;
 
 namespace SupplySim.Grains;
@@ -10,10 +12,12 @@ namespace SupplySim.Grains;
 /// A thin shell around a Model <see cref="Shard"/>: keeps the inbox per tick, runs the shard's step, and
 /// delivers its outgoing batches before answering, so that when every Step of tick t has returned, every
 /// message for t+1 is in place (architecture.md §2). Shards are placed at random so that a run spreads
-/// over every silo of a cluster; placement never changes results (tested at 1, 2 and 3 silos).
+/// over every silo of a cluster; placement never changes results (tested at 1, 2 and 3 silos). It saves
+/// its state, pending batches included, when the run checkpoints, and is initialised from such a checkpoint
+/// when the run rolls back; batches of an earlier epoch (sent before the rollback) are dropped.
 /// </summary>
 [RandomPlacement]
-public abstract class ShardGrain : Grain, IShardGrain
+public abstract class ShardGrain(ICheckpointStore store) : Grain, IShardGrain
 {
     private readonly Dictionary<int, List<(int Source, byte[] Payload)>> _inbox = new();
     private Shard? _shard;
@@ -21,10 +25,11 @@ public abstract class ShardGrain : Grain, IShardGrain
     private IShardGrain[] _peers = [];
     private string _runId = "";
     private int _lastTick = -1;
+    private int _epoch;
     private double[] _lastReport = [];
     private ShardTelemetry? _telemetry;
 
-    public Task Init(ShardInit init)
+    public async Task Init(ShardInit init)
     {
         var spec = SpecJson.Deserialize(init.SpecJson);
         var layout = new Layout(spec, init.FirmsPerShard, init.PeoplePerShard);
@@ -35,14 +40,22 @@ public abstract class ShardGrain : Grain, IShardGrain
         _peers = layout.Shards.Select(s => ShardAddress.Get(GrainFactory, _runId, s)).ToArray();
         _inbox.Clear();
         _lastTick = -1;
+        _epoch = init.Epoch;
+        if (init.RestoreTick >= 0)
+        {
+            var bytes = await store.LoadAsync(_runId, CheckpointParts.Shard(init.RestoreTick, info.Index))
+                ?? throw new CheckpointException($"run {_runId} has no checkpoint of shard {info.Index} after tick {init.RestoreTick}");
+            var (tick, pending) = ShardCheckpoint.Read(_shard, bytes);
+            foreach (var b in pending) Queue(b.Tick, b.Source, b.Payload);
+            _lastTick = tick;
+        }
         _telemetry?.Released();
         _telemetry = new ShardTelemetry(_runId, info);
-        return Task.CompletedTask;
     }
 
     public async Task<double[]> Step(int tick, double[] signals)
     {
-        var shard = _shard ?? throw new InvalidOperationException("shard not initialised");
+        var shard = _shard ?? throw new RunStateLostException("shard not initialised (its silo was lost)");
         if (tick == _lastTick) return _lastReport;
         if (tick != _lastTick + 1) throw new InvalidOperationException($"shard {shard.Info.Index} asked for tick {tick} after {_lastTick}");
 
@@ -53,7 +66,7 @@ public abstract class ShardGrain : Grain, IShardGrain
         var report = new double[new Model.Metrics.Raw(shard.Layout).Length];
         shard.Step(new StepContext(tick, new Signals(shard.Layout, signals)), inbox, _outbox!, report);
 
-        var sends = _outbox!.Drain().Select(b => _peers[b.Destination].Deliver(new MessageBatch(tick + 1, shard.Info.Index, b.Payload)));
+        var sends = _outbox!.Drain().Select(b => _peers[b.Destination].Deliver(new MessageBatch(tick + 1, shard.Info.Index, b.Payload, _epoch)));
         await Task.WhenAll(sends);
         _lastTick = tick;
         _lastReport = report;
@@ -63,9 +76,24 @@ public abstract class ShardGrain : Grain, IShardGrain
 
     public Task Deliver(MessageBatch batch)
     {
-        if (!_inbox.TryGetValue(batch.Tick, out var list)) _inbox[batch.Tick] = list = new List<(int, byte[])>();
-        list.Add((batch.Source, batch.Payload));
+        if (batch.Epoch == _epoch) Queue(batch.Tick, batch.Source, batch.Payload);
         return Task.CompletedTask;
+    }
+
+    private void Queue(int tick, int source, byte[] payload)
+    {
+        if (!_inbox.TryGetValue(tick, out var list)) _inbox[tick] = list = new List<(int, byte[])>();
+        list.Add((source, payload));
+    }
+
+    public async Task<long> Checkpoint(int tick)
+    {
+        var shard = _shard ?? throw new RunStateLostException("shard not initialised (its silo was lost)");
+        if (tick != _lastTick) throw new InvalidOperationException($"shard {shard.Info.Index} asked to checkpoint after tick {tick} but its last tick is {_lastTick}");
+        var pending = _inbox.Where(e => e.Key > tick).SelectMany(e => e.Value.Select(b => new PendingBatch(e.Key, b.Source, b.Payload)));
+        var bytes = ShardCheckpoint.Write(shard, tick, pending);
+        await store.SaveAsync(_runId, CheckpointParts.Shard(tick, shard.Info.Index), bytes);
+        return bytes.Length;
     }
 
     public Task Release()
@@ -84,9 +112,9 @@ public abstract class ShardGrain : Grain, IShardGrain
     }
 }
 
-public sealed class PrecursorSupplierShardGrain : ShardGrain, IPrecursorSupplierShardGrain;
-public sealed class BrokerShardGrain : ShardGrain, IBrokerShardGrain;
-public sealed class CartelLabShardGrain : ShardGrain, ICartelLabShardGrain;
-public sealed class MoneyLaundererShardGrain : ShardGrain, IMoneyLaundererShardGrain;
-public sealed class EnforcementAgencyShardGrain : ShardGrain, IEnforcementAgencyShardGrain;
-public sealed class UserPopulationShardGrain : ShardGrain, IUserPopulationShardGrain;
+public sealed class PrecursorSupplierShardGrain(ICheckpointStore store) : ShardGrain(store), IPrecursorSupplierShardGrain;
+public sealed class BrokerShardGrain(ICheckpointStore store) : ShardGrain(store), IBrokerShardGrain;
+public sealed class CartelLabShardGrain(ICheckpointStore store) : ShardGrain(store), ICartelLabShardGrain;
+public sealed class MoneyLaundererShardGrain(ICheckpointStore store) : ShardGrain(store), IMoneyLaundererShardGrain;
+public sealed class EnforcementAgencyShardGrain(ICheckpointStore store) : ShardGrain(store), IEnforcementAgencyShardGrain;
+public sealed class UserPopulationShardGrain(ICheckpointStore store) : ShardGrain(store), IUserPopulationShardGrain;

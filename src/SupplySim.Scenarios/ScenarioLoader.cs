@@ -9,7 +9,11 @@ using YamlDotNet.RepresentationModel;
 namespace SupplySim.Scenarios;
 
 /// <summary>A loaded scenario: the compiled spec plus what a results folder records about its source.</summary>
-public sealed record Scenario(WorldSpec Spec, string SourcePath, string Sha256, int FirmsPerShard, int PeoplePerShard);
+public sealed record Scenario(WorldSpec Spec, string SourcePath, string Sha256, int FirmsPerShard, int PeoplePerShard, int CheckpointEvery = Scenario.DefaultCheckpointEvery)
+{
+    /// <summary>Ticks between checkpoints unless the scenario (sharding.checkpoint-every) or --checkpoint-every says otherwise; 0 turns them off.</summary>
+    public const int DefaultCheckpointEvery = 12;
+}
 
 /// <summary>
 /// Reads a scenario file (YAML) into a validated <see cref="WorldSpec"/>. Every key is checked; the first
@@ -34,8 +38,8 @@ public static partial class ScenarioLoader
         ScenarioOverrides.Prepare(r, rootNode, overrides);
         var root = r.Map(rootNode, "");
         var c = new Compiler(r);
-        var spec = c.Compile(root, out var firms, out var people);
-        return new Scenario(spec, file, sha256 ?? Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text))), firms, people);
+        var spec = c.Compile(root, out var firms, out var people, out var checkpointEvery);
+        return new Scenario(spec, file, sha256 ?? Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text))), firms, people, checkpointEvery);
     }
 
     /// <summary>Parses one YAML document, turning syntax errors into located scenario errors.</summary>
@@ -71,7 +75,7 @@ public static partial class ScenarioLoader
         private readonly Dictionary<string, int> _agencies = new(StringComparer.Ordinal);
         private MonthDate _start, _end;
 
-        public WorldSpec Compile(Map root, out int firmsPerShard, out int peoplePerShard)
+        public WorldSpec Compile(Map root, out int firmsPerShard, out int peoplePerShard, out int checkpointEvery)
         {
             root.Get(Extends.Key);
             root.Get(Extends.AddKey);
@@ -85,11 +89,13 @@ public static partial class ScenarioLoader
 
             firmsPerShard = 5_000;
             peoplePerShard = 250_000;
+            checkpointEvery = Scenario.DefaultCheckpointEvery;
             if (root.Get("sharding") is { } shardingNode)
             {
                 var sh = r.Map(shardingNode, "sharding");
                 firmsPerShard = sh.IntegerOr("firms-per-shard", firmsPerShard, 1, 1_000_000);
                 peoplePerShard = sh.IntegerOr("people-per-shard", peoplePerShard, 1, 100_000_000);
+                checkpointEvery = sh.IntegerOr("checkpoint-every", checkpointEvery, 0, 1200);
                 sh.Done();
             }
 

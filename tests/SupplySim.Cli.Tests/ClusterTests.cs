@@ -115,7 +115,7 @@ public class ClusterTests
         AssertOneLineError(badAddress, TimeSpan.Zero, "error: --advertise must be an IP address");
     }
 
-    private static void AssertOneLineError(CliProcess.Result result, TimeSpan took, string start)
+    internal static void AssertOneLineError(CliProcess.Result result, TimeSpan took, string start)
     {
         Assert.True(result.ExitCode == 2, $"exit {result.ExitCode}: {result.StdErr}{result.StdOut}");
         var lines = result.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries);

@@ -16,12 +16,18 @@ public sealed class RedisServer : IAsyncDisposable
 
     private RedisServer(Process process, int port) => (_process, Port) = (process, port);
 
-    public static async Task<RedisServer> StartAsync()
+    /// <param name="password">When given, the server requires it (requirepass).</param>
+    public static async Task<RedisServer> StartAsync(string? password = null)
     {
         var port = FreePort();
         var psi = new ProcessStartInfo("redis-server") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in new[] { "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no" })
             psi.ArgumentList.Add(a);
+        if (password is not null)
+        {
+            psi.ArgumentList.Add("--requirepass");
+            psi.ArgumentList.Add(password);
+        }
         var process = Process.Start(psi) ?? throw new InvalidOperationException("redis-server did not start (test.sh installs it)");
         var server = new RedisServer(process, port);
         _ = process.StandardOutput.ReadToEndAsync();
@@ -72,13 +78,16 @@ public sealed class SiloProcess : IAsyncDisposable
 
     private SiloProcess(Process process, int port) => (_process, Port) = (process, port);
 
-    public static async Task<SiloProcess> StartAsync(string redis, string clusterId)
+    /// <param name="redis">HOST:PORT of the cluster's Redis.</param>
+    /// <param name="clusterId">The cluster to join.</param>
+    /// <param name="extra">More flags for `supplysim silo` (e.g. --redis-password).</param>
+    public static async Task<SiloProcess> StartAsync(string redis, string clusterId, params string[] extra)
     {
         var port = RedisServer.FreePort();
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Repo.Root };
         foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "supplysim.dll"), "silo", "--redis", redis, "--cluster-id", clusterId,
                      "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                     "--gateway-port", RedisServer.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture), "--redis-entry-expiry", "60" })
+                     "--gateway-port", RedisServer.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture), "--redis-entry-expiry", "60" }.Concat(extra))
             psi.ArgumentList.Add(a);
         var process = Process.Start(psi)!;
         var silo = new SiloProcess(process, port);

@@ -27,7 +27,7 @@ public class DeterminismTests
     {
         var builder = new InProcessTestClusterBuilder((short)silos);
         builder.Options.ConfigureFileLogging = false;
-        builder.ConfigureSilo((_, silo) => silo.AddSupplySimPlacement());
+        builder.ConfigureSilo((_, silo) => silo.AddSupplySimGrains());
         await using var cluster = builder.Build();
         await cluster.DeployAsync();
         var scenario = ScenarioLoader.Load(Repo.Scenario("quickstart.yaml"));
@@ -69,7 +69,7 @@ public class DeterminismTests
         var local = new LocalEngine(scenario.Spec, scenario.FirmsPerShard, scenario.PeoplePerShard);
         var builder = new InProcessTestClusterBuilder(2);
         builder.Options.ConfigureFileLogging = false;
-        builder.ConfigureSilo((_, silo) => silo.AddSupplySimPlacement());
+        builder.ConfigureSilo((_, silo) => silo.AddSupplySimGrains());
         await using var cluster = builder.Build();
         await cluster.DeployAsync();
         var run = cluster.Client.GetGrain<IRunGrain>("equivalence");
@@ -94,7 +94,7 @@ public class DeterminismTests
         var scenario = ScenarioLoader.Load(Repo.Scenario("quickstart.yaml"));
         var builder = new InProcessTestClusterBuilder(1);
         builder.Options.ConfigureFileLogging = false;
-        builder.ConfigureSilo((_, silo) => silo.AddSupplySimPlacement());
+        builder.ConfigureSilo((_, silo) => silo.AddSupplySimGrains());
         await using var cluster = builder.Build();
         await cluster.DeployAsync();
         var json = Model.World.SpecJson.Serialize(scenario.Spec);

@@ -31,7 +31,7 @@ public class TelemetryTests
         var settings = propagate ? new TelemetrySettings(OtlpEndpoint: new Uri("http://127.0.0.1:1")) : TelemetrySettings.None;
         var builder = new InProcessTestClusterBuilder(2);
         builder.Options.ConfigureFileLogging = false;
-        builder.ConfigureSilo((_, silo) => silo.AddSupplySimPlacement().AddTelemetry(settings));
+        builder.ConfigureSilo((_, silo) => silo.AddSupplySimGrains().AddTelemetry(settings));
         builder.ConfigureClient(client => client.AddTelemetry(settings));
         await using var cluster = builder.Build();
         await cluster.DeployAsync();

@@ -23,6 +23,13 @@ public sealed class ExperimentOptions
 
     public Option<string?> Out { get; }
 
+    public Option<int?> CheckpointEvery { get; } = new("--checkpoint-every")
+    {
+        Description = $"Ticks between checkpoints of every shard (default: the scenario's sharding.checkpoint-every, else {Scenarios.Scenario.DefaultCheckpointEvery}; 0: none). A run that loses a silo rolls back to the last one and replays; results do not depend on it.",
+        HelpName = "K",
+        CustomParser = r => Whole(r, "--checkpoint-every", 0, 1200) is { } v ? (int)v : null,
+    };
+
     public ExperimentOptions(string replicatesDefault, string outDefault)
     {
         Replicates = new("--replicates")
@@ -39,13 +46,20 @@ public sealed class ExperimentOptions
         command.Options.Add(Replicates);
         command.Options.Add(Parallel);
         command.Options.Add(Out);
+        command.Options.Add(CheckpointEvery);
     }
 
     public int ParallelOr(ParseResult parse) => parse.GetValue(Parallel) ?? Math.Max(1, Environment.ProcessorCount);
 
     /// <summary>The command line as typed, for the manifest and the report ("how to reproduce").</summary>
     public static string CommandLine(ParseResult parse)
-        => "supplysim " + string.Join(" ", parse.Tokens.Select(t => t.Value.Contains(' ') ? $"\"{t.Value}\"" : t.Value));
+    {
+        var words = parse.Tokens.Select(t => t.Value.Contains(' ') ? $"\"{t.Value}\"" : t.Value).ToArray();
+        // Never write a Redis password into manifests and reports.
+        for (var i = 0; i + 1 < words.Length; i++)
+            if (words[i] == "--redis-password") words[i + 1] = "***";
+        return "supplysim " + string.Join(" ", words);
+    }
 
     private static ulong? Whole(ArgumentResult r, string name, ulong min, ulong max)
     {

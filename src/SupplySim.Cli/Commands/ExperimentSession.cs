@@ -14,7 +14,7 @@ namespace SupplySim.Cli.Commands;
 /// </summary>
 public static class ExperimentSession
 {
-    public static async Task<int> RunAsync(IAnsiConsole console, ExperimentPlan plan, string outDir, int parallel, CancellationToken cancellation, TelemetrySettings? telemetry = null, RedisClusterSettings? cluster = null)
+    public static async Task<int> RunAsync(IAnsiConsole console, ExperimentPlan plan, string outDir, int parallel, CancellationToken cancellation, TelemetrySettings? telemetry = null, RedisClusterSettings? cluster = null, int? checkpointEvery = null)
     {
         telemetry ??= TelemetrySettings.None;
         Prepare(outDir);
@@ -29,7 +29,7 @@ public static class ExperimentSession
         TelemetryConsole.Announce(console, telemetry);
         try
         {
-            outcomes = await progress.Track(plan, () => ExperimentRunner.RunAsync(silo.Grains, plan, outDir, parallel, progress, cancellation));
+            outcomes = await progress.Track(plan, () => ExperimentRunner.RunAsync(silo.Grains, plan, outDir, parallel, progress, cancellation, checkpointEvery));
         }
         catch (OperationCanceledException)
         {

@@ -1,10 +1,12 @@
 using System.CommandLine;
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using Spectre.Console;
 using SupplySim.Cli.Hosting;
+using SupplySim.Grains.Checkpoints;
 
 namespace SupplySim.Cli.Commands;
 
@@ -66,11 +68,12 @@ public static class SiloCommand
                     o.SiloListeningEndpoint = new IPEndPoint(address, siloPort);
                     o.GatewayListeningEndpoint = new IPEndPoint(address, gwPort);
                 });
-                // A dead cluster's members left "Active" in Redis are probed until this; the default is 5 minutes.
-                silo.Configure<ClusterMembershipOptions>(o => o.MaxJoinAttemptTime = TimeSpan.FromSeconds(60));
-                silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(10));
+                silo.Configure<ClusterMembershipOptions>(SupplySimSilo.FailureDetection);
+                // Calls to a silo that died fail when membership declares it dead (seconds); this only bounds a call nobody answers.
+                silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(2));
+                silo.Services.AddSingleton<ICheckpointStore>(_ => new RedisCheckpointStore(settings));
                 silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromMinutes(30));
-                silo.AddSupplySimPlacement();
+                silo.AddSupplySimGrains();
                 silo.AddTelemetry(telemetry);
             });
             using var host = TelemetryHosting.Build(builder);

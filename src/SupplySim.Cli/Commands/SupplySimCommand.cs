@@ -4,7 +4,7 @@ using SupplySim.Scenarios;
 
 namespace SupplySim.Cli.Commands;
 
-/// <summary>The `supplysim` command line. Exit codes: 0 done, 1 internal error (a bug), 2 bad input, 130 interrupted.</summary>
+/// <summary>The `supplysim` command line. Exit codes: 0 done, 1 internal error (a bug), 2 bad input or an unusable cluster, 130 interrupted.</summary>
 public static class SupplySimCommand
 {
     public const int Ok = 0, Bug = 1, BadInput = 2, Interrupted = 130;
@@ -47,6 +47,11 @@ public static class SupplySimCommand
             return BadInput;
         }
         catch (UserInputException e)
+        {
+            Error(console, e.Message);
+            return BadInput;
+        }
+        catch (Running.ClusterLostException e)
         {
             Error(console, e.Message);
             return BadInput;

@@ -40,7 +40,7 @@ public sealed class ExperimentConsoleProgress(IAnsiConsole console) : IExperimen
             console.WriteLine($"running {plan.Runs} runs ({plan.Arms.Count} x {plan.Replicates} replicates), {Math.Min(parallel, plan.Runs)} at a time");
     }
 
-    public IRunProgress For(int job) => _single is not null ? _single : new Ticks(this);
+    public IRunProgress For(int job) => _single is not null ? _single : new Ticks(this, job);
 
     public void Completed(int job, RunOutcome outcome)
     {
@@ -62,8 +62,16 @@ public sealed class ExperimentConsoleProgress(IAnsiConsole console) : IExperimen
         }
     }
 
-    private sealed class Ticks(ExperimentConsoleProgress owner) : IRunProgress
+    private void Say(string line) => ConsoleProgress.WriteUnwrapped(console, line);
+
+    private sealed class Ticks(ExperimentConsoleProgress owner, int job) : IRunProgress
     {
+        public void Recovered(RunRecovery recovery)
+        {
+            var plan = owner._plan!;
+            lock (owner._lock) owner.Say(ConsoleProgress.RecoveryLine(recovery, $"{plan.Arms[job / plan.Replicates].Run} r{job % plan.Replicates}"));
+        }
+
         public void Started(int ticks, int shards, long agents) { }
 
         public void Ticked(int tick, string date, IReadOnlyList<string> applied)

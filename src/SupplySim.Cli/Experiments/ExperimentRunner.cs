@@ -23,7 +23,7 @@ public interface IExperimentProgress
 public static class ExperimentRunner
 {
     public static async Task<IReadOnlyList<RunOutcome>> RunAsync(IGrainFactory grains, ExperimentPlan plan, string outDir, int parallel,
-        IExperimentProgress progress, CancellationToken cancellation)
+        IExperimentProgress progress, CancellationToken cancellation, int? checkpointEvery = null)
     {
         var outcomes = new RunOutcome[plan.Runs];
         var seeds = plan.Seeds;
@@ -42,7 +42,7 @@ public static class ExperimentRunner
                 var slot = new RunSlot(plan.Arms[arm].Run, replicate, (m, d) => new SeriesCsvWriter(Path.Combine(dir, ResultsAssembly.SeriesFile), m, d));
                 try
                 {
-                    var outcome = await RunExecutor.RunAsync(grains, plan.Load(arm), seeds[replicate], dir, progress.For(job), failed.Token, slot);
+                    var outcome = await RunExecutor.RunAsync(grains, plan.Load(arm), seeds[replicate], dir, progress.For(job), failed.Token, slot, checkpointEvery);
                     if (!outcome.Completed) throw new OperationCanceledException();
                     outcomes[job] = outcome;
                     progress.Completed(job, outcome);

@@ -30,7 +30,7 @@ public sealed class EmbeddedSilo : IClusterConnection
                 serviceId: "supplysim", clusterId: "embedded");
             silo.Configure<MessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(10));
             silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromMinutes(30));
-            silo.AddSupplySimPlacement();
+            silo.AddSupplySimGrains();
             silo.AddTelemetry(telemetry);
         });
         var host = TelemetryHosting.Build(builder);

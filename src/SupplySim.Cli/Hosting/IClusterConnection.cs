@@ -1,5 +1,7 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Hosting;
 using SupplySim.Grains;
+using SupplySim.Grains.Checkpoints;
 
 namespace SupplySim.Cli.Hosting;
 
@@ -19,7 +21,29 @@ public static class SupplySimSilo
     /// <summary>The Orleans service id of every SupplySim cluster.</summary>
     public const string ServiceId = "supplysim";
 
-    /// <summary>Registers the placement director of <see cref="RoundRobinPlacement"/> (used by RunGrain).</summary>
-    public static ISiloBuilder AddSupplySimPlacement(this ISiloBuilder silo)
-        => silo.AddPlacementDirector<RoundRobinPlacement, RoundRobinPlacementDirector>();
+    /// <summary>
+    /// Registers what SupplySim's grains need on every silo: the placement director of <see cref="RoundRobinPlacement"/>
+    /// (used by RunGrain), and the process's checkpoint store in memory unless one was registered before (a clustered silo keeps
+    /// its checkpoints in Redis: <see cref="RedisCheckpointStore"/>).
+    /// </summary>
+    public static ISiloBuilder AddSupplySimGrains(this ISiloBuilder silo)
+    {
+        silo.Services.TryAddSingleton<ICheckpointStore>(InMemoryCheckpointStore.Process);
+        return silo.AddPlacementDirector<RoundRobinPlacement, RoundRobinPlacementDirector>();
+    }
+
+    /// <summary>
+    /// Membership settings of a clustered silo. A silo killed mid-run is declared dead within about 3 seconds
+    /// (a probe a second, three missed; one vote suffices while the cluster has two silos), so the run it
+    /// hosted part of rolls back quickly. Stale members of a dead cluster are probed for at most 60 s when
+    /// joining (the default is 5 minutes).
+    /// </summary>
+    public static void FailureDetection(Orleans.Configuration.ClusterMembershipOptions o)
+    {
+        o.MaxJoinAttemptTime = TimeSpan.FromSeconds(60);
+        o.ProbeTimeout = TimeSpan.FromSeconds(1);
+        o.NumMissedProbesLimit = 3;
+        o.TableRefreshTimeout = TimeSpan.FromSeconds(5);
+        o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(10);
+    }
 }

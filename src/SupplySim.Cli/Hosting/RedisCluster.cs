@@ -53,7 +53,7 @@ public sealed class RedisClusterFlags
 
     public Option<string?> RedisPassword { get; } = new("--redis-password")
     {
-        Description = "Password for the Redis server (its requirepass).",
+        Description = $"Password for the Redis server (its requirepass); default: the environment variable {PasswordVariable}, which keeps it out of the process list. Never written to results.",
         HelpName = "PASSWORD",
     };
 
@@ -64,6 +64,9 @@ public sealed class RedisClusterFlags
         Description = "Let this silo's membership entry expire in Redis this many seconds after its last update (for short-lived test clusters only).",
         HelpName = "SECONDS",
     };
+
+    /// <summary>The environment variable read when --redis-password is not given.</summary>
+    public const string PasswordVariable = "SUPPLYSIM_REDIS_PASSWORD";
 
     private readonly bool _silo;
 
@@ -118,7 +121,8 @@ public sealed class RedisClusterFlags
                 throw new UserInputException($"--redis-entry-expiry must be a number of seconds from 5 to 86400, got '{seconds.ToString(CultureInfo.InvariantCulture)}'");
             expiry = TimeSpan.FromSeconds(seconds);
         }
-        return new RedisClusterSettings(redis[..colon].Trim('[', ']'), port, id, parse.GetValue(RedisPassword), parse.GetValue(RedisTls), expiry);
+        var password = parse.GetValue(RedisPassword) ?? Environment.GetEnvironmentVariable(PasswordVariable);
+        return new RedisClusterSettings(redis[..colon].Trim('[', ']'), port, id, string.IsNullOrEmpty(password) ? null : password, parse.GetValue(RedisTls), expiry);
     }
 }
 
@@ -136,9 +140,16 @@ public static class RedisProbe
         {
             redis = await ConnectionMultiplexer.ConnectAsync(settings.Redis(abortOnConnectFail: true));
         }
+        catch (Exception e) when (IsAuthenticationFailure(e))
+        {
+            throw new UserInputException(settings.Password is null
+                ? $"Redis at {settings.Endpoint} requires a password: give it with --redis-password or {RedisClusterFlags.PasswordVariable}"
+                : $"Redis at {settings.Endpoint} refused the password given (--redis-password or {RedisClusterFlags.PasswordVariable}); check the server's requirepass");
+        }
         catch (Exception e) when (e is RedisException or TimeoutException or System.Net.Sockets.SocketException or ArgumentException)
         {
-            throw new UserInputException($"cannot reach Redis at {settings.Endpoint}: {FirstLine(e.Message)}");
+            var tls = settings.Tls ? " (over TLS: the server must speak TLS on this port with a certificate this machine trusts)" : "";
+            throw new UserInputException($"cannot reach Redis at {settings.Endpoint}{tls}: {FirstLine(e.Message)}");
         }
         await using (redis)
         {
@@ -161,6 +172,11 @@ public static class RedisProbe
             }
         }
     }
+
+    private static bool IsAuthenticationFailure(Exception e)
+        => e is RedisConnectionException { FailureType: ConnectionFailureType.AuthenticationFailure }
+           || (e is RedisException && (e.Message.Contains("AuthenticationFailure", StringComparison.Ordinal)
+               || e.Message.Contains("WRONGPASS", StringComparison.Ordinal) || e.Message.Contains("NOAUTH", StringComparison.Ordinal)));
 
     /// <summary>The first line of an exception message, for one-line errors.</summary>
     public static string FirstLine(string message)

@@ -34,8 +34,10 @@ public sealed class RedisClusterClient : IClusterConnection
         {
             client.UseRedisClustering(o => o.ConfigurationOptions = settings.Redis(abortOnConnectFail: false));
             client.Configure<ClusterOptions>(o => { o.ServiceId = SupplySimSilo.ServiceId; o.ClusterId = settings.ClusterId; });
-            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(10));
-            client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
+            // A run watches the cluster's silos while a tick is outstanding (RunRecoveryPolicy), so this only bounds calls nobody answers.
+            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(2));
+            // Every silo of the cluster is a gateway; the client moves to another when the one it uses dies.
+            client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(2));
             client.UseConnectionRetryFilter(async (_, token) =>
             {
                 if (clock.Elapsed + TimeSpan.FromSeconds(1) >= ConnectBudget) return false;

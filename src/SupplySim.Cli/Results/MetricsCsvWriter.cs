@@ -46,6 +46,24 @@ public sealed class MetricsCsvWriter : IDisposable
 
     internal static string Field(string s) => s.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
 
+    /// <summary>Bytes written so far (everything is flushed after each tick).</summary>
+    public long Length
+    {
+        get
+        {
+            _file.Writer.Flush();
+            return _file.Writer.BaseStream.Length;
+        }
+    }
+
+    /// <summary>Cuts the file back to <paramref name="length"/> bytes (a <see cref="Length"/> read earlier), for a run rolled back to a checkpoint.</summary>
+    public void Truncate(long length)
+    {
+        _file.Writer.Flush();
+        _file.Writer.BaseStream.SetLength(length);
+        _file.Writer.BaseStream.Position = length;
+    }
+
     public void Commit() => _file.Commit();
 
     public void Dispose() => _file.Dispose();

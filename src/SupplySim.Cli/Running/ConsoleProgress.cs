@@ -43,4 +43,19 @@ public sealed class ConsoleProgress(IAnsiConsole console) : IRunProgress
         foreach (var a in applied) console.WriteLine($"  {date}: {a}");
         if (date.EndsWith("-12", StringComparison.Ordinal) || tick == _ticks - 1) console.WriteLine($"  {date}  tick {tick + 1}/{_ticks}");
     }
+
+    public void Recovered(RunRecovery recovery) => WriteUnwrapped(console, RecoveryLine(recovery));
+
+    /// <summary>Writes a line as is (Spectre would wrap it at the console's width).</summary>
+    public static void WriteUnwrapped(IAnsiConsole console, string line)
+    {
+        console.Profile.Out.Writer.WriteLine(line);
+        console.Profile.Out.Writer.Flush();
+    }
+
+    /// <summary>The one console line about a rollback.</summary>
+    public static string RecoveryLine(RunRecovery r, string? run = null)
+        => $"recovered{(run is null ? "" : $" {run}")}: a silo was lost at tick {r.FailedAtTick + 1} ({r.Cause}); "
+           + (r.RestoredTick >= 0 ? $"rolled back to the checkpoint after tick {r.RestoredTick + 1}" : "restarted from the first tick (no checkpoint yet)")
+           + $" on the surviving silos in {r.Took.TotalSeconds:F1} s, replaying";
 }

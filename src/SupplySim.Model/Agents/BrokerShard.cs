@@ -1,4 +1,5 @@
 using SupplySim.Model.Engine;
+using SupplySim.Model.Engine.Checkpoints;
 using SupplySim.Model.Metrics;
 using SupplySim.Model.Randomness;
 using SupplySim.Model.Rules;
@@ -57,6 +58,26 @@ public sealed class BrokerShard : Shard
             _agents[i] = new Broker { Product = product, ExpectedDemandKg = need, OfflineUntil = -1 };
             if (product >= 0) _stock[i * s + product] = need * P.BrokerStockMonths;
         }
+    }
+
+    internal static readonly CheckpointFields Checkpoint = new(
+        [nameof(_agents), nameof(_stock), nameof(_favourites), nameof(_misses)],
+        [nameof(_k), nameof(_group), nameof(_substitution), nameof(_suppliers)]);
+
+    public override void Save(BinaryWriter w)
+    {
+        w.WriteArray(_agents);
+        w.WriteArray(_stock);
+        w.WriteArray(_favourites);
+        w.WriteArray(_misses);
+    }
+
+    public override void Load(BinaryReader r)
+    {
+        r.ReadArrayInto(_agents);
+        r.ReadArrayInto(_stock);
+        r.ReadArrayInto(_favourites);
+        r.ReadArrayInto(_misses);
     }
 
     public override void Step(in StepContext ctx, ReadOnlySpan<Message> inbox, Outbox outbox, double[] report)

@@ -1,4 +1,5 @@
 using SupplySim.Model.Engine;
+using SupplySim.Model.Engine.Checkpoints;
 using SupplySim.Model.Randomness;
 using SupplySim.Model.Rules;
 using SupplySim.Model.World;
@@ -74,6 +75,22 @@ public sealed class CartelLabShard : Shard
             if (product >= 0)
                 _stock[i * s + product] = _group.CapacityKgPerMonth / Math.Max(Substitution.BestYield(Spec, product), 1e-9) * _group.InitialStockMonths;
         }
+    }
+
+    internal static readonly CheckpointFields Checkpoint = new(
+        [nameof(_agents), nameof(_stock)],
+        [nameof(_group), nameof(_routesByValue), nameof(_bestYield), nameof(_launderCost), nameof(_launderJurisdiction), nameof(_priceRef)]);
+
+    public override void Save(BinaryWriter w)
+    {
+        w.WriteArray(_agents);
+        w.WriteArray(_stock);
+    }
+
+    public override void Load(BinaryReader r)
+    {
+        r.ReadArrayInto(_agents);
+        r.ReadArrayInto(_stock);
     }
 
     public override void Step(in StepContext ctx, ReadOnlySpan<Message> inbox, Outbox outbox, double[] report)

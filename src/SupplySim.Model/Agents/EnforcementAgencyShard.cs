@@ -1,4 +1,5 @@
 using SupplySim.Model.Engine;
+using SupplySim.Model.Engine.Checkpoints;
 using SupplySim.Model.Rules;
 using SupplySim.Model.World;
 
@@ -12,6 +13,13 @@ namespace SupplySim.Model.Agents;
 public sealed class EnforcementAgencyShard : Shard
 {
     public EnforcementAgencyShard(Layout layout, ShardInfo info) : base(layout, info) { }
+
+    internal static readonly CheckpointFields Checkpoint = new([], []);
+
+    /// <summary>Agencies keep no state between ticks: their budgets and pressure travel in the signals.</summary>
+    public override void Save(BinaryWriter w) { }
+
+    public override void Load(BinaryReader r) { }
 
     public override void Step(in StepContext ctx, ReadOnlySpan<Message> inbox, Outbox outbox, double[] report)
     {

@@ -1,4 +1,5 @@
 using SupplySim.Model.Engine;
+using SupplySim.Model.Engine.Checkpoints;
 using SupplySim.Model.Rules;
 using SupplySim.Model.World;
 
@@ -19,6 +20,12 @@ public sealed class MoneyLaundererShard : Shard
         _group = Spec.Launderers[info.Group];
         _cash = new double[info.Count];
     }
+
+    internal static readonly CheckpointFields Checkpoint = new([nameof(_cash)], [nameof(_group)]);
+
+    public override void Save(BinaryWriter w) => w.WriteArray(_cash);
+
+    public override void Load(BinaryReader r) => r.ReadArrayInto(_cash);
 
     public override void Step(in StepContext ctx, ReadOnlySpan<Message> inbox, Outbox outbox, double[] report)
     {

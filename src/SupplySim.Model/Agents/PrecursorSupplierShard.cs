@@ -1,4 +1,5 @@
 using SupplySim.Model.Engine;
+using SupplySim.Model.Engine.Checkpoints;
 using SupplySim.Model.Metrics;
 using SupplySim.Model.Randomness;
 using SupplySim.Model.Rules;
@@ -49,6 +50,12 @@ public sealed class PrecursorSupplierShard : Shard
             };
         }
     }
+
+    internal static readonly CheckpointFields Checkpoint = new([nameof(_agents)], [nameof(_group), nameof(_sells), nameof(_informal)]);
+
+    public override void Save(BinaryWriter w) => w.WriteArray(_agents);
+
+    public override void Load(BinaryReader r) => r.ReadArrayInto(_agents);
 
     public override void Step(in StepContext ctx, ReadOnlySpan<Message> inbox, Outbox outbox, double[] report)
     {

@@ -1,4 +1,5 @@
 using SupplySim.Model.Engine;
+using SupplySim.Model.Engine.Checkpoints;
 using SupplySim.Model.Randomness;
 using SupplySim.Model.Rules;
 using SupplySim.Model.World;
@@ -56,6 +57,26 @@ public sealed class UserPopulationShard : Shard
             _counts[(int)state]++;
             if (CounterRng.UniformAt(traitKey, person) < _pop.StimulantCoUse) _traits[i] |= StimulantFlag;
         }
+    }
+
+    internal static readonly CheckpointFields Checkpoint = new(
+        [nameof(_state), nameof(_traits), nameof(_counts), nameof(_inventoryKg)],
+        [nameof(_pop), nameof(_personStream)]);
+
+    public override void Save(BinaryWriter w)
+    {
+        w.WriteArray(_state);
+        w.WriteArray(_traits);
+        w.WriteArray(_counts);
+        w.Write(_inventoryKg);
+    }
+
+    public override void Load(BinaryReader r)
+    {
+        r.ReadArrayInto(_state);
+        r.ReadArrayInto(_traits);
+        r.ReadArrayInto(_counts);
+        _inventoryKg = r.ReadDouble();
     }
 
     public override void Step(in StepContext ctx, ReadOnlySpan<Message> inbox, Outbox outbox, double[] report)

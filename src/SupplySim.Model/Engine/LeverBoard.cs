@@ -1,3 +1,4 @@
+using SupplySim.Model.Engine.Checkpoints;
 using SupplySim.Model.World;
 
 namespace SupplySim.Model.Engine;
@@ -50,6 +51,36 @@ public sealed class LeverBoard
             SetPair(_trust, t.CountryA, t.CountryB, t.Initial);
             SetPair(_baseline, t.CountryA, t.CountryB, t.Initial);
         }
+    }
+
+    internal static readonly CheckpointFields Checkpoint = new(
+        [nameof(_value), nameof(_target), nameof(_step), nameof(_remaining), nameof(_partner), nameof(_trust), nameof(_baseline), nameof(_building), nameof(_suspended)],
+        [nameof(_spec), nameof(_j), nameof(_c)]);
+
+    public void Save(BinaryWriter w)
+    {
+        w.WriteArray(_value);
+        w.WriteArray(_target);
+        w.WriteArray(_step);
+        w.WriteArray(_remaining);
+        w.WriteArray(_partner);
+        w.WriteArray(_trust);
+        w.WriteArray(_baseline);
+        w.WriteArray(_building);
+        w.WriteArray(_suspended);
+    }
+
+    public void Load(BinaryReader r)
+    {
+        r.ReadArrayInto(_value);
+        r.ReadArrayInto(_target);
+        r.ReadArrayInto(_step);
+        r.ReadArrayInto(_remaining);
+        r.ReadArrayInto(_partner);
+        r.ReadArrayInto(_trust);
+        r.ReadArrayInto(_baseline);
+        r.ReadArrayInto(_building);
+        r.ReadArrayInto(_suspended);
     }
 
     private int Slot(Lever lever, int j) => (int)lever * _j + j;

@@ -1,3 +1,4 @@
+using SupplySim.Model.Engine.Checkpoints;
 using SupplySim.Model.World;
 
 namespace SupplySim.Model.Engine;
@@ -49,5 +50,31 @@ public sealed class LocalEngine
         LastFolded = folded;
         NextTick++;
         return Coordinator.EndTick(tick, folded);
+    }
+
+    /// <summary>Checkpoints the run between two ticks, as the grains do (the coordinator, then every shard with its pending inbox).</summary>
+    public (byte[] Run, byte[][] Shards) Save()
+    {
+        var tick = NextTick - 1;
+        var shards = new byte[_shards.Length][];
+        for (var k = 0; k < _shards.Length; k++)
+            shards[k] = ShardCheckpoint.Write(_shards[k], tick, _current[k].Select(b => new PendingBatch(NextTick, b.Item1, b.Item2)));
+        return (RunCheckpoint.Write(Coordinator), shards);
+    }
+
+    /// <summary>Restores a checkpoint of the same scenario and sharding into this (fresh) engine.</summary>
+    public void Restore((byte[] Run, byte[][] Shards) checkpoint)
+    {
+        var tick = RunCheckpoint.Read(Coordinator, checkpoint.Run);
+        for (var k = 0; k < _shards.Length; k++)
+        {
+            var (shardTick, pending) = ShardCheckpoint.Read(_shards[k], checkpoint.Shards[k]);
+            if (shardTick != tick) throw new CheckpointException($"shard {k} was checkpointed after tick {shardTick}, the run after {tick}");
+            _current[k].Clear();
+            foreach (var b in pending) _current[k].Add((b.Source, b.Payload));
+            _next[k].Clear();
+        }
+        NextTick = tick + 1;
+        LastFolded = null;
     }
 }

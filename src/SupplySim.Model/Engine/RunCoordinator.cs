@@ -1,3 +1,4 @@
+using SupplySim.Model.Engine.Checkpoints;
 using SupplySim.Model.Metrics;
 using SupplySim.Model.Rules;
 using SupplySim.Model.World;
@@ -28,6 +29,33 @@ public sealed class RunCoordinator
         Metrics = new MetricsComputer(layout);
         _signals = InitialSignals.Build(layout);
         _levers = new LeverBoard(layout.Spec);
+    }
+
+    internal static readonly CheckpointFields Checkpoint = new(
+        [nameof(_signals), nameof(_levers), nameof(_last), nameof(_nextTick), nameof(Metrics)],
+        [nameof(Layout), nameof(Raw)]);
+
+    /// <summary>The next tick this coordinator expects (the tick after the last one ended).</summary>
+    public int NextTick => _nextTick;
+
+    /// <summary>Writes the run's state between two ticks: signals, levers and trust, the last folded reports, the metrics' reference mixes.</summary>
+    public void Save(BinaryWriter w)
+    {
+        w.Write(_nextTick);
+        w.WriteArray(_signals.Values);
+        w.WriteNullableArray(_last);
+        _levers.Save(w);
+        Metrics.Save(w);
+    }
+
+    /// <summary>Reads what <see cref="Save"/> wrote into a coordinator built for the same scenario.</summary>
+    public void Load(BinaryReader r)
+    {
+        _nextTick = r.ReadInt32();
+        r.ReadArrayInto(_signals.Values);
+        _last = r.ReadNullableArray<double>();
+        _levers.Load(r);
+        Metrics.Load(r);
     }
 
     /// <summary>Trust between two countries as the current tick sees it.</summary>

@@ -1,3 +1,4 @@
+using SupplySim.Model.Engine.Checkpoints;
 using SupplySim.Model.Metrics;
 using SupplySim.Model.World;
 
@@ -31,6 +32,15 @@ public abstract class Shard
 
     /// <summary>Runs one tick: apply the inbox (already in (source shard, sequence) order), run every agent, emit messages, fill the report.</summary>
     public abstract void Step(in StepContext ctx, ReadOnlySpan<Message> inbox, Outbox outbox, double[] report);
+
+    /// <summary>Writes every field that later steps read (the kind's <c>Checkpoint</c> fields, Saved); see <see cref="CheckpointFields"/>.</summary>
+    public abstract void Save(BinaryWriter w);
+
+    /// <summary>Reads what <see cref="Save"/> wrote into a shard built for the same layout and index.</summary>
+    public abstract void Load(BinaryReader r);
+
+    /// <summary>The base class's fields: all fixed by the layout.</summary>
+    private protected static readonly CheckpointFields BaseCheckpoint = new([], [nameof(Layout), nameof(Info), nameof(Spec), nameof(P), nameof(Raw), nameof(Seed)]);
 
     /// <summary>Agent-steps done per tick (for throughput figures).</summary>
     public virtual long AgentCount => Info.Count;

@@ -1,3 +1,4 @@
+using SupplySim.Model.Engine.Checkpoints;
 using SupplySim.Model.World;
 
 namespace SupplySim.Model.Engine;
@@ -23,6 +24,8 @@ public sealed class Signals
         Values = values ?? new double[length];
         if (Values.Length != length) throw new ArgumentException($"signals of length {Values.Length}, expected {length}");
     }
+
+    internal static readonly CheckpointFields Checkpoint = new([nameof(Values)], [nameof(_j), nameof(_s), nameof(_a), nameof(_c)]);
 
     private int PressureBase => _j * _s;
     private int PriceBase => PressureBase + _j * EnumNames.StageCount;

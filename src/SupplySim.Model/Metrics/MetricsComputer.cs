@@ -1,3 +1,4 @@
+using SupplySim.Model.Engine.Checkpoints;
 using SupplySim.Model.World;
 
 namespace SupplySim.Model.Metrics;
@@ -91,6 +92,25 @@ public sealed class MetricsComputer
                 Add("people", $"state={EnumNames.Name(state)};region={J(j)}", v => v[r.PeopleSlot(j, state)]);
             }
         Catalog = keys;
+    }
+
+    /// <summary>The reference mixes are state; the signals are set by every <see cref="Compute"/> before they are read.</summary>
+    internal static readonly CheckpointFields Checkpoint = new(
+        [nameof(_refSubstance), nameof(_refOrigin), nameof(_refLab)],
+        [nameof(_layout), nameof(_raw), nameof(_compute), nameof(_signals), nameof(_referenceEnd), nameof(Catalog)]);
+
+    public void Save(BinaryWriter w)
+    {
+        w.WriteArray(_refSubstance);
+        w.WriteArray(_refOrigin);
+        w.WriteArray(_refLab);
+    }
+
+    public void Load(BinaryReader r)
+    {
+        r.ReadArrayInto(_refSubstance);
+        r.ReadArrayInto(_refOrigin);
+        r.ReadArrayInto(_refLab);
     }
 
     /// <summary>Metric values of one tick, in catalogue order. Call once per tick, in tick order.</summary>

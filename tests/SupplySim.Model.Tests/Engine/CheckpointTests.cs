@@ -1,0 +1,112 @@
+using System.Collections;
+using System.Reflection;
+using SupplySim.Model.Engine;
+using SupplySim.Model.Engine.Checkpoints;
+using SupplySim.Model.Metrics;
+using SupplySim.Model.World;
+using SupplySim.Scenarios;
+using SupplySim.Testing;
+using Xunit;
+
+namespace SupplySim.Model.Tests.Engine;
+
+/// <summary>
+/// Checkpoints (issue 5): a run restored from a checkpoint into fresh objects must go on exactly as the
+/// run that was never interrupted, and every field of the run's state must be covered by the checkpoint.
+/// </summary>
+public class CheckpointTests
+{
+    /// <summary>Every class whose state a checkpoint holds; the field-coverage test walks all of them.</summary>
+    private static IEnumerable<Type> CheckpointedTypes()
+        => typeof(Shard).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(Shard)))
+            .Concat([typeof(Shard), typeof(RunCoordinator), typeof(LeverBoard), typeof(Signals), typeof(MetricsComputer)]);
+
+    private static CheckpointFields Declared(Type type)
+    {
+        var field = type.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
+            .SingleOrDefault(f => f.FieldType == typeof(CheckpointFields));
+        Assert.True(field is not null, $"{type.Name} declares no CheckpointFields list next to its Save/Load");
+        return (CheckpointFields)field.GetValue(null)!;
+    }
+
+    private static string FieldName(FieldInfo f)
+        => f.Name.StartsWith('<') ? f.Name[1..f.Name.IndexOf('>')] : f.Name; // auto-property backing field -> property name
+
+    private static FieldInfo[] InstanceFields(Type type)
+        => type.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly);
+
+    [Fact]
+    public void Should_Cover_Every_Instance_Field_Of_Shards_And_The_Run_Coordinator()
+    {
+        // Fails when a field is added to a shard (or to the run's state) without saying whether the
+        // checkpoint saves it (Save/Load and Saved) or the constructor rebuilds it from the scenario (Rebuilt).
+        var problems = new List<string>();
+        foreach (var type in CheckpointedTypes())
+        {
+            var declared = Declared(type);
+            var fields = InstanceFields(type).Select(FieldName).ToHashSet();
+            foreach (var f in fields.Where(f => !declared.Saved.Contains(f) && !declared.Rebuilt.Contains(f)))
+                problems.Add($"{type.Name}.{f} is not covered: add it to Save/Load and CheckpointFields.Saved, or to Rebuilt if the constructor derives it from the scenario");
+            foreach (var f in declared.Saved.Concat(declared.Rebuilt).Where(f => !fields.Contains(f)))
+                problems.Add($"{type.Name} lists '{f}', which is not one of its fields");
+            foreach (var f in declared.Saved.Intersect(declared.Rebuilt))
+                problems.Add($"{type.Name}.{f} is listed as both saved and rebuilt");
+        }
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
+    public void Should_Continue_From_A_Checkpoint_Exactly_As_An_Uninterrupted_Run()
+    {
+        var sc = ScenarioLoader.Load(Repo.Scenario("baseline.yaml"));
+        var uninterrupted = new LocalEngine(sc.Spec, sc.FirmsPerShard, sc.PeoplePerShard);
+        Assert.Equal(Enum.GetValues<ActorKind>().Length, uninterrupted.Shards.Select(s => s.Info.Kind).Distinct().Count());
+        var expected = Enumerable.Range(0, sc.Spec.Ticks).Select(_ => uninterrupted.Step()).ToList();
+
+        // Checkpoint after tick 40 (levers ramping, trust shocked, people in every state), restore into fresh objects, finish.
+        const int at = 40;
+        var first = new LocalEngine(sc.Spec, sc.FirmsPerShard, sc.PeoplePerShard);
+        var actual = Enumerable.Range(0, at + 1).Select(_ => first.Step()).ToList();
+        var checkpoint = first.Save();
+        var second = new LocalEngine(sc.Spec, sc.FirmsPerShard, sc.PeoplePerShard);
+        second.Restore(checkpoint);
+        Assert.Equal(at + 1, second.NextTick);
+        AssertSameState(first.Coordinator, second.Coordinator, "coordinator");
+        for (var k = 0; k < first.Shards.Count; k++) AssertSameState(first.Shards[k], second.Shards[k], $"shard {k}");
+        while (second.NextTick < sc.Spec.Ticks) actual.Add(second.Step());
+
+        Assert.Equal(expected.Count, actual.Count);
+        for (var t = 0; t < expected.Count; t++)
+            Assert.True(expected[t].Select(BitConverter.DoubleToInt64Bits).SequenceEqual(actual[t].Select(BitConverter.DoubleToInt64Bits)), $"tick {t} differs after restoring at {at}");
+    }
+
+    [Fact]
+    public void Should_Reject_A_Checkpoint_Of_Another_Shard()
+    {
+        var sc = ScenarioLoader.Load(Repo.Scenario("quickstart.yaml"));
+        var engine = new LocalEngine(sc.Spec, sc.FirmsPerShard, sc.PeoplePerShard);
+        engine.Step();
+        var (run, shards) = engine.Save();
+        var swapped = shards.ToArray();
+        (swapped[0], swapped[1]) = (swapped[1], swapped[0]);
+        var fresh = new LocalEngine(sc.Spec, sc.FirmsPerShard, sc.PeoplePerShard);
+        Assert.Throws<CheckpointException>(() => fresh.Restore((run, swapped)));
+    }
+
+    /// <summary>Every saved field of the restored object equals the original's (recursing into saved objects of checkpointed types).</summary>
+    private static void AssertSameState(object expected, object actual, string path)
+    {
+        for (var type = expected.GetType(); type is not null && type != typeof(object); type = type.BaseType)
+        {
+            var saved = Declared(type).Saved;
+            foreach (var f in InstanceFields(type).Where(f => saved.Contains(FieldName(f))))
+            {
+                object? a = f.GetValue(expected), b = f.GetValue(actual);
+                var where = $"{path}.{type.Name}.{FieldName(f)}";
+                if (a is not null && CheckpointedTypes().Contains(a.GetType())) AssertSameState(a, b!, where);
+                else if (a is IStructuralEquatable) Assert.True(StructuralComparisons.StructuralEqualityComparer.Equals(a, b), $"{where} differs after restore");
+                else Assert.True(Equals(a, b), $"{where} differs after restore: {a} vs {b}");
+            }
+        }
+    }
+}
