@@ -79,7 +79,7 @@ public sealed class CartelLabShard : Shard
 
     internal static readonly CheckpointFields Checkpoint = new(
         [nameof(_agents), nameof(_stock)],
-        [nameof(_group), nameof(_routesByValue), nameof(_bestYield), nameof(_launderCost), nameof(_launderJurisdiction), nameof(_priceRef)]);
+        [nameof(_group), nameof(_routesByValue), nameof(_bestYield), nameof(_launderCost), nameof(_launderJurisdiction), nameof(_priceRef), nameof(_exporters)]);
 
     public override void Save(BinaryWriter w)
     {

@@ -60,8 +60,8 @@ public sealed class UserPopulationShard : Shard
     }
 
     internal static readonly CheckpointFields Checkpoint = new(
-        [nameof(_state), nameof(_traits), nameof(_counts), nameof(_inventoryKg)],
-        [nameof(_pop), nameof(_personStream)]);
+        [nameof(_state), nameof(_traits), nameof(_counts), nameof(_inventoryKg), nameof(_pillKg), nameof(_xylazine)],
+        [nameof(_pop), nameof(_personStream), nameof(_xylazineSubstance), nameof(_exporters), nameof(_neighbours)]);
 
     public override void Save(BinaryWriter w)
     {
@@ -69,6 +69,8 @@ public sealed class UserPopulationShard : Shard
         w.WriteArray(_traits);
         w.WriteArray(_counts);
         w.Write(_inventoryKg);
+        w.Write(_pillKg);
+        w.Write(_xylazine);
     }
 
     public override void Load(BinaryReader r)
@@ -77,6 +79,8 @@ public sealed class UserPopulationShard : Shard
         r.ReadArrayInto(_traits);
         r.ReadArrayInto(_counts);
         _inventoryKg = r.ReadDouble();
+        _pillKg = r.ReadDouble();
+        _xylazine = r.ReadDouble();
     }
 
     public override void Step(in StepContext ctx, ReadOnlySpan<Message> inbox, Outbox outbox, double[] report)

@@ -96,7 +96,7 @@ public sealed class MetricsComputer
 
     /// <summary>The reference mixes are state; the signals are set by every <see cref="Compute"/> before they are read.</summary>
     internal static readonly CheckpointFields Checkpoint = new(
-        [nameof(_refSubstance), nameof(_refOrigin), nameof(_refLab)],
+        [nameof(_refSubstance), nameof(_refOrigin), nameof(_refLab), nameof(_referenceTicks)],
         [nameof(_layout), nameof(_raw), nameof(_compute), nameof(_signals), nameof(_referenceEnd), nameof(Catalog)]);
 
     public void Save(BinaryWriter w)
@@ -104,6 +104,7 @@ public sealed class MetricsComputer
         w.WriteArray(_refSubstance);
         w.WriteArray(_refOrigin);
         w.WriteArray(_refLab);
+        w.Write(_referenceTicks);
     }
 
     public void Load(BinaryReader r)
@@ -111,6 +112,7 @@ public sealed class MetricsComputer
         r.ReadArrayInto(_refSubstance);
         r.ReadArrayInto(_refOrigin);
         r.ReadArrayInto(_refLab);
+        _referenceTicks = r.ReadInt32();
     }
 
     /// <summary>Metric values of one tick, in catalogue order. Call once per tick, in tick order.</summary>
