@@ -14,15 +14,12 @@ public class ClusterRecoveryTests
 {
     private static string FreshClusterId() => $"test-{Guid.NewGuid():N}";
 
-    private const string Password = "s3cret-for-tests";
-
-    /// <summary>Also the test that a password-protected Redis works: silos and client are given its password.</summary>
     [Fact]
     public async Task Should_Give_Identical_Metrics_When_A_Silo_Is_Killed_Mid_Run()
     {
         var embedded = Repo.TempDir("recovery-embedded");
         var clustered = Repo.TempDir("recovery-killed");
-        await using var redis = await RedisServer.StartAsync(Password);
+        await using var redis = await RedisServer.StartAsync();
         var id = FreshClusterId();
         try
         {
@@ -30,7 +27,7 @@ public class ClusterRecoveryTests
             var local = await CliProcess.Run("run", "scenarios/baseline.yaml", "--out", embedded);
             Assert.True(local.ExitCode == 0, local.StdErr + local.StdOut);
 
-            var silos = await Task.WhenAll(SiloProcess.StartAsync(redis.Endpoint, id, "--redis-password", Password), SiloProcess.StartAsync(redis.Endpoint, id, "--redis-password", Password));
+            var silos = await Task.WhenAll(SiloProcess.StartAsync(redis.Endpoint, id), SiloProcess.StartAsync(redis.Endpoint, id));
             await using var survivor = silos[0];
             var victim = silos[1];
             var killedAt = TimeSpan.Zero;
@@ -43,7 +40,7 @@ public class ClusterRecoveryTests
                     killedAt = clock.Elapsed;
                     await victim.DisposeAsync(); // SIGKILL: no goodbye to the cluster
                 }
-            }, "run", "scenarios/baseline.yaml", "--out", clustered, "--redis", redis.Endpoint, "--cluster-id", id, "--checkpoint-every", "6", "--redis-password", Password);
+            }, "run", "scenarios/baseline.yaml", "--out", clustered, "--redis", redis.Endpoint, "--cluster-id", id, "--checkpoint-every", "6");
             Assert.True(run.ExitCode == 0, run.StdErr + run.StdOut);
             Assert.True(killedAt > TimeSpan.Zero, "the run never reached tick 24: " + run.StdOut);
 
@@ -66,10 +63,9 @@ public class ClusterRecoveryTests
             Assert.True(recovery.GetProperty("seconds").GetDouble() < 30, recovery.ToString());
             Assert.Equal(6, m.GetProperty("checkpoints").GetProperty("every").GetInt32());
             Assert.True(m.GetProperty("checkpoints").GetProperty("last_bytes").GetInt64() > 1_000_000);
-            Assert.DoesNotContain(Password, await File.ReadAllTextAsync(Path.Combine(clustered, "manifest.json")));
 
             // The run deleted its checkpoints from Redis when it stopped.
-            await using var connection = await ConnectionMultiplexer.ConnectAsync($"{redis.Endpoint},password={Password}");
+            await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.Endpoint);
             Assert.Empty(connection.GetServer(connection.GetEndPoints()[0]).Keys(pattern: $"supplysim/{id}/checkpoints/*"));
         }
         finally
@@ -78,15 +74,23 @@ public class ClusterRecoveryTests
         }
     }
 
-    /// <summary>A password-protected Redis with a wrong or missing password (the right one: the test above).</summary>
     [Fact]
-    public async Task Should_Reject_A_Wrong_Or_Missing_Redis_Password_In_One_Line()
+    public async Task Should_Accept_A_Redis_Password_And_Reject_A_Wrong_One_In_One_Line()
     {
+        const string password = "s3cret-for-tests";
         var dir = Repo.TempDir("cluster-password");
-        await using var redis = await RedisServer.StartAsync(Password);
+        await using var redis = await RedisServer.StartAsync(password);
         var id = FreshClusterId();
         try
         {
+            await using (var silo = await SiloProcess.StartAsync(redis.Endpoint, id, "--redis-password", password))
+            {
+                var ok = await CliProcess.Run("run", "scenarios/quickstart.yaml", "--out", dir, "--redis", redis.Endpoint, "--cluster-id", id, "--redis-password", password);
+                Assert.True(ok.ExitCode == 0, ok.StdErr + ok.StdOut);
+                Assert.Contains("on 1 silo", ok.StdOut);
+                Assert.DoesNotContain(password, await File.ReadAllTextAsync(Path.Combine(dir, "manifest.json")));
+            }
+
             var clock = Stopwatch.StartNew();
             var wrong = await CliProcess.Run("run", "scenarios/quickstart.yaml", "--out", dir, "--redis", redis.Endpoint, "--cluster-id", id, "--redis-password", "wrong");
             ClusterTests.AssertOneLineError(wrong, clock.Elapsed, $"error: Redis at {redis.Endpoint} refused the password");
