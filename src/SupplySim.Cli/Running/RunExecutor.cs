@@ -53,6 +53,7 @@ public static class RunExecutor
                 for (var t = 0; t < info.Ticks; t++)
                 {
                     cancellation.ThrowIfCancellationRequested();
+                    if (slot.Pace is { } pace) await pace(t, cancellation);
                     var result = await run.Tick(t);
                     var date = spec.DateOf(t);
                     csv.Write(t, date.ToString(), result.Values);
