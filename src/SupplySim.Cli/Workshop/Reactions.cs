@@ -55,8 +55,8 @@ public static class ReactionExplanation
         var range = $"from {Num(a.Value)} to {Num(b.Value)}";
         var averted = a.Deaths - b.Deaths;
         lines.Add(averted >= 0
-            ? $"Moving {lever} {range} averts {Num(averted)} overdose deaths ({Pct(averted, a.Deaths)} of {Num(a.Deaths)}); supply reaching users changes by {Pct(b.Supply - a.Supply, a.Supply)}."
-            : $"Moving {lever} {range} adds {Num(-averted)} overdose deaths ({Pct(-averted, a.Deaths)} more than {Num(a.Deaths)}); supply reaching users changes by {Pct(b.Supply - a.Supply, a.Supply)}.");
+            ? $"Moving {lever} {range} averts {Num(averted)} overdose deaths ({P(Share(averted, a.Deaths))} of {Num(a.Deaths)}); supply reaching users changes by {Pct(b.Supply - a.Supply, a.Supply)}."
+            : $"Moving {lever} {range} adds {Num(-averted)} overdose deaths ({P(Share(-averted, a.Deaths))} more than {Num(a.Deaths)}); supply reaching users changes by {Pct(b.Supply - a.Supply, a.Supply)}.");
         if (diminishingStep is { } k && k < points.Count)
         {
             var first = points[0].Deaths - points[1].Deaths;
@@ -82,7 +82,7 @@ public static class ReactionExplanation
         if (b.Potency - a.Potency > 0.02 * Math.Abs(a.Potency))
             reactions.Add($"Potency: sellers answered with stronger doses ({a.Potency:0.###} to {b.Potency:0.###} mg per dose).");
         if (reactions.Count == 0)
-            reactions.Add("None of substitution, displacement, stockpiles or trust moved much over this range: the lever itself reaches little of the market here.");
+            reactions.Add("None of substitution, displacement, stockpiles or trust moved much between the first and last settings: what the lever reaches, it keeps (compare the effect with the supply it cut).");
         lines.Add("What ate the effect:");
         lines.AddRange(reactions);
         return lines;
@@ -92,7 +92,7 @@ public static class ReactionExplanation
 
     private static string Pct(double part, double whole) => whole != 0 ? (part / whole).ToString("+0.0%;-0.0%;0%", CultureInfo.InvariantCulture) : "n/a";
 
-    private static string P(double share) => (100 * share).ToString("0", CultureInfo.InvariantCulture) + "%";
+    private static string P(double share) => (100 * share).ToString("0.#", CultureInfo.InvariantCulture) + "%";
 
     private static string Idx(double v) => double.IsFinite(v) ? v.ToString("0.00", CultureInfo.InvariantCulture) : "n/a";
 

@@ -61,8 +61,8 @@
     return Math.round(v / l.step) * l.step;
   }
   function display(l, v) {
-    if (v === "off") return "not added";
     if (l.kind === "switch") return v === "on" ? "on" : "off";
+    if (v === "off") return "not added";
     if (l.kind === "month") return v;
     const x = Number(v);
     if (Math.abs(x) >= 1e6) return (x / 1e6).toLocaleString("en-US", { maximumFractionDigits: 1 }) + " M";
@@ -125,6 +125,7 @@
       const seed = $("seed").value === "" ? undefined : Number($("seed").value);
       const r = await api("/api/run", { levers: state.values, seed, delayMs: Number($("speed").value), paused: !!paused });
       state.runId = r.id; state.rows = []; state.planned = state.scenario.ticks; state.headline = null; state.status = "running";
+      $("status").textContent = `run ${r.id} · starting`; $("status").dataset.status = "starting"; $("status").dataset.run = String(r.id);
       renderEdits(r.edits);
       $("download").classList.add("disabled");
       if (paused) await api("/api/run/step", {});
@@ -206,9 +207,11 @@
         el("svg:svg", { class: "chart", id: "chart-" + i }, f);
         const legend = el("div", { class: "legend" }, f);
         c.series.forEach((s, k) => { el("b", { style: `background:${k ? SECOND : CURRENT}` }, legend); legend.appendChild(document.createTextNode(s.replace(/_/g, " "))); });
-        el("b", { style: `background:${PINNED}` }, legend); legend.appendChild(document.createTextNode("pinned (dashed)"));
+        const pin = el("span", { class: "pinned-legend" }, legend);
+        el("b", { style: `background:${PINNED}` }, pin); pin.appendChild(document.createTextNode("pinned run (dashed)"));
       });
     }
+    document.querySelectorAll(".pinned-legend").forEach((e) => { e.style.display = state.pinned ? "" : "none"; });
     CHARTS.forEach((c, i) => {
       const lines = [];
       if (state.pinned) c.series.forEach((s) => lines.push({ values: col(state.pinned.rows, s), color: PINNED, dash: "5 4" }));
@@ -229,6 +232,7 @@
     if (a >= 1e9) return (v / 1e9).toFixed(1) + "B";
     if (a >= 1e6) return (v / 1e6).toFixed(1) + "M";
     if (a >= 1e4) return (v / 1e3).toFixed(0) + "k";
+    if (a >= 1e3) return (v / 1e3).toFixed(1) + "k";
     if (a >= 100) return v.toFixed(0);
     return Number(v.toPrecision(3)).toString();
   }
@@ -320,7 +324,7 @@
     const m = $("dose-marginal");
     let mlo = 0, mhi = 0;
     steps.forEach((s) => { for (const v of [s.marginal, s.low, s.high]) if (v != null) { mlo = Math.min(mlo, v); mhi = Math.max(mhi, v); } });
-    const g = frame(m, 0, steps.length, mlo * 1.1, mhi * 1.1 || 1);
+    const g = frame(m, 0, steps.length, mlo < 0 ? -niceMax(-mlo * 1.05) : 0, mhi > 0 ? niceMax(mhi * 1.05) : 0);
     const bw = (g.x(1) - g.x(0)) * 0.6;
     steps.forEach((s, i) => {
       const cx = g.x(i + 0.5);
