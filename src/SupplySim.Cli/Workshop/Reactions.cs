@@ -82,7 +82,9 @@ public static class ReactionExplanation
         if (b.Potency - a.Potency > 0.02 * Math.Abs(a.Potency))
             reactions.Add($"Potency: sellers answered with stronger doses ({a.Potency:0.###} to {b.Potency:0.###} mg per dose).");
         if (reactions.Count == 0)
-            reactions.Add("None of substitution, displacement, stockpiles or trust moved much between the first and last settings: what the lever reaches, it keeps (compare the effect with the supply it cut).");
+            reactions.Add(diminishingStep is not null
+                ? "None of substitution, displacement, stockpiles or trust moved much between the first and last settings, so the lever itself saturates: detection grows with spend as max × (1 − e^(−k·spend)), and a share cannot pass 1."
+                : "None of substitution, displacement, stockpiles or trust moved much between the first and last settings: what the lever reaches, it keeps (compare the effect with the supply it cut).");
         lines.Add("What ate the effect:");
         lines.AddRange(reactions);
         return lines;
