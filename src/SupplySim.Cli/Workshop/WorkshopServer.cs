@@ -59,7 +59,10 @@ public sealed class WorkshopServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port));
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase);
+        // Loopback is not enough against a web page that rebinds its own name to 127.0.0.1: answer only to this machine's names.
+        builder.Services.Configure<Microsoft.AspNetCore.HostFiltering.HostFilteringOptions>(o => o.AllowedHosts = ["127.0.0.1", "localhost"]);
         var app = builder.Build();
+        app.UseHostFiltering();
         Directory.CreateDirectory(workDir);
         var server = new WorkshopServer(app, catalogue, grains, workDir);
         server.Map();
@@ -224,6 +227,8 @@ public sealed class WorkshopServer : IAsyncDisposable
 
     private static async Task<(T? Value, string? Problem)> Body<T>(HttpRequest http) where T : class
     {
+        // Only JSON: a form on another site can post text to 127.0.0.1 without asking, but not JSON.
+        if (!http.HasJsonContentType()) return (null, "send the request body as JSON (Content-Type: application/json)");
         try
         {
             var value = await JsonSerializer.DeserializeAsync<T>(http.Body, new JsonSerializerOptions(JsonSerializerDefaults.Web));

@@ -38,6 +38,20 @@ public class WorkshopServerTests(WorkshopFixture workshop) : IClassFixture<Works
         }
     }
 
+    /// <summary>A web page elsewhere must not drive the workshop through the browser: other host names and non-JSON posts are refused.</summary>
+    [Fact]
+    public async Task Should_Refuse_Other_Host_Names_And_Non_Json_Posts()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var rebound = new HttpRequestMessage(HttpMethod.Get, "api/scenario");
+        rebound.Headers.Host = "attacker.example";
+        Assert.Equal(HttpStatusCode.BadRequest, (await workshop.Http.SendAsync(rebound, ct)).StatusCode);
+
+        var form = await workshop.Http.PostAsync("api/run", new StringContent("""{"levers":{}}""", Encoding.UTF8, "text/plain"), ct);
+        Assert.Equal(HttpStatusCode.BadRequest, form.StatusCode);
+        Assert.Contains("send the request body as JSON", await form.Content.ReadAsStringAsync(ct));
+    }
+
     public static TheoryData<string, string> Malformed => new()
     {
         { """{"levers":{"added.naloxone":"1.5"}}""", "lever 'added.naloxone' (Naloxone coverage): 1.5 is out of range; allowed: 0 to 1" },
