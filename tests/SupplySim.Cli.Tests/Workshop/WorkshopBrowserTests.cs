@@ -11,6 +11,7 @@ namespace SupplySim.Cli.Tests.Workshop;
 /// The workshop page in headless Chromium (Debian's chromium, driven by Playwright's bundled driver, so
 /// nothing is downloaded): a facilitator's path through the page, checked against `supplysim run`.
 /// </summary>
+[Collection(WorkshopCollection.Name)]
 public class WorkshopBrowserTests(WorkshopFixture workshop) : IClassFixture<WorkshopFixture>
 {
     public const string Chromium = "/usr/bin/chromium";

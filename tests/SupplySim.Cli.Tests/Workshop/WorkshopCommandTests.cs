@@ -6,6 +6,7 @@ using Xunit;
 namespace SupplySim.Cli.Tests.Workshop;
 
 /// <summary>`supplysim workshop` as a user starts it: mistakes are one line and exit code 2.</summary>
+[Collection(WorkshopCollection.Name)]
 public class WorkshopCommandTests
 {
     [Fact]

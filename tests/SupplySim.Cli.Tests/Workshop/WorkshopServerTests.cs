@@ -9,6 +9,7 @@ using Xunit;
 namespace SupplySim.Cli.Tests.Workshop;
 
 /// <summary>The workshop server's contract without a browser: loopback only, and one clear 400 for every malformed lever value.</summary>
+[Collection(WorkshopCollection.Name)]
 public class WorkshopServerTests(WorkshopFixture workshop) : IClassFixture<WorkshopFixture>
 {
     /// <summary>The page has no login and runs code on request: it must never be reachable from another machine.</summary>
