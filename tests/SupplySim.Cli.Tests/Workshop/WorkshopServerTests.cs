@@ -80,6 +80,50 @@ public class WorkshopServerTests(WorkshopFixture workshop) : IClassFixture<Works
         Assert.DoesNotContain("   at ", error);
     }
 
+    /// <summary>Step, pause, resume and reset drive the run between ticks only: a stepped run advances one month per step, then runs to the end.</summary>
+    [Fact]
+    public async Task Should_Step_A_Paused_Run_One_Month_At_A_Time_Then_Resume_And_Reset()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        async Task<JsonElement> Post(string path, string body = "{}")
+        {
+            var r = await workshop.Http.PostAsync(path, new StringContent(body, Encoding.UTF8, "application/json"), ct);
+            Assert.True(r.IsSuccessStatusCode, await r.Content.ReadAsStringAsync(ct));
+            return JsonDocument.Parse(await r.Content.ReadAsStringAsync(ct)).RootElement;
+        }
+        async Task<JsonElement> Until(Func<JsonElement, bool> done)
+        {
+            for (var i = 0; i < 600; i++)
+            {
+                var state = JsonDocument.Parse(await workshop.Http.GetStringAsync("api/run", ct)).RootElement;
+                if (done(state)) return state;
+                await Task.Delay(50, ct);
+            }
+            throw new TimeoutException("the run did not reach the expected state in 30 s");
+        }
+
+        // Given a run started paused, stepped twice
+        var id = (await Post("api/run", """{"levers":{},"paused":true}""")).GetProperty("id").GetInt32();
+        await Post("api/run/step");
+        await Post("api/run/step");
+
+        // Then it stops after two months and says it is paused
+        await Until(s => s.GetProperty("id").GetInt32() == id && s.GetProperty("ticks").GetArrayLength() == 2);
+        await Task.Delay(300, ct); // time for a third month, were the pause not holding
+        var paused = JsonDocument.Parse(await workshop.Http.GetStringAsync("api/run", ct)).RootElement;
+        Assert.Equal("paused", paused.GetProperty("status").GetString());
+        Assert.Equal(2, paused.GetProperty("ticks").GetArrayLength());
+        Assert.Equal("2017-02", paused.GetProperty("ticks")[1].GetProperty("date").GetString());
+
+        // When resumed it runs to the end; when reset there is no run
+        await Post("api/run/resume");
+        var done = await Until(s => s.GetProperty("status").GetString() == "done");
+        Assert.Equal(60, done.GetProperty("ticks").GetArrayLength());
+        Assert.True(done.GetProperty("headline").GetProperty("overdose_deaths_total").GetDouble() > 0);
+        await Post("api/run/reset");
+        Assert.Equal("idle", JsonDocument.Parse(await workshop.Http.GetStringAsync("api/run", ct)).RootElement.GetProperty("status").GetString());
+    }
+
     public static TheoryData<string, string> MalformedSweeps => new()
     {
         { """{"lever":"i2.on","from":0,"to":1}""", "is a switch; pick a number lever to sweep" },
