@@ -104,8 +104,18 @@ public sealed class WorkshopServer : IAsyncDisposable
             seed = spec.Seed,
             levers = _catalogue.Levers.Select(l => new
             {
-                l.Id, l.Group, l.Label, kind = l.Kind.ToString().ToLowerInvariant(), l.Min, l.Max, l.Step, @default = l.Default, l.Unit, l.Help,
-                added = l.Added is not null, l.Sweepable,
+                l.Id,
+                l.Group,
+                l.Label,
+                kind = l.Kind.ToString().ToLowerInvariant(),
+                l.Min,
+                l.Max,
+                l.Step,
+                @default = l.Default,
+                l.Unit,
+                l.Help,
+                added = l.Added is not null,
+                l.Sweepable,
             }),
             series = Outcomes.Series.Select(s => new { s.Key, s.Label, s.Unit }),
         });
