@@ -22,7 +22,17 @@ if ! command -v redis-server >/dev/null 2>&1; then
   fi
   # The package starts a system instance on port 6379; the tests do not use it.
 fi
-# (A later issue adds chromium here, installed from Debian's packages when missing.)
+# The workshop's browser test drives Debian's chromium through Playwright (its executable path set, so Playwright
+# downloads no browser); install it from Debian when missing.
+if [ ! -x /usr/bin/chromium ]; then
+  echo "== installing chromium (Debian package)"
+  if ! (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null 2>&1 \
+     || [ ! -x /usr/bin/chromium ]; then
+    echo "error: chromium is required by the workshop browser test and could not be installed (apt-get install chromium)" >&2
+    echo "0 passed, 1 failed"
+    exit 2
+  fi
+fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 log_dir=$(mktemp -d)

@@ -39,7 +39,7 @@ public static class ScenariosCommand
     }
 
     /// <summary>scenarios/ in the working folder, else the one beside the repository that holds this build.</summary>
-    private static string? Shipped()
+    internal static string? Shipped()
     {
         if (Directory.Exists("scenarios")) return "scenarios";
         for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)

@@ -27,6 +27,7 @@ public static class SupplySimCommand
         root.Subcommands.Add(SchemaCommand.Create(console));
         root.Subcommands.Add(CalibrateCommand.Create(console));
         root.Subcommands.Add(SiloCommand.Create(console));
+        root.Subcommands.Add(WorkshopCommand.Create(console));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

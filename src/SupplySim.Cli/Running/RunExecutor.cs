@@ -99,6 +99,7 @@ public static class RunExecutor
                 for (var t = 0; t < info.Ticks;)
                 {
                     cancellation.ThrowIfCancellationRequested();
+                    if (slot.Pace is { } pace) await pace(t, cancellation);
                     var asked = Stopwatch.GetTimestamp();
                     TickResult result;
                     try
@@ -123,6 +124,8 @@ public static class RunExecutor
                     csv.Write(t, date, result.Values);
                     unconfirmed.Add((t, date, result));
                     ticks = t + 1;
+                    // A live page (workshop) shows every tick as it comes; its runs are embedded, with no silo to lose.
+                    if (slot.Pace is not null) Confirm();
                     progress.Ticked(t, date, result.Applied);
                     if (result.Checkpointed)
                     {

@@ -11,6 +11,7 @@ public interface ITickSink : IDisposable
 
 /// <summary>
 /// Where one run sits in an experiment: its label in the <c>run</c> column of metrics.csv (default: the
-/// scenario name), its replicate index, and an optional sink created from the run's metric catalogue.
+/// scenario name), its replicate index, an optional sink created from the run's metric catalogue, and an
+/// optional pace awaited before each tick (workshop mode's pause, step and speed; it never changes results).
 /// </summary>
-public sealed record RunSlot(string Run, int Replicate, Func<string[], string[], ITickSink>? Sink = null);
+public sealed record RunSlot(string Run, int Replicate, Func<string[], string[], ITickSink>? Sink = null, Func<int, CancellationToken, Task>? Pace = null);
