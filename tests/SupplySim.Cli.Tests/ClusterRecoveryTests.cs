@@ -10,6 +10,7 @@ namespace SupplySim.Cli.Tests;
 /// Issue 5: a run survives the loss of a silo (kill -9 mid-run) with byte-identical results, recorded in the
 /// console and the manifest; and the cluster's Redis may require a password.
 /// </summary>
+[Collection(ClusterCollection.Name)]
 public class ClusterRecoveryTests
 {
     private static string FreshClusterId() => $"test-{Guid.NewGuid():N}";

@@ -9,6 +9,7 @@ namespace SupplySim.Cli.Tests;
 /// Two `supplysim silo` processes and a client on 127.0.0.1 with a real redis-server (issue 5): the same
 /// results as embedded, runs spread over both silos, and one-line errors (exit code 2, within 15 s).
 /// </summary>
+[Collection(ClusterCollection.Name)]
 public class ClusterTests
 {
     private static readonly TimeSpan ErrorBudget = TimeSpan.FromSeconds(15);

@@ -28,7 +28,7 @@ public class ScenarioEditorTests
     public void Should_Apply_Overrides_As_A_Sweep_Does_And_Append_Interventions_At_The_End()
     {
         var path = Repo.Scenario("kyc-adoption.yaml");
-        SettingOverride[] overrides = [new("interventions[22].share", "0.75"), new("actors.agencies[0].budget-usd-per-month", "4e7")];
+        SettingOverride[] overrides = [new("interventions[27].share", "0.75"), new("actors.agencies[0].budget-usd-per-month", "4e7")];
         const string naloxone = "{ type: naloxone, date: 2020-01, jurisdiction: [US-NE], coverage: 0.6, label: added }";
 
         var copy = ScenarioEditor.Edit(path, overrides, [naloxone]);
@@ -37,7 +37,7 @@ public class ScenarioEditorTests
         var swept = ScenarioLoader.Load(path, overrides).Spec;
         Assert.Equal(SpecJson.Serialize(swept with { Interventions = edited.Interventions }), SpecJson.Serialize(edited));
         Assert.Equal(swept.Interventions.Length + 1, edited.Interventions.Length);
-        Assert.Contains("#   set   interventions[22].share = 0.75", copy);
+        Assert.Contains("#   set   interventions[27].share = 0.75", copy);
         Assert.Contains("# Question  If an incentive scheme", copy);
         Assert.DoesNotContain("sweep:", copy);
     }
@@ -47,10 +47,10 @@ public class ScenarioEditorTests
     {
         var items = ScenarioEditor.Interventions(Repo.Scenario("kyc-adoption.yaml"));
 
-        Assert.Equal(23, items.Count);
-        Assert.Equal([22], items.Where(i => i.Own).Select(i => i.Index));
-        Assert.Equal("kyc-adoption", items[22].Type);
-        Assert.Equal("0.5", items[22].Fields["share"]);
+        Assert.Equal(28, items.Count);
+        Assert.Equal([27], items.Where(i => i.Own).Select(i => i.Index));
+        Assert.Equal("kyc-adoption", items[27].Type);
+        Assert.Equal("0.5", items[27].Fields["share"]);
         Assert.All(ScenarioEditor.Interventions(Repo.Scenario("quickstart.yaml")), i => Assert.True(i.Own));
     }
 }

@@ -24,8 +24,8 @@ public sealed record RedisClusterSettings(string Host, int Port, string ClusterI
             Ssl = Tls,
             AbortOnConnectFail = abortOnConnectFail,
             ConnectTimeout = 4000,
-            SyncTimeout = 5000,
-            AsyncTimeout = 5000,
+            SyncTimeout = 15000,
+            AsyncTimeout = 15000,
             ConnectRetry = 1,
         };
         options.EndPoints.Add(Host, Port);

@@ -14,8 +14,8 @@ public class LeverCatalogueTests
         var c = LeverCatalogue.For(Repo.Scenario("kyc-adoption.yaml"));
 
         var own = c.Levers.Where(l => l.Group == LeverCatalogue.OwnGroup).ToArray();
-        Assert.Equal(["i22.share"], own.Select(l => l.Id));
-        Assert.Equal("interventions[22].share", own[0].Path);
+        Assert.Equal(["i27.share"], own.Select(l => l.Id));
+        Assert.Equal("interventions[27].share", own[0].Path);
         Assert.Contains(c.Levers, l => l.Id == "i5.on" && l.Group == LeverCatalogue.HistoryGroup); // the 2019 class scheduling, on/off
         Assert.Contains(c.Levers, l => l.Id == "added.aml"); // the baseline world has US-CN trust, so AML cooperation can be added
     }
