@@ -8,7 +8,7 @@ public static partial class ScenarioLoader
     /// <summary>Intervention types a scenario may use, in the order the documentation lists them.</summary>
     public static readonly string[] InterventionTypes =
     [
-        "schedule-substance", "schedule-class", "enforcement-budget", "legal-basis-unscheduled", "kyc-adoption",
+        "schedule-substance", "schedule-class", "early-warning", "enforcement-budget", "legal-basis-unscheduled", "kyc-adoption",
         "aml-cooperation", "intelligence-sharing", "border-interdiction", "mail-monitoring", "platform-takedown",
         "pill-press-controls", "treatment-capacity", "treatment-access", "naloxone", "demand-reduction", "tariff", "trust-shock", "trust-building",
         "suspend-cooperation", "resume-cooperation",
@@ -99,6 +99,16 @@ public static partial class ScenarioLoader
                     var on = m.Get("lift") is { } lift && r.Boolean(lift, $"{path}.lift") ? 0 : 1;
                     var kind = type == "schedule-substance" ? InterventionKind.ScheduleSubstance : InterventionKind.ScheduleClass;
                     items.Add(new InterventionSpec(tick, kind, js, substances, -1, default, -1, -1, on, 0, label));
+                    break;
+                }
+                case "early-warning":
+                {
+                    // Reactive listing (seed-mechanisms R2): a chemical is scheduled a listing lag after it becomes a
+                    // signal (its share of lab input reaches signal-share). Shorter lags are what early warning buys.
+                    if (m.Get("ramp-months") is { } rm) throw r.Error(rm, $"{path}: early-warning takes 'listing-lag-months', not 'ramp-months'");
+                    var lag = m.IntegerOr("listing-lag-months", 6, 0, 120);
+                    var share = m.ShareOr("signal-share", 0.1);
+                    items.Add(new InterventionSpec(tick, InterventionKind.EarlyWarning, JurisdictionList(m, path), [], -1, default, -1, -1, share, lag, label));
                     break;
                 }
                 case "enforcement-budget":

@@ -283,8 +283,11 @@ public static partial class ScenarioLoader
             var capacity = m.Number("capacity-kg-per-month", 0, 1e7, "0 to 1e7 kg of finished drug per month");
             var stockpile = m.NumberOr("stockpile-months", 3, 0, 120, "0 to 120 months");
             var initial = m.NumberOr("initial-stock-months", stockpile, 0, 120, "0 to 120 months");
+            var relocate = m.Get("relocate-to") is { } rt
+                ? r.Strings(rt, $"{path}.relocate-to").Select(x => Jurisdiction(x.Node, $"{path}.relocate-to")).Distinct().Order().ToArray()
+                : [];
             m.Done();
-            return new LabGroupSpec(j, count, capacity, stockpile, initial);
+            return new LabGroupSpec(j, count, capacity, stockpile, initial, relocate);
         }
 
         private LaundererGroupSpec Launderer(YamlNode node, string path)

@@ -35,6 +35,12 @@ public static class CalibrationTargets
     /// <summary>Share of fentanyl-involved deaths that also involve stimulants in 2021: 32.3 / (32.3 + 33.9) (report L2080).</summary>
     public static readonly CalibrationTarget StimulantShare2021 = new("fentanyl_stimulant_share", 2021, 32.3 / (32.3 + 33.9), "report L2080");
 
+    /// <summary>Mexican labs' share of Mexican plus Chinese synthesis: at most this in 2018 (before the May 2019 class scheduling) ...</summary>
+    public static readonly CalibrationTarget ShiftBefore = new("mexican_synthesis_share_max", 2018, 0.45, "report L253-L259, L361 (shift after May 2019)");
+
+    /// <summary>... and at least this in 2021 (report L255, L1042).</summary>
+    public static readonly CalibrationTarget ShiftAfter = new("mexican_synthesis_share_min", 2021, 0.85, "report L255, L1042");
+
     /// <summary>2023 below 2022: US overdose deaths fell about 10% in 2023 (report L271).</summary>
     public const int DeclineYear = 2023;
 

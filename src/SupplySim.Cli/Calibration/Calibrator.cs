@@ -6,7 +6,11 @@ using SupplySim.Scenarios;
 namespace SupplySim.Cli.Calibration;
 
 /// <summary>Yearly US outcomes of one baseline run.</summary>
-public sealed record YearlyOutcome(int Year, double Deaths, double DeathsWithStimulant);
+public sealed record YearlyOutcome(int Year, double Deaths, double DeathsWithStimulant, double MexicanKg = 0, double ChineseKg = 0)
+{
+    /// <summary>Mexican labs' share of the synthesis of Mexican and Chinese labs (NaN if neither made anything).</summary>
+    public double MexicanShare => MexicanKg + ChineseKg > 0 ? MexicanKg / (MexicanKg + ChineseKg) : double.NaN;
+}
 
 /// <summary>The fit: parameter values, the loss, and the per-year comparison with the targets.</summary>
 public sealed record CalibrationResult(IReadOnlyDictionary<string, double> Parameters, double Loss, IReadOnlyList<YearlyOutcome> Years, int Evaluations, int Replicates = 1);
@@ -33,7 +37,8 @@ public sealed class Calibrator(WorldSpec spec, int firmsPerShard, int peoplePerS
         var seeds = Experiments.ReplicateSeeds.For(spec.Seed, replicates);
         var runs = new IReadOnlyList<YearlyOutcome>[seeds.Length];
         Parallel.For(0, seeds.Length, i => runs[i] = RunOne(parameters, seeds[i]));
-        return runs[0].Select((y, k) => new YearlyOutcome(y.Year, runs.Average(r => r[k].Deaths), runs.Average(r => r[k].DeathsWithStimulant))).ToList();
+        return runs[0].Select((y, k) => new YearlyOutcome(y.Year, runs.Average(r => r[k].Deaths), runs.Average(r => r[k].DeathsWithStimulant),
+            runs.Average(r => r[k].MexicanKg), runs.Average(r => r[k].ChineseKg))).ToList();
     }
 
     private IReadOnlyList<YearlyOutcome> RunOne(ModelParameters parameters, ulong seed)
@@ -43,15 +48,18 @@ public sealed class Calibrator(WorldSpec spec, int firmsPerShard, int peoplePerS
         var us = catalog.Select((k, i) => (k, i)).Where(x => x.k.Dimension.StartsWith("region=US-", StringComparison.Ordinal)).ToArray();
         var deaths = us.Where(x => x.k.Metric == "overdose_deaths").Select(x => x.i).ToArray();
         var stim = us.Where(x => x.k.Metric == "overdose_deaths_fentanyl_stimulant").Select(x => x.i).ToArray();
-        var years = new SortedDictionary<int, (double D, double S)>();
+        int[] Production(string lab) => catalog.Select((k, i) => (k, i)).Where(x => x.k.Metric == "production_kg" && x.k.Dimension == lab).Select(x => x.i).ToArray();
+        var mx = Production("lab=MX");
+        var cn = Production("lab=CN");
+        var years = new SortedDictionary<int, (double D, double S, double Mx, double Cn)>();
         for (var t = 0; t < spec.Ticks; t++)
         {
             var v = engine.Step();
             var y = spec.DateOf(t).Year;
-            var (d, s) = years.GetValueOrDefault(y);
-            years[y] = (d + deaths.Sum(i => v[i]), s + stim.Sum(i => v[i]));
+            var (d, s, m, c) = years.GetValueOrDefault(y);
+            years[y] = (d + deaths.Sum(i => v[i]), s + stim.Sum(i => v[i]), m + mx.Sum(i => v[i]), c + cn.Sum(i => v[i]));
         }
-        return years.Select(kv => new YearlyOutcome(kv.Key, kv.Value.D, kv.Value.S)).ToList();
+        return years.Select(kv => new YearlyOutcome(kv.Key, kv.Value.D, kv.Value.S, kv.Value.Mx, kv.Value.Cn)).ToList();
     }
 
     /// <summary>
@@ -72,6 +80,12 @@ public sealed class Calibrator(WorldSpec spec, int firmsPerShard, int peoplePerS
         var y21 = years.FirstOrDefault(o => o.Year == CalibrationTargets.StimulantShare2021.Year);
         if (y21 is { Deaths: > 0 })
             loss += 0.05 * Math.Pow((y21.DeathsWithStimulant / y21.Deaths - CalibrationTargets.StimulantShare2021.Value) / CalibrationTargets.ShareTolerance, 2);
+        // The shift of synthesis from China to Mexico after May 2019 (report L253-L259, L361, L1042): Mexican labs
+        // under half in 2018, over four fifths in 2021 (margins inside the history test's bounds).
+        var before = years.FirstOrDefault(o => o.Year == CalibrationTargets.ShiftBefore.Year)?.MexicanShare ?? double.NaN;
+        var after = years.FirstOrDefault(o => o.Year == CalibrationTargets.ShiftAfter.Year)?.MexicanShare ?? double.NaN;
+        if (before > CalibrationTargets.ShiftBefore.Value) loss += 20 * Math.Pow(before - CalibrationTargets.ShiftBefore.Value, 2);
+        if (after < CalibrationTargets.ShiftAfter.Value) loss += 20 * Math.Pow(CalibrationTargets.ShiftAfter.Value - after, 2);
         var d22 = Get(CalibrationTargets.DeclineYear - 1);
         var d23 = Get(CalibrationTargets.DeclineYear);
         if (d22 > 0 && d23 >= d22 * 0.98) loss += Math.Pow(Math.Log(d23 / d22) + 0.02, 2) * 50;

@@ -86,6 +86,10 @@ public static class CalibrateCommand
         }
         if (y22 is not null && y23 is not null)
             sb.AppendLine($"2023 against 2022: model {(y23.Deaths / y22.Deaths - 1).ToString("+0.0%;-0.0%", inv)}; the report says US overdose deaths fell about 10% in 2023 (L271).");
+        var before = r.Years.FirstOrDefault(y => y.Year == CalibrationTargets.ShiftBefore.Year);
+        var after = r.Years.FirstOrDefault(y => y.Year == CalibrationTargets.ShiftAfter.Year);
+        if (before is not null && after is not null)
+            sb.AppendLine($"Mexican share of synthesis: {before.MexicanShare.ToString("P1", inv)} in {before.Year} (at most {CalibrationTargets.ShiftBefore.Value.ToString("P0", inv)}), {after.MexicanShare.ToString("P1", inv)} in {after.Year} (at least {CalibrationTargets.ShiftAfter.Value.ToString("P0", inv)}); {CalibrationTargets.ShiftBefore.Source}.");
         return sb.ToString();
     }
 }

@@ -12,7 +12,9 @@ namespace SupplySim.Model.Agents;
 /// markets in proportion to last month's demand and price, choose a launderer by risk-adjusted fee, and
 /// grow or shrink capacity with retail prices (the growth of Mexican synthesis after 2019, L255-L259).
 /// Labs buy pill presses while exporters let them (L417) and press part of their output into counterfeit
-/// pills (L2184); presses wear out and are lost in raids.
+/// pills (L2184); presses wear out and are lost in raids. A lab whose raid risk exceeds that of the safest
+/// jurisdiction within its group's reach (<c>relocate-to</c>) by a margin moves part of its capacity to a lab
+/// site there (relocation, L1092-L1098): production is displaced, not scripted.
 /// </summary>
 public sealed class CartelLabShard : Shard
 {
@@ -38,6 +40,7 @@ public sealed class CartelLabShard : Shard
     private readonly int[] _launderJurisdiction;
     private readonly double _priceRef;
     private readonly (int Jurisdiction, double Weight)[] _exporters; // chemical exporters by capacity share (where presses come from)
+    private readonly (int Jurisdiction, int[] Labs)[] _sites; // every other jurisdiction with lab agents, and their ids
 
     public CartelLabShard(Layout layout, ShardInfo info) : base(layout, info)
     {
@@ -51,6 +54,10 @@ public sealed class CartelLabShard : Shard
         _launderCost = layout.Launderers.Select(id => { var g = Spec.Launderers[layout.ShardOf(id).Group]; return g.Fee; }).ToArray();
         _launderJurisdiction = layout.Launderers.Select(id => layout.ShardOf(id).Jurisdiction).ToArray();
         _exporters = Exporters.ByCapacity(Spec);
+        var reach = _group.RelocateTo ?? [];
+        _sites = layout.Shards.Where(x => x.Kind == ActorKind.CartelLab && x.Jurisdiction != info.Jurisdiction && reach.Contains(x.Jurisdiction))
+            .GroupBy(x => x.Jurisdiction).OrderBy(g => g.Key)
+            .Select(g => (g.Key, g.SelectMany(x => Enumerable.Range(x.FirstAgent, x.Count)).ToArray())).ToArray();
         _agents = new Lab[info.Count];
         _stock = new double[info.Count * s];
 
@@ -79,7 +86,7 @@ public sealed class CartelLabShard : Shard
 
     internal static readonly CheckpointFields Checkpoint = new(
         [nameof(_agents), nameof(_stock)],
-        [nameof(_group), nameof(_routesByValue), nameof(_bestYield), nameof(_launderCost), nameof(_launderJurisdiction), nameof(_priceRef), nameof(_exporters)]);
+        [nameof(_group), nameof(_routesByValue), nameof(_bestYield), nameof(_launderCost), nameof(_launderJurisdiction), nameof(_priceRef), nameof(_exporters), nameof(_sites)]);
 
     public override void Save(BinaryWriter w)
     {
@@ -119,6 +126,10 @@ public sealed class CartelLabShard : Shard
                 case MessageKind.Proceeds:
                     _agents[i].Cash += msg.Usd;
                     break;
+                case MessageKind.Relocation:
+                    _agents[i].Capacity += msg.Kg;
+                    report[Raw.RelocatedCapacityKg + Info.Jurisdiction] += msg.Kg;
+                    break;
             }
         }
 
@@ -149,6 +160,7 @@ public sealed class CartelLabShard : Shard
             var produced = Synthesize(signals, ref a, stock, report, out var product);
             if (produced > 0) Ship(ctx, id, product, produced, a.Capacity > 0 ? Math.Min(1, a.Presses / a.Capacity) : 0, a.Launderer, marketWeights, outbox, report);
             BuyPresses(ref a, pressControl, produced > 0);
+            Relocate(ctx, ref a, id, outbox);
 
             TrackBroker(ctx, ref a, id, received[i]);
             Reorder(ref a, id, stock, outbox);
@@ -202,6 +214,44 @@ public sealed class CartelLabShard : Shard
         }
         if (total > 0) for (var m = 0; m < w.Length; m++) w[m] /= total;
         return w;
+    }
+
+    /// <summary>
+    /// Relocation (seed-mechanisms: relocate when seizure risk exceeds a threshold): a lab whose monthly raid
+    /// probability exceeds that of the safest jurisdiction within its group's reach by
+    /// <c>lab-relocation-pressure-gap</c>, and where it would run at least one route, moves
+    /// <c>lab-relocation-share</c> of its capacity there with probability <c>lab-relocation-rate</c> a month.
+    /// </summary>
+    private void Relocate(in StepContext ctx, ref Lab a, int id, Outbox outbox)
+    {
+        if (_sites.Length == 0 || a.Capacity <= 1e-9) return;
+        var signals = ctx.Signals;
+        var here = signals.Pressure(Info.Jurisdiction, Stage.Lab);
+        var best = -1;
+        var bestPressure = double.PositiveInfinity;
+        for (var k = 0; k < _sites.Length; k++)
+        {
+            var j = _sites[k].Jurisdiction;
+            var p = signals.Pressure(j, Stage.Lab);
+            if (p >= bestPressure || !RunsAnyRoute(signals, j, a.RiskAppetite)) continue;
+            best = k;
+            bestPressure = p;
+        }
+        if (best < 0 || here - bestPressure <= P.LabRelocationPressureGap) return;
+        if (CounterRng.Uniform(Seed, CounterRng.Stream.LabRelocation, id, ctx.Tick) >= P.LabRelocationRate) return;
+        var sites = _sites[best].Labs;
+        var to = sites[CounterRng.Index(Seed, CounterRng.Stream.LabRelocation, id, ctx.Tick, sites.Length, 1)];
+        var moved = a.Capacity * P.LabRelocationShare;
+        a.Capacity -= moved;
+        outbox.Emit(new Message(MessageKind.Relocation, id, to, -1, 0, moved, 0));
+    }
+
+    private bool RunsAnyRoute(Signals signals, int jurisdiction, double appetite)
+    {
+        var pressure = signals.Pressure(jurisdiction, Stage.Lab);
+        foreach (var r in _routesByValue)
+            if (RiskDecision.Accepts(P.LabMargin, appetite, signals.Scheduled(jurisdiction, r.Output), pressure, P.PenaltyMultiple)) return true;
+        return false;
     }
 
     /// <summary>Active labs add presses in proportion to their capacity, less what exporters' controls stop; presses wear out.</summary>

@@ -18,6 +18,8 @@ public enum MessageKind
     Proceeds = 6,
     /// <summary>Finished drug pressed into counterfeit pills (L417, L2184); otherwise as <see cref="Drug"/>.</summary>
     Pills = 7,
+    /// <summary>A lab moves part of its synthesis capacity (Kg, kg a month) to a lab site in another jurisdiction.</summary>
+    Relocation = 8,
 }
 
 /// <summary>

@@ -16,6 +16,12 @@ public sealed class RunCoordinator
     private readonly LeverBoard _levers;
     private double[]? _last;
     private int _nextTick;
+    // Reactive listing (early warning): per jurisdiction the share that signals harm and the listing lag (-1: off),
+    // and per (jurisdiction, substance) the tick its signal started (-1: none yet).
+    private readonly double[] _signalShare;
+    private readonly int[] _listingLag;
+    private readonly int[] _signalSince;
+    private readonly int[] _watched; // precursor-role substances
 
     public Layout Layout { get; }
     public Raw Raw { get; }
@@ -29,11 +35,16 @@ public sealed class RunCoordinator
         Metrics = new MetricsComputer(layout);
         _signals = InitialSignals.Build(layout);
         _levers = new LeverBoard(layout.Spec);
+        _signalShare = new double[Raw.J];
+        _listingLag = Enumerable.Repeat(-1, Raw.J).ToArray();
+        _signalSince = Enumerable.Repeat(-1, Raw.J * Raw.S).ToArray();
+        _watched = Enumerable.Range(0, Raw.S)
+            .Where(s => Spec.Substances[s].Role is SubstanceRole.Precursor or SubstanceRole.DesignerPrecursor or SubstanceRole.PrePrecursor).ToArray();
     }
 
     internal static readonly CheckpointFields Checkpoint = new(
-        [nameof(_signals), nameof(_levers), nameof(_last), nameof(_nextTick), nameof(Metrics)],
-        [nameof(Layout), nameof(Raw)]);
+        [nameof(_signals), nameof(_levers), nameof(_last), nameof(_nextTick), nameof(Metrics), nameof(_signalShare), nameof(_listingLag), nameof(_signalSince)],
+        [nameof(Layout), nameof(Raw), nameof(_watched)]);
 
     /// <summary>The next tick this coordinator expects (the tick after the last one ended).</summary>
     public int NextTick => _nextTick;
@@ -46,6 +57,9 @@ public sealed class RunCoordinator
         w.WriteNullableArray(_last);
         _levers.Save(w);
         Metrics.Save(w);
+        w.WriteArray(_signalShare);
+        w.WriteArray(_listingLag);
+        w.WriteArray(_signalSince);
     }
 
     /// <summary>Reads what <see cref="Save"/> wrote into a coordinator built for the same scenario.</summary>
@@ -56,6 +70,9 @@ public sealed class RunCoordinator
         _last = r.ReadNullableArray<double>();
         _levers.Load(r);
         Metrics.Load(r);
+        r.ReadArrayInto(_signalShare);
+        r.ReadArrayInto(_listingLag);
+        r.ReadArrayInto(_signalSince);
     }
 
     /// <summary>Trust between two countries as the current tick sees it.</summary>
@@ -70,6 +87,7 @@ public sealed class RunCoordinator
         if (tick != _nextTick) throw new InvalidOperationException($"tick {tick} requested, expected {_nextTick}");
         if (tick > 0) _levers.Advance(Spec.Parameters);
         foreach (var item in DueAt(tick)) Apply(item);
+        ListReactively(tick);
         _levers.Publish(_signals);
         if (_last is { } v)
         {
@@ -109,9 +127,43 @@ public sealed class RunCoordinator
             case InterventionKind.EnforcementBudget:
                 _signals.SetBudget(item.Agency, item.Value);
                 break;
+            case InterventionKind.EarlyWarning:
+                foreach (var j in item.Jurisdictions)
+                {
+                    _signalShare[j] = item.Value;
+                    _listingLag[j] = item.Ramp;
+                }
+                break;
             default:
                 _levers.Apply(item);
                 break;
+        }
+    }
+
+    /// <summary>
+    /// Reactive listing (seed-mechanisms R2; report L829, L853, L2474): where early warning is on, a precursor whose
+    /// share of last month's lab input reaches the jurisdiction's signal share starts a clock, and the jurisdiction
+    /// schedules it when the clock reaches the listing lag. A signal that fades before then stops the clock. Only
+    /// chemicals the labs actually use are ever listed, so the listing chases the substitution it causes.
+    /// </summary>
+    private void ListReactively(int tick)
+    {
+        if (_last is not { } v) return;
+        var delivered = v[Raw.PrecursorDeliveredKg];
+        for (var j = 0; j < Raw.J; j++)
+        {
+            if (_listingLag[j] < 0) continue;
+            foreach (var s in _watched)
+            {
+                var k = j * Raw.S + s;
+                if (_signals.Scheduled(j, s)) { _signalSince[k] = -1; continue; }
+                var signal = delivered > 0 && v[Raw.PrecursorBySubstance + s] / delivered >= _signalShare[j];
+                if (!signal) { _signalSince[k] = -1; continue; }
+                if (_signalSince[k] < 0) _signalSince[k] = tick;
+                if (tick - _signalSince[k] < _listingLag[j]) continue;
+                _signals.SetScheduled(j, s, true);
+                _signalSince[k] = -1;
+            }
         }
     }
 

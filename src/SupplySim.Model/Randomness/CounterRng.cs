@@ -76,5 +76,6 @@ public static class CounterRng
         LabRaid = 41,
         LabTraits = 42,
         LabLaunderer = 43,
+        LabRelocation = 44,
     }
 }

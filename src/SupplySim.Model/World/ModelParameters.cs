@@ -44,6 +44,12 @@ public sealed record ModelParameters
     public double LabOrderWriteOff { get; init; } = 0.3;
     /// <summary>Largest monthly change of a lab's capacity in answer to retail prices (L255, L259) [A].</summary>
     public double LabCapacityAdjust { get; init; } = 0.03;
+    /// <summary>Monthly probability that a lab whose site is too risky moves part of its capacity to a safer jurisdiction (relocation, L1092-L1098) [A].</summary>
+    public double LabRelocationRate { get; init; } = 0.1;
+    /// <summary>Share of its capacity a relocating lab moves [A].</summary>
+    public double LabRelocationShare { get; init; } = 0.5;
+    /// <summary>Monthly raid probability by which the lab's own jurisdiction must exceed the safest other lab jurisdiction before it moves [A].</summary>
+    public double LabRelocationPressureGap { get; init; } = 0.05;
     /// <summary>Monthly probability that a lab reviews its launderer (L425) [A].</summary>
     public double LabLaundererReviewRate { get; init; } = 0.2;
 

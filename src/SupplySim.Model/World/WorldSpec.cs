@@ -70,7 +70,9 @@ public sealed record LabGroupSpec(
     int Count,
     double CapacityKgPerMonth,
     double StockpileMonths,
-    double InitialStockMonths);
+    double InitialStockMonths,
+    // Jurisdictions whose lab sites the group's labs may move capacity to (the organisation's reach; relocation, L1092-L1098).
+    int[]? RelocateTo = null);
 
 public sealed record LaundererGroupSpec(int Jurisdiction, LaunderingMethod Method, int Count, double Fee, double DetectionRisk);
 
@@ -130,6 +132,9 @@ public enum InterventionKind
     TrustBuilding,
     SuspendCooperation,
     ResumeCooperation,
+    /// <summary>Reactive listing with early warning (R2: L853, L829, L2474): Value is the share of lab input at which a
+    /// chemical counts as a harm signal, Ramp the listing lag in months.</summary>
+    EarlyWarning,
 }
 
 /// <summary>Policy levers held per jurisdiction on the run's blackboard (model.md §4).</summary>
