@@ -27,6 +27,7 @@ public sealed record RedisClusterSettings(string Host, int Port, string ClusterI
             SyncTimeout = 15000,
             AsyncTimeout = 15000,
             ConnectRetry = 1,
+            LoggerFactory = DiagnosticLog.Factory,
         };
         options.EndPoints.Add(Host, Port);
         return options;
