@@ -16,6 +16,7 @@ namespace SupplySim.Grains;
 [RoundRobinPlacement]
 public sealed class RunGrain(ICheckpointStore store) : Grain, IRunGrain
 {
+    private readonly ICheckpointStore _store = new GuardedCheckpointStore(store); // its failures reach the client as CheckpointStoreException
     private RunCoordinator? _coordinator;
     private RunRequest? _request;
     private IShardGrain[] _shards = [];
@@ -36,7 +37,7 @@ public sealed class RunGrain(ICheckpointStore store) : Grain, IRunGrain
         _checkpoints.Clear();
         if (tick >= 0)
         {
-            var bytes = await store.LoadAsync(RunId, CheckpointParts.Run(tick))
+            var bytes = await _store.LoadAsync(RunId, CheckpointParts.Run(tick))
                 ?? throw new CheckpointException($"run {RunId} has no checkpoint after tick {tick}");
             RunCheckpoint.Read(coordinator, bytes);
             _checkpoints.Enqueue(tick);
@@ -82,9 +83,9 @@ public sealed class RunGrain(ICheckpointStore store) : Grain, IRunGrain
         var started = Stopwatch.GetTimestamp();
         var sizes = await Task.WhenAll(_shards.Select(s => s.Checkpoint(tick)));
         var run = RunCheckpoint.Write(coordinator);
-        await store.SaveAsync(RunId, CheckpointParts.Run(tick), run);
+        await _store.SaveAsync(RunId, CheckpointParts.Run(tick), run);
         _checkpoints.Enqueue(tick);
-        if (_checkpoints.Count > 2) await store.DeleteAsync(RunId, CheckpointParts.All(_checkpoints.Dequeue(), _shards.Length));
+        if (_checkpoints.Count > 2) await _store.DeleteAsync(RunId, CheckpointParts.All(_checkpoints.Dequeue(), _shards.Length));
         return (sizes.Sum() + run.Length, Stopwatch.GetElapsedTime(started).TotalSeconds);
     }
 
@@ -96,7 +97,7 @@ public sealed class RunGrain(ICheckpointStore store) : Grain, IRunGrain
         }
         finally
         {
-            await store.DeleteRunAsync(RunId);
+            await _store.DeleteRunAsync(RunId);
             _coordinator = null;
             _telemetry?.Stopped();
             DeactivateOnIdle();

@@ -19,6 +19,7 @@ namespace SupplySim.Grains;
 [RandomPlacement]
 public abstract class ShardGrain(ICheckpointStore store) : Grain, IShardGrain
 {
+    private readonly ICheckpointStore _store = new GuardedCheckpointStore(store); // its failures reach the caller as CheckpointStoreException
     private readonly Dictionary<int, List<(int Source, byte[] Payload)>> _inbox = new();
     private Shard? _shard;
     private Outbox? _outbox;
@@ -43,7 +44,7 @@ public abstract class ShardGrain(ICheckpointStore store) : Grain, IShardGrain
         _epoch = init.Epoch;
         if (init.RestoreTick >= 0)
         {
-            var bytes = await store.LoadAsync(_runId, CheckpointParts.Shard(init.RestoreTick, info.Index))
+            var bytes = await _store.LoadAsync(_runId, CheckpointParts.Shard(init.RestoreTick, info.Index))
                 ?? throw new CheckpointException($"run {_runId} has no checkpoint of shard {info.Index} after tick {init.RestoreTick}");
             var (tick, pending) = ShardCheckpoint.Read(_shard, bytes);
             foreach (var b in pending) Queue(b.Tick, b.Source, b.Payload);
@@ -92,7 +93,7 @@ public abstract class ShardGrain(ICheckpointStore store) : Grain, IShardGrain
         if (tick != _lastTick) throw new InvalidOperationException($"shard {shard.Info.Index} asked to checkpoint after tick {tick} but its last tick is {_lastTick}");
         var pending = _inbox.Where(e => e.Key > tick).SelectMany(e => e.Value.Select(b => new PendingBatch(e.Key, b.Source, b.Payload)));
         var bytes = ShardCheckpoint.Write(shard, tick, pending);
-        await store.SaveAsync(_runId, CheckpointParts.Shard(tick, shard.Info.Index), bytes);
+        await _store.SaveAsync(_runId, CheckpointParts.Shard(tick, shard.Info.Index), bytes);
         return bytes.Length;
     }
 

@@ -17,9 +17,10 @@ public sealed class RedisServer : IAsyncDisposable
     private RedisServer(Process process, int port) => (_process, Port) = (process, port);
 
     /// <param name="password">When given, the server requires it (requirepass).</param>
-    public static async Task<RedisServer> StartAsync(string? password = null)
+    /// <param name="onPort">The port to listen on (e.g. to restart a server that was stopped); default: a free one.</param>
+    public static async Task<RedisServer> StartAsync(string? password = null, int? onPort = null)
     {
-        var port = FreePort();
+        var port = onPort ?? FreePort();
         var psi = new ProcessStartInfo("redis-server") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in new[] { "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no" })
             psi.ArgumentList.Add(a);
@@ -61,12 +62,16 @@ public sealed class RedisServer : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>Kills the server (again: nothing happens).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         try { _process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
         await _process.WaitForExitAsync();
         _process.Dispose();
     }
+
+    private int _disposed;
 }
 
 /// <summary>A `supplysim silo` process on free 127.0.0.1 ports; started when it says it is ready, killed on dispose.</summary>

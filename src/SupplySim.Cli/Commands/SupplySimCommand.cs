@@ -62,7 +62,16 @@ public static class SupplySimCommand
             Error(console, "interrupted");
             return Interrupted;
         }
+        catch (Exception e) when (Environment.GetEnvironmentVariable(DebugVariable) is not "1")
+        {
+            // A bug, or a failure of the cluster nobody foresaw: still one line (set SUPPLYSIM_DEBUG=1 for the stack trace).
+            Error(console, $"internal error: {Grains.SerializableExceptions.Describe(e)} (set {DebugVariable}=1 for details)");
+            return Bug;
+        }
     }
+
+    /// <summary>Set to 1 to let an internal error end the process with its stack trace.</summary>
+    public const string DebugVariable = "SUPPLYSIM_DEBUG";
 
     public static void Error(IAnsiConsole console, string message)
         => Console.Error.WriteLine($"error: {message}");

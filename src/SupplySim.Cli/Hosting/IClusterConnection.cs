@@ -24,11 +24,13 @@ public static class SupplySimSilo
     /// <summary>
     /// Registers what SupplySim's grains need on every silo: the placement director of <see cref="RoundRobinPlacement"/>
     /// (used by RunGrain), and the process's checkpoint store in memory unless one was registered before (a clustered silo keeps
-    /// its checkpoints in Redis: <see cref="RedisCheckpointStore"/>).
+    /// its checkpoints in Redis: <see cref="RedisCheckpointStore"/>), and <see cref="SerializableExceptionFilter"/>, so that an
+    /// exception Orleans has no codec for never leaves a grain.
     /// </summary>
     public static ISiloBuilder AddSupplySimGrains(this ISiloBuilder silo)
     {
         silo.Services.TryAddSingleton<ICheckpointStore>(InMemoryCheckpointStore.Process);
+        silo.AddIncomingGrainCallFilter<SerializableExceptionFilter>();
         return silo.AddPlacementDirector<RoundRobinPlacement, RoundRobinPlacementDirector>();
     }
 

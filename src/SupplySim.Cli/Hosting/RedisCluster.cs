@@ -27,6 +27,7 @@ public sealed record RedisClusterSettings(string Host, int Port, string ClusterI
             SyncTimeout = 15000,
             AsyncTimeout = 15000,
             ConnectRetry = 1,
+            LoggerFactory = DiagnosticLog.Factory,
         };
         options.EndPoints.Add(Host, Port);
         return options;
@@ -179,9 +180,5 @@ public static class RedisProbe
                || e.Message.Contains("WRONGPASS", StringComparison.Ordinal) || e.Message.Contains("NOAUTH", StringComparison.Ordinal)));
 
     /// <summary>The first line of an exception message, for one-line errors.</summary>
-    public static string FirstLine(string message)
-    {
-        var line = message.ReplaceLineEndings("\n").Split('\n', 2)[0].Trim();
-        return line.Length > 300 ? line[..300] + "..." : line;
-    }
+    public static string FirstLine(string message) => SupplySim.Grains.SerializableExceptions.FirstLine(message);
 }

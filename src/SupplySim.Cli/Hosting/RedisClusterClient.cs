@@ -9,12 +9,18 @@ namespace SupplySim.Cli.Hosting;
 /// <summary>
 /// An Orleans client of a cluster of `supplysim silo` processes whose membership is in Redis. Connecting
 /// either succeeds or fails with one line (<see cref="UserInputException"/>) within <see cref="ConnectBudget"/>:
-/// Redis unreachable, no silo in the cluster (or a wrong --cluster-id), or no gateway answering.
+/// Redis unreachable, no silo in the cluster (or a wrong --cluster-id), or no gateway answering. A cluster whose
+/// gateway does answer but slowly (a freshly started silo and client on a loaded machine: both are still compiling
+/// their code, and the client's first fetch of the cluster's manifest can take seconds) gets up to
+/// <see cref="StartBudget"/>: the 12 s budget holds only while connections fail.
 /// </summary>
 public sealed class RedisClusterClient : IClusterConnection
 {
     /// <summary>How long connecting may take before it is reported as failed.</summary>
     public static readonly TimeSpan ConnectBudget = TimeSpan.FromSeconds(12);
+
+    /// <summary>How long connecting may take while no connection attempt failed for want of a listening gateway.</summary>
+    public static readonly TimeSpan StartBudget = TimeSpan.FromSeconds(60);
 
     private readonly IHost _host;
 
@@ -28,7 +34,7 @@ public sealed class RedisClusterClient : IClusterConnection
     {
         var clock = Stopwatch.StartNew();
         await RedisProbe.CheckAsync(settings, requireMembers: true);
-        var deadline = ConnectBudget - clock.Elapsed;
+        var deadline = StartBudget - clock.Elapsed;
         var builder = TelemetryHosting.CreateHostBuilder(telemetry);
         builder.UseOrleansClient(client =>
         {
@@ -38,9 +44,12 @@ public sealed class RedisClusterClient : IClusterConnection
             client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(2));
             // Every silo of the cluster is a gateway; the client moves to another when the one it uses dies.
             client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(2));
-            client.UseConnectionRetryFilter(async (_, token) =>
+            // A refused connection (nobody listens: the silo is dead) or an empty gateway list fails within ConnectBudget;
+            // a gateway that accepted but answered slowly is retried until StartBudget.
+            client.UseConnectionRetryFilter(async (failure, token) =>
             {
-                if (clock.Elapsed + TimeSpan.FromSeconds(1) >= ConnectBudget) return false;
+                var budget = IsSlowAnswer(failure) ? StartBudget : ConnectBudget;
+                if (clock.Elapsed + TimeSpan.FromSeconds(1) >= budget) return false;
                 await Task.Delay(TimeSpan.FromMilliseconds(500), token);
                 return true;
             });
@@ -59,7 +68,7 @@ public sealed class RedisClusterClient : IClusterConnection
         catch (Exception e) when (!cancellation.IsCancellationRequested && e is not UserInputException)
         {
             await StopQuietly(host);
-            var why = e is OperationCanceledException ? $"no answer in {ConnectBudget.TotalSeconds:F0} s" : RedisProbe.FirstLine(e.Message);
+            var why = e is OperationCanceledException ? $"no answer in {clock.Elapsed.TotalSeconds:F0} s" : RedisProbe.FirstLine(e.Message);
             throw new UserInputException(
                 $"cannot connect to cluster '{settings.ClusterId}' (membership in Redis at {settings.Endpoint}): no silo answered ({why}); are its silos running?");
         }
@@ -69,6 +78,18 @@ public sealed class RedisClusterClient : IClusterConnection
             throw;
         }
         return new RedisClusterClient(host);
+    }
+
+    /// <summary>Whether a failed connection attempt reached a listening gateway that did not answer in time (not a refusal).</summary>
+    private static bool IsSlowAnswer(Exception failure)
+    {
+        var slow = false;
+        for (Exception? x = failure; x is not null; x = x.InnerException)
+        {
+            if (x is System.Net.Sockets.SocketException or SiloUnavailableException) return false;
+            slow |= x is TimeoutException or OperationCanceledException;
+        }
+        return slow;
     }
 
     private static async Task StopQuietly(IHost host)

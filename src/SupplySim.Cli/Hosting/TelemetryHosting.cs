@@ -56,6 +56,7 @@ public static class TelemetryHosting
         }
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(LogLevel.Error);
+        DiagnosticLog.AddTo(builder.Logging);
         AddOpenTelemetry(builder.Services, settings);
         return builder;
     }

@@ -55,7 +55,7 @@ public sealed class ConsoleProgress(IAnsiConsole console) : IRunProgress
 
     /// <summary>The one console line about a rollback.</summary>
     public static string RecoveryLine(RunRecovery r, string? run = null)
-        => $"recovered{(run is null ? "" : $" {run}")}: a silo was lost at tick {r.FailedAtTick + 1} ({r.Cause}); "
+        => $"recovered{(run is null ? "" : $" {run}")}: {(r.SiloLost ? "a silo was lost" : "the checkpoint store failed")} at tick {r.FailedAtTick + 1} ({r.Cause}); "
            + (r.RestoredTick >= 0 ? $"rolled back to the checkpoint after tick {r.RestoredTick + 1}" : "restarted from the first tick (no checkpoint yet)")
-           + $" on the surviving silos in {r.Took.TotalSeconds:F1} s, replaying";
+           + $" on the {(r.SiloLost ? "surviving " : "")}silos in {r.Took.TotalSeconds:F1} s, replaying";
 }

@@ -106,14 +106,15 @@ public static class RunExecutor
                     {
                         result = await policy.TickAsync(run, t, cancellation);
                     }
-                    catch (Exception e) when (RunRecoveryPolicy.IsSiloLoss(e) && !cancellation.IsCancellationRequested)
+                    catch (Exception e) when (RunRecoveryPolicy.IsRecoverable(e) && !cancellation.IsCancellationRequested)
                     {
+                        var siloLost = !RunRecoveryPolicy.IsStoreFailure(e);
                         if (recoveries.Count >= RunRecoveryPolicy.MaxRecoveries)
-                            throw new ClusterLostException($"the run lost a silo for the {recoveries.Count + 1}th time (at tick {t}) and gives up after {RunRecoveryPolicy.MaxRecoveries} recoveries: {RunRecoveryPolicy.Describe(e)}");
+                            throw new ClusterLostException($"the run {(siloLost ? "lost a silo" : "lost its checkpoint store")} for the {recoveries.Count + 1}th time (at tick {t}) and gives up after {RunRecoveryPolicy.MaxRecoveries} recoveries: {RunRecoveryPolicy.Describe(e)}");
                         info = await policy.RestoreAsync(run, request, restorePoint.Tick, () => ++epoch, cancellation);
                         csv.Truncate(restorePoint.CsvLength);
                         unconfirmed.Clear();
-                        var recovery = new RunRecovery(t, restorePoint.Tick, Stopwatch.GetElapsedTime(asked), RunRecoveryPolicy.Describe(e));
+                        var recovery = new RunRecovery(t, restorePoint.Tick, Stopwatch.GetElapsedTime(asked), RunRecoveryPolicy.Describe(e), siloLost);
                         recoveries.Add(recovery);
                         progress.Recovered(recovery);
                         ticks = restorePoint.Tick + 1;
@@ -170,9 +171,9 @@ public static class RunExecutor
         {
             await run.Stop().WaitAsync(TimeSpan.FromSeconds(clusterLost ? 5 : 60));
         }
-        catch (Exception e) when (RunRecoveryPolicy.IsSiloLoss(e))
+        catch (Exception e) when (RunRecoveryPolicy.IsRecoverable(e))
         {
-            // The silo that held a shard is gone; its checkpoints expire in Redis (RedisCheckpointStore.Expiry).
+            // The silo that held a shard is gone, or Redis is; its checkpoints expire in Redis (RedisCheckpointStore.Expiry).
         }
     }
 

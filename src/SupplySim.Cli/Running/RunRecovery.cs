@@ -1,11 +1,15 @@
 using System.Diagnostics;
 using Orleans.Runtime;
 using SupplySim.Grains;
+using SupplySim.Grains.Checkpoints;
 
 namespace SupplySim.Cli.Running;
 
-/// <summary>One rollback of a run: the tick whose call failed, the checkpoint it went back to (-1: the start), how long it took, and why.</summary>
-public sealed record RunRecovery(int FailedAtTick, int RestoredTick, TimeSpan Took, string Cause);
+/// <summary>
+/// One rollback of a run: the tick whose call failed, the checkpoint it went back to (-1: the start), how long it
+/// took, and why; <see cref="SiloLost"/> is false when the checkpoint store (Redis) failed instead of a silo.
+/// </summary>
+public sealed record RunRecovery(int FailedAtTick, int RestoredTick, TimeSpan Took, string Cause, bool SiloLost = true);
 
 /// <summary>The run lost more silos than it may recover from, or no silo could take it over: one line, exit code 2.</summary>
 public sealed class ClusterLostException(string message) : Exception(message);
@@ -85,6 +89,11 @@ public sealed class RunRecoveryPolicy(IGrainFactory grains)
                 await NoteSilosAsync();
                 return info;
             }
+            catch (Exception e) when (IsStoreFailure(e))
+            {
+                // The store retried for seconds before giving up (RedisCheckpointStore): Redis is gone, not a silo.
+                throw new ClusterLostException($"the run's checkpoints could not be read back to roll it back to tick {tick + 1}: {Describe(e)}");
+            }
             catch (Exception e) when (IsSiloLoss(e) && clock.Elapsed < RestoreBudget)
             {
                 await Task.Delay(Look, cancellation);
@@ -94,6 +103,23 @@ public sealed class RunRecoveryPolicy(IGrainFactory grains)
                 throw new ClusterLostException($"the run could not be restored on the remaining silos within {RestoreBudget.TotalSeconds:F0} s: {Describe(e)}");
             }
         }
+    }
+
+    /// <summary>
+    /// Whether a grain call failed in a way a rollback to the last checkpoint cures: a silo died (or a grain lost its
+    /// state with it), or the checkpoint store failed (<see cref="IsStoreFailure"/>); not a bug.
+    /// </summary>
+    public static bool IsRecoverable(Exception e) => IsSiloLoss(e) || IsStoreFailure(e);
+
+    /// <summary>Whether a grain call failed because the checkpoint store (Redis) failed after its retries.</summary>
+    public static bool IsStoreFailure(Exception e)
+    {
+        for (Exception? x = e; x is not null; x = x.InnerException)
+        {
+            if (x is AggregateException { InnerExceptions.Count: > 0 } a && a.InnerExceptions.Any(IsStoreFailure)) return true;
+            if (x is CheckpointStoreException) return true;
+        }
+        return false;
     }
 
     /// <summary>Whether a grain call failed because a silo died (or a grain lost its state with it), not because of a bug.</summary>
@@ -111,7 +137,7 @@ public sealed class RunRecoveryPolicy(IGrainFactory grains)
     }
 
     /// <summary>The exception's type and first line, for the console and the manifest.</summary>
-    public static string Describe(Exception e) => $"{e.GetType().Name}: {Hosting.RedisProbe.FirstLine(e.Message)}";
+    public static string Describe(Exception e) => $"{e.GetType().Name}: {SerializableExceptions.FirstLine(e.Message)}";
 }
 
 /// <summary>The client saw one of the run's silos leave the cluster while a tick was outstanding.</summary>
