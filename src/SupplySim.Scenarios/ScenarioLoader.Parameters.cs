@@ -14,7 +14,7 @@ public static partial class ScenarioLoader
 
     /// <summary>Parameters that are shares or probabilities (0..1).</summary>
     public static bool IsShareParameter(string name)
-        => new[] { "share", "rate", "reversal", "threshold", "memory", "write-off", "margin", "decay", "adjust", "screening", "hazard-oud", "relative", "intelligence-pressure", "uptake", "loss", "deterrence", "depreciation", "acquisition", "imitation", "spillover", "relocation" }
+        => new[] { "share", "rate", "reversal", "threshold", "memory", "write-off", "margin", "decay", "adjust", "screening", "hazard-oud", "relative", "intelligence-pressure", "uptake", "loss", "deterrence", "depreciation", "acquisition", "imitation", "spillover", "relocation", "bribe-share" }
             .Any(w => name.Contains(w, StringComparison.Ordinal));
 
     /// <summary>Parameters that divide or scale prices and doses, which must be more than 0 (others may be 0).</summary>

@@ -320,8 +320,9 @@ public static partial class ScenarioLoader
             if (allocation.Sum() > 1 + 1e-9) throw r.Error(allocMap.Node, $"{allocMap.Path} shares add up to {allocation.Sum().ToString(CultureInfo.InvariantCulture)}; allowed: a total of at most 1");
             var maxPressure = m.ShareOr("max-pressure", 0.3);
             var efficiency = m.NumberOr("efficiency-per-usd", 1e-5, 0, 1, "0 to 1 per USD per target");
+            var corruptibility = m.ShareOr("corruptibility", 0);
             m.Done();
-            return new AgencySpec(id, js, budget, allocation, maxPressure, efficiency);
+            return new AgencySpec(id, js, budget, allocation, maxPressure, efficiency, corruptibility);
         }
 
         private PopulationSpec Population(YamlNode node, string path)

@@ -41,6 +41,7 @@ public sealed class CartelLabShard : Shard
     private readonly double _priceRef;
     private readonly (int Jurisdiction, double Weight)[] _exporters; // chemical exporters by capacity share (where presses come from)
     private readonly (int Jurisdiction, int[] Labs)[] _sites; // every other jurisdiction with lab agents, and their ids
+    private readonly bool _corruptible; // an agency acting here takes bribes
 
     public CartelLabShard(Layout layout, ShardInfo info) : base(layout, info)
     {
@@ -54,6 +55,7 @@ public sealed class CartelLabShard : Shard
         _launderCost = layout.Launderers.Select(id => { var g = Spec.Launderers[layout.ShardOf(id).Group]; return g.Fee; }).ToArray();
         _launderJurisdiction = layout.Launderers.Select(id => layout.ShardOf(id).Jurisdiction).ToArray();
         _exporters = Exporters.ByCapacity(Spec);
+        _corruptible = Spec.Agencies.Any(g => g.Corruptibility > 0 && g.Jurisdictions.Contains(info.Jurisdiction));
         var reach = _group.RelocateTo ?? [];
         _sites = layout.Shards.Where(x => x.Kind == ActorKind.CartelLab && x.Jurisdiction != info.Jurisdiction && reach.Contains(x.Jurisdiction))
             .GroupBy(x => x.Jurisdiction).OrderBy(g => g.Key)
@@ -86,7 +88,7 @@ public sealed class CartelLabShard : Shard
 
     internal static readonly CheckpointFields Checkpoint = new(
         [nameof(_agents), nameof(_stock)],
-        [nameof(_group), nameof(_routesByValue), nameof(_bestYield), nameof(_launderCost), nameof(_launderJurisdiction), nameof(_priceRef), nameof(_exporters), nameof(_sites)]);
+        [nameof(_group), nameof(_routesByValue), nameof(_bestYield), nameof(_launderCost), nameof(_launderJurisdiction), nameof(_priceRef), nameof(_exporters), nameof(_sites), nameof(_corruptible)]);
 
     public override void Save(BinaryWriter w)
     {
@@ -106,6 +108,7 @@ public sealed class CartelLabShard : Shard
         var signals = ctx.Signals;
         var s = Spec.Substances.Length;
         var received = new double[_agents.Length];
+        var proceeds = new double[_agents.Length];
 
         foreach (ref readonly var msg in inbox)
         {
@@ -125,6 +128,7 @@ public sealed class CartelLabShard : Shard
                     break;
                 case MessageKind.Proceeds:
                     _agents[i].Cash += msg.Usd;
+                    proceeds[i] += msg.Usd;
                     break;
                 case MessageKind.Relocation:
                     _agents[i].Capacity += msg.Kg;
@@ -134,6 +138,9 @@ public sealed class CartelLabShard : Shard
         }
 
         var pLab = signals.Pressure(j, Stage.Lab);
+        // Corruption (seed-mechanisms "corrupt or avoid"): where an agency takes bribes and raids are frequent, labs pay
+        // part of what they earn; the agencies lose pressure next month in proportion (EnforcementAgencyShard).
+        var bribeShare = _corruptible && pLab > P.LabBribePressure ? P.LabBribeShare : 0;
         var marketWeights = MarketWeights(signals);
         var pressControl = 0.0;
         foreach (var (k, w) in _exporters) pressControl += w * signals.LeverValue(Lever.PillPressControl, k);
@@ -166,6 +173,12 @@ public sealed class CartelLabShard : Shard
             Reorder(ref a, id, stock, outbox);
             AdjustCapacity(signals, ref a, produced > 0);
 
+            if (bribeShare > 0 && proceeds[i] > 0)
+            {
+                var bribe = bribeShare * proceeds[i];
+                a.Cash -= bribe;
+                report[Raw.BribesUsd + j] += bribe;
+            }
             foreach (var kg in stock) report[Raw.LabStockKg] += kg;
             report[Raw.CashUsd] += a.Cash;
         }

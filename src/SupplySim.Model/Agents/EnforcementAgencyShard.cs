@@ -8,7 +8,10 @@ namespace SupplySim.Model.Agents;
 /// <summary>
 /// Enforcement agencies spend their monthly budget over stages and jurisdictions by their allocation
 /// (the crime-control matrix's LEA rows, L1081-L1088) and turn spend into detection pressure with
-/// diminishing returns (<see cref="Detection"/>, L904-L906). Pressure acts from the next tick on.
+/// diminishing returns (<see cref="Detection"/>, L904-L906). Pressure acts from the next tick on. A corruptible
+/// agency loses part of its lab and route pressure to the bribes labs paid in that jurisdiction last month:
+/// p × (1 − corruptibility × B / (B + S)), with B the bribes and S the agency's spend there that month, so
+/// bribes as large as the spend cancel half of what can be bought (corruption, L1092-L1098).
 /// </summary>
 public sealed class EnforcementAgencyShard : Shard
 {
@@ -37,6 +40,11 @@ public sealed class EnforcementAgencyShard : Shard
                 {
                     var targets = Layout.Targets[Layout.TargetIndex(j, (Stage)stage)];
                     var p = Detection.Probability(spend, targets, agency.MaxPressure, agency.Efficiency);
+                    if (agency.Corruptibility > 0 && (Stage)stage is Stage.Lab or Stage.Route)
+                    {
+                        var bribes = ctx.Signals.BribesUsd(j);
+                        if (bribes > 0) p *= 1 - agency.Corruptibility * bribes / (bribes + spend);
+                    }
                     report[Raw.PressureLog + Layout.TargetIndex(j, (Stage)stage)] += Detection.LogSurvival(p);
                 }
             }

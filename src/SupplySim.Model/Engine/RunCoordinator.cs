@@ -101,6 +101,7 @@ public sealed class RunCoordinator
                 _signals.SetDemandMg(j, v[Raw.DosesDemanded + j] * p.ReferencePotencyMg);
                 var doses = v[Raw.DosesServed + j];
                 _signals.SetXylazineShare(j, doses > 0 ? v[Raw.XylazineDoses + j] / doses : 0);
+                _signals.SetBribesUsd(j, v[Raw.BribesUsd + j]);
             }
         }
         return new Signals(Layout, (double[])_signals.Values.Clone());

@@ -20,7 +20,7 @@ public sealed class Signals
         _s = layout.SubstanceCount;
         _a = layout.Spec.Agencies.Length;
         _c = layout.Spec.Countries.Length;
-        var length = _j * _s + _j * EnumNames.StageCount + 2 * _j + _a + LeverCount * _j + _c * _c + _j;
+        var length = _j * _s + _j * EnumNames.StageCount + 2 * _j + _a + LeverCount * _j + _c * _c + 2 * _j;
         Values = values ?? new double[length];
         if (Values.Length != length) throw new ArgumentException($"signals of length {Values.Length}, expected {length}");
     }
@@ -34,6 +34,7 @@ public sealed class Signals
     private int LeverBase => BudgetBase + _a;
     private int TrustBase => LeverBase + LeverCount * _j;
     private int XylazineBase => TrustBase + _c * _c;
+    private int BribesBase => XylazineBase + _j;
 
     public bool Scheduled(int jurisdiction, int substance) => Values[jurisdiction * _s + substance] != 0;
     public void SetScheduled(int jurisdiction, int substance, bool on) => Values[jurisdiction * _s + substance] = on ? 1 : 0;
@@ -52,6 +53,10 @@ public sealed class Signals
     /// <summary>Share of last month's doses sold in this jurisdiction that were cut with xylazine.</summary>
     public double XylazineShare(int jurisdiction) => Values[XylazineBase + jurisdiction];
     public void SetXylazineShare(int jurisdiction, double v) => Values[XylazineBase + jurisdiction] = v;
+
+    /// <summary>USD labs in this jurisdiction paid in bribes last month.</summary>
+    public double BribesUsd(int jurisdiction) => Values[BribesBase + jurisdiction];
+    public void SetBribesUsd(int jurisdiction, double v) => Values[BribesBase + jurisdiction] = v;
     public void SetDemandMg(int jurisdiction, double v) => Values[DemandBase + jurisdiction] = v;
 
     public double Budget(int agency) => Values[BudgetBase + agency];

@@ -59,6 +59,7 @@ public sealed class MetricsComputer
         foreach (var j in regions) Add("counterfeit_pill_share", $"region={J(j)}", v => Ratio(v[r.PillMg + j], v[r.SuppliedMg + j]));
         foreach (var j in labJurisdictions) Add("production_kg", $"lab={J(j)}", v => v[r.ProductionKg + j]);
         foreach (var j in labJurisdictions) Add("relocated_capacity_kg", $"to={J(j)}", v => v[r.RelocatedCapacityKg + j]);
+        foreach (var j in labJurisdictions) Add("bribes_usd", $"jurisdiction={J(j)}", v => v[r.BribesUsd + j]);
         foreach (var s in precursors) Add("precursor_kg", $"substance={spec.Substances[s].Id}", v => v[r.PrecursorBySubstance + s]);
         foreach (var j in origins) Add("precursor_kg", $"origin={J(j)}", v => v[r.PrecursorByOrigin + j]);
         Add("unscheduled_precursor_share", "", v => Ratio(v[r.PrecursorUnscheduledKg], v[r.PrecursorDeliveredKg]));

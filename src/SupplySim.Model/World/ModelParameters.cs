@@ -44,6 +44,10 @@ public sealed record ModelParameters
     public double LabOrderWriteOff { get; init; } = 0.3;
     /// <summary>Largest monthly change of a lab's capacity in answer to retail prices (L255, L259) [A].</summary>
     public double LabCapacityAdjust { get; init; } = 0.03;
+    /// <summary>Share of the proceeds it receives that a lab pays in bribes each month where an agency is corruptible and its raid risk is above <see cref="LabBribePressure"/> (corruption, L1092-L1098; seed-mechanisms "corrupt or avoid") [A].</summary>
+    public double LabBribeShare { get; init; } = 0.1;
+    /// <summary>Monthly raid probability above which labs start to bribe corruptible agencies [A].</summary>
+    public double LabBribePressure { get; init; } = 0.03;
     /// <summary>Monthly probability that a lab whose site is too risky moves part of its capacity to a safer jurisdiction (relocation, L1092-L1098) [A].</summary>
     public double LabRelocationRate { get; init; } = 0.1;
     /// <summary>Share of its capacity a relocating lab moves [A].</summary>

@@ -85,7 +85,9 @@ public sealed record AgencySpec(
     // Maximum detection probability per month reachable at infinite spend.
     double MaxPressure,
     // Detection efficiency: 1 / (USD per target per month that buys 63% of the maximum).
-    double Efficiency);
+    double Efficiency,
+    // Share of its lab and route pressure that traffickers' bribes can cancel at saturation (corruption, L1092-L1098).
+    double Corruptibility = 0);
 
 public sealed record PopulationSpec(
     int Region,

@@ -48,7 +48,7 @@ public class QuickstartRunTests
     [Fact]
     public void Should_Balance_Money_Every_Tick()
     {
-        // Cash held + money in flight changes only by drug proceeds entering and by seizures.
+        // Cash held + money in flight changes only by drug proceeds entering, by seizures and by bribes paid out.
         var (spec, raw, _, _) = Default.Value;
         var r = new Raw(new Layout(spec));
         double before = 0;
@@ -57,7 +57,8 @@ public class QuickstartRunTests
             var v = raw[t];
             var now = v[r.CashUsd] + v[r.InFlightUsd];
             var seized = Enumerable.Range(0, EnumNames.MethodCount).Sum(m => v[r.SeizedUsd + m]);
-            var expected = before + v[r.InflowUsd] - seized;
+            var bribes = Enumerable.Range(0, r.J).Sum(j => v[r.BribesUsd + j]);
+            var expected = before + v[r.InflowUsd] - seized - bribes;
             Assert.True(Math.Abs(now - expected) < 1e-9 * Math.Max(1, Math.Abs(now)), $"tick {t}: {now} vs {expected}");
             before = now;
         }
