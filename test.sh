@@ -22,6 +22,17 @@ if ! command -v redis-server >/dev/null 2>&1; then
   fi
   # The package starts a system instance on port 6379; the tests do not use it.
 fi
+# The TLS cluster test makes a throwaway CA and server certificate with openssl; install it from Debian when missing
+# (a minimal Debian image has libssl, which redis-server links, but not the openssl command).
+if ! command -v openssl >/dev/null 2>&1; then
+  echo "== installing openssl (Debian package)"
+  if ! (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openssl) >/dev/null 2>&1 \
+     || ! command -v openssl >/dev/null 2>&1; then
+    echo "error: openssl is required by the TLS cluster test and could not be installed (apt-get install openssl)" >&2
+    echo "0 passed, 1 failed"
+    exit 2
+  fi
+fi
 # The workshop's browser test drives Debian's chromium through Playwright (its executable path set, so Playwright
 # downloads no browser); install it from Debian when missing.
 if [ ! -x /usr/bin/chromium ]; then

@@ -5,6 +5,9 @@ using SupplySim.Testing;
 
 namespace SupplySim.Cli.Tests;
 
+/// <summary>The files of a redis-server that speaks only TLS: its certificate and key (PEM), and the CA that signed them.</summary>
+public sealed record RedisTlsFiles(string Certificate, string Key, string Ca);
+
 /// <summary>A private redis-server on a free 127.0.0.1 port, without persistence; killed on dispose.</summary>
 public sealed class RedisServer : IAsyncDisposable
 {
@@ -18,11 +21,16 @@ public sealed class RedisServer : IAsyncDisposable
 
     /// <param name="password">When given, the server requires it (requirepass).</param>
     /// <param name="onPort">The port to listen on (e.g. to restart a server that was stopped); default: a free one.</param>
-    public static async Task<RedisServer> StartAsync(string? password = null, int? onPort = null)
+    /// <param name="tls">When given, the server speaks only TLS on the port (--port 0 --tls-port), with this certificate, and does not ask clients for one.</param>
+    public static async Task<RedisServer> StartAsync(string? password = null, int? onPort = null, RedisTlsFiles? tls = null)
     {
         var port = onPort ?? FreePort();
         var psi = new ProcessStartInfo("redis-server") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no" })
+        var listen = tls is null
+            ? new[] { "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture) }
+            : ["--port", "0", "--tls-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--tls-cert-file", tls.Certificate, "--tls-key-file", tls.Key,
+               "--tls-ca-cert-file", tls.Ca, "--tls-auth-clients", "no"];
+        foreach (var a in listen.Concat(["--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]))
             psi.ArgumentList.Add(a);
         if (password is not null)
         {

@@ -6,9 +6,15 @@ using SupplySim.Cli.Commands;
 
 namespace SupplySim.Cli.Hosting;
 
-/// <summary>Where a SupplySim cluster keeps its membership: a Redis server, and the cluster's id in it.</summary>
-public sealed record RedisClusterSettings(string Host, int Port, string ClusterId, string? Password, bool Tls, TimeSpan? EntryExpiry = null)
+/// <summary>
+/// Where a SupplySim cluster keeps its membership: a Redis server, and the cluster's id in it. With <see cref="Tls"/>,
+/// the server's certificate is checked by <paramref name="Trust"/> (a private CA, --redis-ca), else by the machine's CA store.
+/// </summary>
+public sealed record RedisClusterSettings(string Host, int Port, string ClusterId, string? Password, bool Tls, TimeSpan? EntryExpiry = null, RedisCertificateTrust? Trust = null)
 {
+    /// <summary>Who checks the server's TLS certificate (and remembers why it refused one).</summary>
+    public RedisCertificateTrust CertificateTrust { get; } = Trust ?? RedisCertificateTrust.Machine();
+
     /// <summary>HOST:PORT, as typed, for messages.</summary>
     public string Endpoint => $"{Host}:{Port}";
 
@@ -29,6 +35,7 @@ public sealed record RedisClusterSettings(string Host, int Port, string ClusterI
             ConnectRetry = 1,
             LoggerFactory = DiagnosticLog.Factory,
         };
+        if (Tls) options.CertificateValidation += CertificateTrust.Validate;
         options.EndPoints.Add(Host, Port);
         return options;
     }
@@ -36,7 +43,7 @@ public sealed record RedisClusterSettings(string Host, int Port, string ClusterI
 
 /// <summary>
 /// The flags that point a command at a Redis-membership cluster: --redis, --cluster-id, --redis-password,
-/// --redis-tls (and, for `silo`, --redis-entry-expiry). Read with <see cref="Read"/>, which fails with one line.
+/// --redis-tls, --redis-ca (and, for `silo`, --redis-entry-expiry). Read with <see cref="Read"/>, which fails with one line.
 /// </summary>
 public sealed class RedisClusterFlags
 {
@@ -58,7 +65,16 @@ public sealed class RedisClusterFlags
         HelpName = "PASSWORD",
     };
 
-    public Option<bool> RedisTls { get; } = new("--redis-tls") { Description = "Connect to Redis over TLS." };
+    public Option<bool> RedisTls { get; } = new("--redis-tls")
+    {
+        Description = "Connect to Redis over TLS; the server's certificate must name the host given to --redis and be signed by a CA this machine trusts, or by the one given with --redis-ca.",
+    };
+
+    public Option<string?> RedisCa { get; } = new("--redis-ca")
+    {
+        Description = $"With --redis-tls: trust only this CA (a PEM file) for the server's certificate, e.g. a private CA; default: the environment variable {CaVariable}, else the machine's CA store.",
+        HelpName = "FILE",
+    };
 
     public Option<double?> EntryExpiry { get; } = new("--redis-entry-expiry")
     {
@@ -68,6 +84,9 @@ public sealed class RedisClusterFlags
 
     /// <summary>The environment variable read when --redis-password is not given.</summary>
     public const string PasswordVariable = "SUPPLYSIM_REDIS_PASSWORD";
+
+    /// <summary>The environment variable read when --redis-tls is given without --redis-ca.</summary>
+    public const string CaVariable = "SUPPLYSIM_REDIS_CA";
 
     private readonly bool _silo;
 
@@ -93,6 +112,7 @@ public sealed class RedisClusterFlags
         command.Options.Add(ClusterId);
         command.Options.Add(RedisPassword);
         command.Options.Add(RedisTls);
+        command.Options.Add(RedisCa);
         if (_silo) command.Options.Add(EntryExpiry);
     }
 
@@ -104,8 +124,8 @@ public sealed class RedisClusterFlags
         if (redis is null)
         {
             if (_silo) throw new UserInputException("--redis HOST:PORT is required: the silo keeps its cluster membership in Redis");
-            if (id is not null || parse.GetValue(RedisPassword) is not null || parse.GetValue(RedisTls))
-                throw new UserInputException("--cluster-id, --redis-password and --redis-tls need --redis HOST:PORT");
+            if (id is not null || parse.GetValue(RedisPassword) is not null || parse.GetValue(RedisTls) || parse.GetValue(RedisCa) is not null)
+                throw new UserInputException("--cluster-id, --redis-password, --redis-tls and --redis-ca need --redis HOST:PORT");
             return null;
         }
         var colon = redis.LastIndexOf(':');
@@ -123,7 +143,18 @@ public sealed class RedisClusterFlags
             expiry = TimeSpan.FromSeconds(seconds);
         }
         var password = parse.GetValue(RedisPassword) ?? Environment.GetEnvironmentVariable(PasswordVariable);
-        return new RedisClusterSettings(redis[..colon].Trim('[', ']'), port, id, string.IsNullOrEmpty(password) ? null : password, parse.GetValue(RedisTls), expiry);
+        var tls = parse.GetValue(RedisTls);
+        RedisCertificateTrust? trust = null;
+        if (parse.GetValue(RedisCa) is { } ca)
+        {
+            if (!tls) throw new UserInputException("--redis-ca needs --redis-tls (the CA checks the certificate of a Redis server reached over TLS)");
+            trust = RedisCertificateTrust.FromPemFile(ca, "--redis-ca");
+        }
+        else if (tls && Environment.GetEnvironmentVariable(CaVariable) is { Length: > 0 } fromEnvironment)
+        {
+            trust = RedisCertificateTrust.FromPemFile(fromEnvironment, CaVariable);
+        }
+        return new RedisClusterSettings(redis[..colon].Trim('[', ']'), port, id, string.IsNullOrEmpty(password) ? null : password, tls, expiry, trust);
     }
 }
 
@@ -141,6 +172,10 @@ public static class RedisProbe
         {
             redis = await ConnectionMultiplexer.ConnectAsync(settings.Redis(abortOnConnectFail: true));
         }
+        catch (Exception) when (settings.Tls && settings.CertificateTrust.LastRejection is { } why)
+        {
+            throw new UserInputException($"Redis at {settings.Endpoint} over TLS: {why}");
+        }
         catch (Exception e) when (IsAuthenticationFailure(e))
         {
             throw new UserInputException(settings.Password is null
@@ -149,7 +184,7 @@ public static class RedisProbe
         }
         catch (Exception e) when (e is RedisException or TimeoutException or System.Net.Sockets.SocketException or ArgumentException)
         {
-            var tls = settings.Tls ? " (over TLS: the server must speak TLS on this port with a certificate this machine trusts)" : "";
+            var tls = settings.Tls ? " (over TLS: the server must speak TLS on this port)" : "";
             throw new UserInputException($"cannot reach Redis at {settings.Endpoint}{tls}: {FirstLine(e.Message)}");
         }
         await using (redis)
@@ -165,7 +200,7 @@ public static class RedisProbe
                     others.Add(key.ToString()[prefix.Length..]);
                 var known = others.Count > 0 ? $" (clusters there: {string.Join(", ", others)})" : " (no SupplySim cluster there)";
                 throw new UserInputException(
-                    $"no silo has joined cluster '{settings.ClusterId}' in Redis at {settings.Endpoint}{known}; check --cluster-id, or start silos with `supplysim silo --redis {settings.Endpoint} --cluster-id {settings.ClusterId}`");
+                    $"no silo has joined cluster '{settings.ClusterId}' in Redis at {settings.Endpoint}{known}; check --cluster-id, or start silos with `supplysim silo --redis {settings.Endpoint} --cluster-id {settings.ClusterId}{TlsFlags(settings)}`");
             }
             catch (Exception e) when (e is RedisException or TimeoutException)
             {
@@ -173,6 +208,9 @@ public static class RedisProbe
             }
         }
     }
+
+    private static string TlsFlags(RedisClusterSettings settings)
+        => !settings.Tls ? "" : settings.CertificateTrust.CaFile is { } ca ? $" --redis-tls --redis-ca {ca}" : " --redis-tls";
 
     private static bool IsAuthenticationFailure(Exception e)
         => e is RedisConnectionException { FailureType: ConnectionFailureType.AuthenticationFailure }
