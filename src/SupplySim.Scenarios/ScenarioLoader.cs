@@ -73,6 +73,7 @@ public static partial class ScenarioLoader
         private readonly Dictionary<string, int> _substances = new(StringComparer.Ordinal);
         private readonly Dictionary<string, List<int>> _classes = new(StringComparer.Ordinal);
         private readonly Dictionary<string, int> _agencies = new(StringComparer.Ordinal);
+        private readonly List<(YamlNode Node, string Path, int Own, int[] Targets)> _reach = new();
         private MonthDate _start, _end;
 
         public WorldSpec Compile(Map root, out int firmsPerShard, out int peoplePerShard, out int checkpointEvery)
@@ -112,6 +113,14 @@ public static partial class ScenarioLoader
             var suppliers = actors.ListOr("suppliers").Select((n, i) => Supplier(n, $"actors.suppliers[{i}]")).ToArray();
             var brokers = actors.ListOr("brokers").Select((n, i) => Broker(n, $"actors.brokers[{i}]")).ToArray();
             var labs = actors.ListOr("labs").Select((n, i) => Lab(n, $"actors.labs[{i}]")).ToArray();
+            foreach (var (node, path, own, targets) in _reach)
+                foreach (var k in targets)
+                {
+                    var id = jurisdictions[k].Id;
+                    if (k == own) throw r.Error(node, $"{path} names {id}, the labs' own jurisdiction; list only other jurisdictions");
+                    if (!labs.Any(l => l.Jurisdiction == k && l.Count > 0))
+                        throw r.Error(node, $"{path} names {id}, which has no lab group; add one there (capacity-kg-per-month: 0 makes empty sites)");
+                }
             var launderers = actors.ListOr("launderers").Select((n, i) => Launderer(n, $"actors.launderers[{i}]")).ToArray();
             var agencies = actors.ListOr("agencies").Select((n, i) => Agency(n, $"actors.agencies[{i}]")).ToArray();
             var populations = actors.ListOr("populations").Select((n, i) => Population(n, $"actors.populations[{i}]")).ToArray();
@@ -286,6 +295,7 @@ public static partial class ScenarioLoader
             var relocate = m.Get("relocate-to") is { } rt
                 ? r.Strings(rt, $"{path}.relocate-to").Select(x => Jurisdiction(x.Node, $"{path}.relocate-to")).Distinct().Order().ToArray()
                 : [];
+            if (m.Get("relocate-to") is { } reachNode) _reach.Add((reachNode, $"{path}.relocate-to", j, relocate));
             m.Done();
             return new LabGroupSpec(j, count, capacity, stockpile, initial, relocate);
         }

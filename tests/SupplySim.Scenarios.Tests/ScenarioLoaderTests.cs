@@ -90,6 +90,18 @@ public class ScenarioLoaderTests
     }
 
     [Fact]
+    public void Should_Reject_A_Relocation_Reach_Without_Lab_Sites_Or_To_The_Labs_Own_Jurisdiction()
+    {
+        var none = Broken("{ jurisdiction: MX, count: 60, capacity-kg-per-month: 4, stockpile-months: 3 }", "{ jurisdiction: MX, count: 60, capacity-kg-per-month: 4, stockpile-months: 3, relocate-to: [IN] }");
+        Assert.Contains("actors.labs[0].relocate-to names IN, which has no lab group; add one there", none.Message);
+        Assert.StartsWith($"s.yaml:{LineOf("{ jurisdiction: MX, count: 60, capacity-kg-per-month: 4")}:", none.Message);
+        var own = Broken("{ jurisdiction: MX, count: 60, capacity-kg-per-month: 4, stockpile-months: 3 }", "{ jurisdiction: MX, count: 60, capacity-kg-per-month: 4, stockpile-months: 3, relocate-to: [MX] }");
+        Assert.Contains("names MX, the labs' own jurisdiction", own.Message);
+        var ok = Quickstart.Replace("{ jurisdiction: MX, count: 60, capacity-kg-per-month: 4, stockpile-months: 3 }", "{ jurisdiction: MX, count: 60, capacity-kg-per-month: 4, stockpile-months: 3, relocate-to: [CN] }", StringComparison.Ordinal);
+        Assert.Equal([0], ScenarioLoader.Parse(ok, "s.yaml").Spec.Labs[0].RelocateTo!); // CN is the first jurisdiction
+    }
+
+    [Fact]
     public void Should_Reject_Allocations_Adding_Up_To_More_Than_One()
     {
         var e = Broken("allocation: { retail: 1.0 }", "allocation: { retail: 1.0, money: 0.2 }");
