@@ -18,6 +18,8 @@ public class LeverCatalogueTests
         Assert.Equal("interventions[27].share", own[0].Path);
         Assert.Contains(c.Levers, l => l.Id == "i5.on" && l.Group == LeverCatalogue.HistoryGroup); // the 2019 class scheduling, on/off
         Assert.Contains(c.Levers, l => l.Id == "added.aml"); // the baseline world has US-CN trust, so AML cooperation can be added
+        Assert.Contains(c.Levers, l => l.Id == "added.pillpress"); // ... and so can pill-press controls
+        Assert.Contains(c.Levers, l => l.Id == "added.earlywarning");
     }
 
     [Fact]
