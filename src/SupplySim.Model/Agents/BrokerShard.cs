@@ -177,13 +177,26 @@ public sealed class BrokerShard : Shard
             remaining -= kg;
 
             var pBroker = brokerPressure * signals.Illegality(j, substance);
-            var u = CounterRng.Uniform(Seed, CounterRng.Stream.RouteSeizure, order.To, ctx.Tick, draw * (s + 1) + k + 1);
+            var u = CounterRng.Uniform(Seed, CounterRng.Stream.RouteSeizure, order.To, ctx.Tick, LotDraw(draw, k, s));
             if (u < pBroker) { report[Raw.SeizedKg + (int)Stage.Broker] += kg; continue; }
             if (u < Detection.Either(pBroker, pRoute)) { report[Raw.SeizedKg + (int)Stage.Route] += kg; continue; }
             var usd = kg * Spec.Substances[substance].PriceUsdPerKg * (1 + _group.Markup);
             outbox.Emit(new Message(MessageKind.Shipment, order.To, order.From, substance, signals.Scheduled(j, substance) ? 1 : 0, kg, usd));
         }
     }
+
+    /// <summary>
+    /// Draw index of lot <paramref name="k"/> (-1: the current product, else that substance) of the order at inbox
+    /// position <paramref name="m"/>. Lots of the first <see cref="StableLots"/> substances keep the index
+    /// <c>m × (min(S, 8) + 1) + k + 1</c> that the scenarios were calibrated with; lots of substances appended past
+    /// the eighth draw from a disjoint range. So appending a substance to a catalogue (nitazenes) does not move the
+    /// draws of the existing ones, and a run that never trades it is unchanged.
+    /// </summary>
+    internal static int LotDraw(int m, int k, int substances)
+        => k < StableLots ? m * (Math.Min(substances, StableLots) + 1) + k + 1 : AppendedLots + m * (substances + 1) + k + 1;
+
+    private const int StableLots = 8;
+    private const int AppendedLots = 1 << 30;
 
     private void OrderFromSuppliers(in StepContext ctx, int i, int id, Outbox outbox)
     {
