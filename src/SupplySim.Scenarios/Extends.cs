@@ -5,8 +5,11 @@ namespace SupplySim.Scenarios;
 /// <summary>
 /// Scenario inheritance: a file with <c>extends: baseline.yaml</c> (a path relative to the file) starts from
 /// that scenario. Its own top-level keys replace the base's (whole keys: a child `world:` replaces the whole
-/// world), except <c>add-interventions:</c>, whose items are appended to the base's interventions, and
-/// <c>parameters:</c>, whose entries are merged over the base's. The base must itself be valid on its own;
+/// world), except <c>add-interventions:</c>, whose items are appended to the base's interventions,
+/// <c>add-actors:</c>, whose lists (<c>suppliers</c>, <c>brokers</c>, ...) are appended to the base's
+/// <c>actors.&lt;kind&gt;</c> lists, and <c>parameters:</c>, whose entries are merged over the base's. Added items
+/// keep their own file positions, so a mistake in one is reported at the child's line (under the merged path,
+/// e.g. <c>actors.suppliers[5]</c>). The base must itself be valid on its own;
 /// it is checked first, so its own mistakes are reported against its own file. A mistake that only the
 /// merge creates (say a child's shorter `end` leaves a base intervention outside the run) is reported with
 /// the child's file name but the base file's line: the message names the key path, which identifies it.
@@ -15,6 +18,10 @@ internal static class Extends
 {
     public const string Key = "extends";
     public const string AddKey = "add-interventions";
+    public const string AddActorsKey = "add-actors";
+
+    /// <summary>The lists under <c>actors:</c> that <c>add-actors:</c> can extend.</summary>
+    public static readonly string[] ActorKinds = ["suppliers", "brokers", "labs", "launderers", "agencies", "populations"];
 
     [ThreadStatic] private static HashSet<string>? _chain;
 
@@ -39,8 +46,10 @@ internal static class Extends
     {
         if (root is not YamlMappingNode child || !child.Children.TryGetValue(new YamlScalarNode(Key), out var baseNode))
         {
-            if (root is YamlMappingNode m && m.Children.TryGetValue(new YamlScalarNode(AddKey), out var stray))
-                throw r.Error(stray, $"'{AddKey}' only makes sense with '{Key}: BASE.yaml'");
+            if (root is YamlMappingNode m)
+                foreach (var add in new[] { AddKey, AddActorsKey })
+                    if (m.Children.TryGetValue(new YamlScalarNode(add), out var stray))
+                        throw r.Error(stray, $"'{add}' only makes sense with '{Key}: BASE.yaml'");
             return root;
         }
         if (depth > 4) throw r.Error(baseNode, "extends chains deeper than 5 files; flatten them");
@@ -56,9 +65,9 @@ internal static class Extends
         var baseRoot = Resolve(baseReader, ScenarioLoader.ReadDocument(baseReader, File.ReadAllText(path)), depth + 1);
         var merged = new YamlMappingNode();
         foreach (var (k, v) in ((YamlMappingNode)baseRoot).Children)
-            if (k is YamlScalarNode { Value: not (Key or AddKey) }) merged.Children[k] = v;
-        // add-interventions goes last, so it appends whether the child writes it before or after `interventions:`.
-        foreach (var (k, v) in child.Children.OrderBy(kv => (kv.Key as YamlScalarNode)?.Value == AddKey))
+            if (k is YamlScalarNode { Value: not (Key or AddKey or AddActorsKey) }) merged.Children[k] = v;
+        // The add- keys go last, so they append whether the child writes them before or after what they extend.
+        foreach (var (k, v) in child.Children.OrderBy(kv => (kv.Key as YamlScalarNode)?.Value is AddKey or AddActorsKey))
         {
             var name = (k as YamlScalarNode)?.Value;
             switch (name)
@@ -71,6 +80,9 @@ internal static class Extends
                     foreach (var item in r.List(v, AddKey)) list.Add(item);
                     merged.Children[new YamlScalarNode("interventions")] = list;
                     break;
+                case AddActorsKey:
+                    merged.Children[new YamlScalarNode("actors")] = AddActors(r, v, merged);
+                    break;
                 case "parameters" when merged.Children.TryGetValue(new YamlScalarNode("parameters"), out var baseParams) && baseParams is YamlMappingNode bp && v is YamlMappingNode cp:
                     var p = new YamlMappingNode(bp.Children);
                     foreach (var (pk, pv) in cp.Children) p.Children[pk] = pv;
@@ -82,5 +94,24 @@ internal static class Extends
             }
         }
         return merged;
+    }
+
+    /// <summary>The merged <c>actors:</c> mapping with each list of <c>add-actors:</c> appended to the same list.</summary>
+    private static YamlMappingNode AddActors(YamlReader r, YamlNode add, YamlMappingNode merged)
+    {
+        var adds = r.Map(add, AddActorsKey);
+        var actors = merged.Children.TryGetValue(new YamlScalarNode("actors"), out var existing) && existing is YamlMappingNode a
+            ? new YamlMappingNode(a.Children) : new YamlMappingNode();
+        foreach (var kind in ActorKinds)
+        {
+            if (adds.Get(kind) is not { } items) continue;
+            var key = new YamlScalarNode(kind);
+            var list = actors.Children.TryGetValue(key, out var have) && have is YamlSequenceNode seq
+                ? new YamlSequenceNode(seq.Children) : new YamlSequenceNode();
+            foreach (var item in r.List(items, $"{AddActorsKey}.{kind}")) list.Add(item);
+            actors.Children[key] = list;
+        }
+        adds.Done();
+        return actors;
     }
 }

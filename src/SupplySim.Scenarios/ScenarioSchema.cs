@@ -37,6 +37,7 @@ public static class ScenarioSchema
             ("interventions", List(Intervention(), "Dated interventions, applied at the start of their month."), false),
             (Extends.Key, Text("A scenario file (path relative to this one) to start from; this file's keys replace its keys."), false),
             (Extends.AddKey, List(Intervention(), "Interventions appended to those of the extended scenario."), false),
+            (Extends.AddActorsKey, AddActors(), false),
             (ScenarioOverrides.SweepKey, Sweep(), false));
         schema.Insert(0, "$schema", "http://json-schema.org/draft-07/schema#");
         schema.Insert(1, "title", "SupplySim scenario");
@@ -66,6 +67,16 @@ public static class ScenarioSchema
         ("trust", List(Object("Trust between two countries at the start (a country is a jurisdiction id before its first '-').",
             ("between", Names("Two countries, e.g. [US, CN]."), true),
             ("initial", Share(null, "Starting trust, 0..1."), true)), "Trust between countries; gates cooperative levers."), false));
+
+    /// <summary>The actor lists of <see cref="Actors"/>, none required, each appended to the extended scenario's list.</summary>
+    private static JsonObject AddActors()
+    {
+        var o = Actors();
+        o["description"] = "Actor groups appended to the extended scenario's actors lists (same items as under actors).";
+        o.Remove("required");
+        foreach (var (_, list) in o["properties"]!.AsObject()) list!.AsObject().Remove("minItems");
+        return o;
+    }
 
     private static JsonObject Actors() => Object("Agent groups; each item is a cohort of identical agents.",
         ("suppliers", List(Object("Precursor suppliers (model.md §3).",
