@@ -59,56 +59,57 @@ public class ExtendsTests
         }
         finally { Directory.Delete(dir, true); }
     }
-    [Fact]
-    public void Should_Append_Added_Actors_To_The_Lists_Of_The_Base()
+
+    /// <summary>Runs <paramref name="test"/> on a temporary folder holding a copy of the baseline.</summary>
+    private static void NextToBaseline(string tag, Action<string> test)
     {
-        var dir = Repo.TempDir("extends-actors");
+        var dir = Repo.TempDir(tag);
         try
         {
             File.Copy(Repo.Scenario("baseline.yaml"), Path.Combine(dir, "baseline.yaml"));
-            var child = Write(dir, "child.yaml", """
-                extends: baseline.yaml
-                name: child
-                add-actors:
-                  suppliers:
-                    - { jurisdiction: CN, cohort: small, count: 20, products: [nitazene-precursor], capacity-kg-per-month: 5 }
-                  labs:
-                    - { jurisdiction: MX, count: 4, capacity-kg-per-month: 0.5 }
-                """);
-            var b = ScenarioLoader.Load(Path.Combine(dir, "baseline.yaml")).Spec;
-            var c = ScenarioLoader.Load(child).Spec;
-            Assert.Equal(b.Suppliers.Length + 1, c.Suppliers.Length);
-            Assert.Equal([Array.FindIndex(c.Substances, s => s.Id == "nitazene-precursor")], c.Suppliers[^1].Products);
-            Assert.Equal(b.Suppliers[0].Products, c.Suppliers[0].Products);
-            Assert.Equal(b.Labs.Length + 1, c.Labs.Length);
-            Assert.Equal(4, c.Labs[^1].Count);
-            Assert.Equal(b.Brokers.Length, c.Brokers.Length);
-            Assert.Equal(b.Populations.Length, c.Populations.Length);
-            Assert.Equal(b.Interventions.Length, c.Interventions.Length);
+            test(dir);
         }
         finally { Directory.Delete(dir, true); }
     }
 
     [Fact]
-    public void Should_Report_A_Mistake_In_An_Added_Actor_On_One_Line_Of_The_Child_File()
+    public void Should_Append_Added_Actors_To_The_Lists_Of_The_Base() => NextToBaseline("extends-actors", dir =>
     {
-        var dir = Repo.TempDir("extends-actors-bad");
-        try
-        {
-            File.Copy(Repo.Scenario("baseline.yaml"), Path.Combine(dir, "baseline.yaml"));
-            var bad = Write(dir, "b.yaml", "extends: baseline.yaml\nname: b\nadd-actors:\n  brokers:\n    - { jurisdiction: CN, count: -3 }\n");
-            var e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Load(bad));
-            Assert.Equal($"{bad}:5:34: actors.brokers[3].count is -3; allowed: 0 to 10000000", e.Message);
+        var child = Write(dir, "child.yaml", """
+            extends: baseline.yaml
+            name: child
+            add-actors:
+              suppliers:
+                - { jurisdiction: CN, cohort: small, count: 20, products: [nitazene-precursor], capacity-kg-per-month: 5 }
+              labs:
+                - { jurisdiction: MX, count: 4, capacity-kg-per-month: 0.5 }
+            """);
+        var b = ScenarioLoader.Load(Path.Combine(dir, "baseline.yaml")).Spec;
+        var c = ScenarioLoader.Load(child).Spec;
+        Assert.Equal(b.Suppliers.Length + 1, c.Suppliers.Length);
+        Assert.Equal([Array.FindIndex(c.Substances, s => s.Id == "nitazene-precursor")], c.Suppliers[^1].Products);
+        Assert.Equal(b.Suppliers[0].Products, c.Suppliers[0].Products);
+        Assert.Equal(b.Labs.Length + 1, c.Labs.Length);
+        Assert.Equal(4, c.Labs[^1].Count);
+        Assert.Equal(b.Brokers.Length, c.Brokers.Length);
+        Assert.Equal(b.Populations.Length, c.Populations.Length);
+        Assert.Equal(b.Interventions.Length, c.Interventions.Length);
+    });
 
-            var kind = Write(dir, "k.yaml", "extends: baseline.yaml\nname: k\nadd-actors:\n  cartels: []\n");
-            var e2 = Assert.Throws<ScenarioException>(() => ScenarioLoader.Load(kind));
-            Assert.Equal($"{kind}:4:3: unknown key 'cartels' in add-actors; allowed keys: agencies, brokers, labs, launderers, populations, suppliers", e2.Message);
+    [Fact]
+    public void Should_Report_A_Mistake_In_An_Added_Actor_On_One_Line_Of_The_Child_File() => NextToBaseline("extends-actors-bad", dir =>
+    {
+        var bad = Write(dir, "b.yaml", "extends: baseline.yaml\nname: b\nadd-actors:\n  brokers:\n    - { jurisdiction: CN, count: -3 }\n");
+        var e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Load(bad));
+        Assert.Equal($"{bad}:5:34: actors.brokers[3].count is -3; allowed: 0 to 10000000", e.Message);
 
-            var stray = Write(dir, "s.yaml", File.ReadAllText(Path.Combine(dir, "baseline.yaml")) + "add-actors:\n  labs: []\n");
-            var e3 = Assert.Throws<ScenarioException>(() => ScenarioLoader.Load(stray));
-            Assert.EndsWith("'add-actors' only makes sense with 'extends: BASE.yaml'", e3.Message);
-            Assert.DoesNotContain('\n', e.Message + e2.Message + e3.Message);
-        }
-        finally { Directory.Delete(dir, true); }
-    }
+        var kind = Write(dir, "k.yaml", "extends: baseline.yaml\nname: k\nadd-actors:\n  cartels: []\n");
+        var e2 = Assert.Throws<ScenarioException>(() => ScenarioLoader.Load(kind));
+        Assert.Equal($"{kind}:4:3: unknown key 'cartels' in add-actors; allowed keys: agencies, brokers, labs, launderers, populations, suppliers", e2.Message);
+
+        var stray = Write(dir, "s.yaml", File.ReadAllText(Path.Combine(dir, "baseline.yaml")) + "add-actors:\n  labs: []\n");
+        var e3 = Assert.Throws<ScenarioException>(() => ScenarioLoader.Load(stray));
+        Assert.EndsWith("'add-actors' only makes sense with 'extends: BASE.yaml'", e3.Message);
+        Assert.DoesNotContain('\n', e.Message + e2.Message + e3.Message);
+    });
 }
