@@ -30,14 +30,18 @@ internal static class Extends
         var self = Path.GetFullPath(r.File);
         var outermost = _chain is null;
         _chain ??= new HashSet<string>(StringComparer.Ordinal);
+        // The chain holds the files being extended on the current path only, so a base that two levels reach
+        // (child -> middle -> base, where the middle is first checked on its own) is not taken for a loop.
+        var added = _chain.Add(self);
         try
         {
-            if (!_chain.Add(self) && depth == 0 && !outermost)
+            if (!added && depth == 0 && !outermost)
                 throw r.Error(root, $"extends makes a loop through {Path.GetFileName(r.File)}; a scenario cannot extend itself");
             return ResolveIn(r, root, depth);
         }
         finally
         {
+            if (added) _chain.Remove(self);
             if (outermost) _chain = null;
         }
     }

@@ -112,4 +112,16 @@ public class ExtendsTests
         Assert.EndsWith("'add-actors' only makes sense with 'extends: BASE.yaml'", e3.Message);
         Assert.DoesNotContain('\n', e.Message + e2.Message + e3.Message);
     });
+
+    [Fact]
+    public void Should_Extend_A_File_That_Itself_Extends_The_Base() => NextToBaseline("extends-chain", dir =>
+    {
+        Write(dir, "middle.yaml", "extends: baseline.yaml\nname: middle\nparameters:\n  penalty-multiple: 7\n");
+        var top = Write(dir, "top.yaml", "extends: middle.yaml\nname: top\nadd-interventions:\n  - { type: naloxone, date: 2020-01, jurisdiction: US-NE, coverage: 0.9 }\n");
+        var b = ScenarioLoader.Load(Path.Combine(dir, "baseline.yaml")).Spec;
+        var c = ScenarioLoader.Load(top).Spec;
+        Assert.Equal("top", c.Name);
+        Assert.Equal(7, c.Parameters.PenaltyMultiple);
+        Assert.Equal(b.Interventions.Length + 1, c.Interventions.Length);
+    });
 }

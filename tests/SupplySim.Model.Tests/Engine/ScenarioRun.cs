@@ -31,11 +31,17 @@ public sealed class ScenarioRun
         }
         if (interventions is { Length: > 0 })
         {
-            if (!text.Contains("\ninterventions:", StringComparison.Ordinal)) text += "\ninterventions:\n";
+            // A file that extends another appends to the base's interventions; its own `interventions:` would replace them.
+            var key = System.Text.RegularExpressions.Regex.IsMatch(text, @"(?m)^extends:") ? "add-interventions:" : "interventions:";
+            if (!text.Contains("\n" + key, StringComparison.Ordinal)) text = text.TrimEnd() + "\n" + key + "\n";
             text = text.TrimEnd() + "\n" + string.Concat(interventions.Select(i => $"  - {i}\n"));
         }
-        if (seed is { } s) text = System.Text.RegularExpressions.Regex.Replace(text, @"(?m)^seed: \d+", $"seed: {s}");
-        return new ScenarioRun(ScenarioLoader.Parse(text, file));
+        if (seed is { } s)
+            text = System.Text.RegularExpressions.Regex.IsMatch(text, @"(?m)^seed: \d+")
+                ? System.Text.RegularExpressions.Regex.Replace(text, @"(?m)^seed: \d+", $"seed: {s}")
+                : text.TrimEnd() + $"\nseed: {s}\n";
+        // The full path, so that `extends:` finds the base next to the shipped file.
+        return new ScenarioRun(ScenarioLoader.Parse(text, Repo.Scenario(file)));
     }
 
     public int Index(string metric, string dimension = "")
