@@ -206,7 +206,11 @@ public sealed class CartelLabShard : Shard
             a.LastYield = r.Yield;
             product = r.Output;
         }
-        if (made > 0) report[Raw.ProductionKg + Info.Jurisdiction] += made;
+        if (made > 0)
+        {
+            report[Raw.ProductionKg + Info.Jurisdiction] += made;
+            report[Raw.ProductionByProduct + product] += made;
+        }
         return made;
     }
 

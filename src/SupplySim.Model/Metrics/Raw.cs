@@ -14,7 +14,7 @@ public sealed class Raw
     public int A { get; }
     public int Length { get; }
 
-    public readonly int DeathsWithXylazine, XylazineDoses, PillMg, RelocatedCapacityKg, BribesUsd;
+    public readonly int DeathsWithXylazine, XylazineDoses, PillMg, RelocatedCapacityKg, BribesUsd, ProductionByProduct;
     public readonly int Deaths, DeathsWithStimulant, SuppliedMg, RevenueUsd, DosesServed, DosesDemanded, PotencyMgTimesDoses, People;
     public readonly int ProductionKg, PrecursorBySubstance, PrecursorByOrigin, PrecursorUnscheduledKg;
     public readonly int SeizedKg, SeizedDrugKg, LaunderedUsd, SeizedUsd, SpendUsd, PressureLog;
@@ -43,7 +43,7 @@ public sealed class Raw
         CashUsd = Take(1); InFlightUsd = Take(1); InflowUsd = Take(1); LabStockKg = Take(1);
         LabPrecursorSeizedKg = Take(1); LabPrecursorUsedKg = Take(1); PrecursorDeliveredKg = Take(1);
         KycAdopters = Take(J); FormalSuppliers = Take(J); DivertedBySeller = Take(SellerTypes); BrokersByChannel = Take(Channels); BrokersOffline = Take(1);
-        DeathsWithXylazine = Take(J); XylazineDoses = Take(J); PillMg = Take(J); RelocatedCapacityKg = Take(J); BribesUsd = Take(J);
+        DeathsWithXylazine = Take(J); XylazineDoses = Take(J); PillMg = Take(J); RelocatedCapacityKg = Take(J); BribesUsd = Take(J); ProductionByProduct = Take(S);
         Length = n;
     }
 

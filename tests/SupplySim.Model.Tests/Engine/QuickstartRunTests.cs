@@ -46,6 +46,20 @@ public class QuickstartRunTests
     }
 
     [Fact]
+    public void Should_Count_The_Same_Production_By_Product_As_By_Lab_Every_Tick()
+    {
+        var (spec, raw, _, _) = Default.Value;
+        var r = new Raw(new Layout(spec));
+        foreach (var v in raw)
+        {
+            var byLab = Enumerable.Range(0, r.J).Sum(j => v[r.ProductionKg + j]);
+            var byProduct = Enumerable.Range(0, r.S).Sum(s => v[r.ProductionByProduct + s]);
+            Assert.True(Math.Abs(byLab - byProduct) <= 1e-9 * Math.Max(1, Math.Abs(byLab)), $"{byLab} by lab, {byProduct} by product");
+        }
+        Assert.True(raw.Sum(v => Enumerable.Range(0, r.S).Sum(s => v[r.ProductionByProduct + s])) > 0);
+    }
+
+    [Fact]
     public void Should_Balance_Money_Every_Tick()
     {
         // Cash held + money in flight changes only by drug proceeds entering, by seizures and by bribes paid out.
