@@ -142,6 +142,9 @@ public sealed class CartelLabShard : Shard
         // part of what they earn; the agencies lose pressure next month in proportion (EnforcementAgencyShard).
         var bribeShare = _corruptible && pLab > P.LabBribePressure ? P.LabBribeShare : 0;
         var marketWeights = MarketWeights(signals);
+        // Relocation is only ever possible when some reachable site is safer than here by the margin; checked once a tick.
+        var mayRelocate = false;
+        foreach (var (k, _) in _sites) mayRelocate |= pLab - signals.Pressure(k, Stage.Lab) > P.LabRelocationPressureGap;
         var pressControl = 0.0;
         foreach (var (k, w) in _exporters) pressControl += w * signals.LeverValue(Lever.PillPressControl, k);
         for (var i = 0; i < _agents.Length; i++)
@@ -167,7 +170,7 @@ public sealed class CartelLabShard : Shard
             var produced = Synthesize(signals, ref a, stock, report, out var product);
             if (produced > 0) Ship(ctx, id, product, produced, a.Capacity > 0 ? Math.Min(1, a.Presses / a.Capacity) : 0, a.Launderer, marketWeights, outbox, report);
             BuyPresses(ref a, pressControl, produced > 0);
-            Relocate(ctx, ref a, id, outbox);
+            if (mayRelocate) Relocate(ctx, ref a, id, outbox);
 
             TrackBroker(ctx, ref a, id, received[i]);
             Reorder(ref a, id, stock, outbox);
@@ -241,7 +244,7 @@ public sealed class CartelLabShard : Shard
     /// </summary>
     private void Relocate(in StepContext ctx, ref Lab a, int id, Outbox outbox)
     {
-        if (_sites.Length == 0 || a.Capacity <= 1e-9) return;
+        if (a.Capacity <= 1e-9) return;
         var signals = ctx.Signals;
         var here = signals.Pressure(Info.Jurisdiction, Stage.Lab);
         var best = -1;

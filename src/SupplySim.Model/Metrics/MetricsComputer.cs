@@ -160,14 +160,14 @@ public sealed class MetricsComputer
     /// Displacement ratio (model.md §6): the flow gained by origins (or lab locations) above their monthly mean
     /// of the reference window, over the flow lost by those below it. 1 means every kg lost where a lever acted
     /// reappeared elsewhere; 0 that none did; above 1 that the trade grew elsewhere by more than it lost. NaN
-    /// when nothing was lost.
+    /// when nothing was lost. <paramref name="reference"/> is the reference window's sum over <paramref name="referenceTicks"/> ticks.
     /// </summary>
-    public static double DisplacementRatio(ReadOnlySpan<double> current, ReadOnlySpan<double> referenceMean)
+    public static double DisplacementRatio(ReadOnlySpan<double> current, ReadOnlySpan<double> reference, double referenceTicks = 1)
     {
         double gained = 0, lost = 0;
         for (var i = 0; i < current.Length; i++)
         {
-            var d = current[i] - referenceMean[i];
+            var d = current[i] - reference[i] / referenceTicks;
             if (d > 0) gained += d; else lost -= d;
         }
         return lost > 0 ? gained / lost : double.NaN;
@@ -176,9 +176,7 @@ public sealed class MetricsComputer
     private double GainedOverLost(double[] v, int offset, double[] reference)
     {
         if (_referenceTicks == 0) return double.NaN;
-        var mean = new double[reference.Length];
-        for (var i = 0; i < mean.Length; i++) mean[i] = reference[i] / _referenceTicks;
-        return DisplacementRatio(v.AsSpan(offset, reference.Length), mean);
+        return DisplacementRatio(v.AsSpan(offset, reference.Length), reference, _referenceTicks);
     }
 
     private double Distance(double[] v, int offset, double[] reference)
