@@ -19,24 +19,45 @@ public partial class TelemetryEndToEndTests
     [GeneratedRegex(@"^supplysim_ticks_total\{[^}]*supplysim_scenario=""quickstart""[^}]*\} (\d+)$", RegexOptions.Multiline)]
     private static partial Regex TicksTotal();
 
+    /// <summary>
+    /// Starts the watched run on two free ports. A port found free can be taken by another process of the parallel
+    /// suite before the run binds it (the run then stops with "is in use", exit 2); that is retried on new ports.
+    /// </summary>
+    private static async Task<(CliSession Session, int Prometheus, int Dashboard)> StartWatched(string watched, int collectorPort)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var prometheus = CliSession.FreePort();
+            var dashboard = CliSession.FreePort();
+            var session = CliSession.Start("run", "scenarios/quickstart.yaml", "--seed", "11", "--out", watched,
+                "--prometheus-port", $"{prometheus}", "--dashboard-port", $"{dashboard}",
+                "--otlp-endpoint", $"http://127.0.0.1:{collectorPort}", "--otlp-protocol", "http/protobuf",
+                "--console-telemetry", "--linger", "120");
+            try
+            {
+                await session.WaitForOutput("lingering 120 s", RunTimeout);
+                return (session, prometheus, dashboard);
+            }
+            catch (InvalidOperationException e) when (attempt < 3 && e.Message.Contains("is in use", StringComparison.Ordinal))
+            {
+                await session.DisposeAsync();
+            }
+        }
+    }
+
     [Fact]
     public async Task Should_Serve_Prometheus_The_Dashboard_And_Otlp_During_A_Run_Without_Changing_Its_Results()
     {
         var watched = Repo.TempDir("watched");
         var plain = Repo.TempDir("plain");
         using var collector = new OtlpCollector();
-        var prometheus = CliSession.FreePort();
-        var dashboard = CliSession.FreePort();
         try
         {
             string scrape, contentType, page;
             HttpStatusCode dashboardStatus;
-            await using (var session = CliSession.Start("run", "scenarios/quickstart.yaml", "--seed", "11", "--out", watched,
-                             "--prometheus-port", $"{prometheus}", "--dashboard-port", $"{dashboard}",
-                             "--otlp-endpoint", $"http://127.0.0.1:{collector.Port}", "--otlp-protocol", "http/protobuf",
-                             "--console-telemetry", "--linger", "120"))
+            var (session, prometheus, dashboard) = await StartWatched(watched, collector.Port);
+            await using (session)
             {
-                await session.WaitForOutput("lingering 120 s", RunTimeout);
                 using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
                 using (var response = await http.GetAsync(new Uri($"http://127.0.0.1:{prometheus}/metrics")))
                 {
