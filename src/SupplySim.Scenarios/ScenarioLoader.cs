@@ -127,6 +127,8 @@ public static partial class ScenarioLoader
             var populations = actors.ListOr("populations").Select((n, i) => Population(n, $"actors.populations[{i}]")).ToArray();
             actors.Done();
             if (populations.Length == 0) throw r.Error(actors.Node, "actors.populations needs at least one user population");
+            foreach (var g in populations.GroupBy(p => p.Region).Where(g => g.Select(p => p.SuppliedByLabs).Distinct().Count() > 1))
+                throw r.Error(actors.Node, $"actors.populations: the populations of {jurisdictions[g.Key].Id} differ in supplied-by; one region is either a market of the labs or a closed one");
 
             var parameters = root.Get("parameters") is { } pn ? Parameters(r.Map(pn, "parameters")) : new ModelParameters();
             var interventions = root.ListOr("interventions").SelectMany((n, i) => Intervention(n, $"interventions[{i}]")).ToArray();
@@ -352,8 +354,28 @@ public static partial class ScenarioLoader
             var moudCap = m.ShareOr("moud-capacity-share", 0.003);
             var naloxone = m.ShareOr("naloxone-coverage", 0.2);
             var xylazine = m.ShareOr("xylazine-share", 0);
+            var suppliedBy = m.TextOr("supplied-by") ?? "labs";
+            if (suppliedBy is not ("labs" or "outside"))
+                throw r.Error(m.Get("supplied-by")!, $"{path}.supplied-by is '{suppliedBy}'; allowed: labs, outside");
+            var outside = m.NumberOr("outside-supply-kg-per-month", 0, 0, 1e9, "0 to 1e9 kg a month");
+            if (suppliedBy == "outside" && outside <= 0)
+                throw r.Error(m.Node, $"{path}: supplied-by: outside needs outside-supply-kg-per-month above 0 (the labs do not sell in a closed market)");
+            var spec = new PopulationSpec(region, people, represents, use, oud, moud, remission, stim, moudCap, naloxone, xylazine)
+            {
+                SuppliedByLabs = suppliedBy == "labs",
+                OutsideSupplyKgPerMonth = outside,
+                OverdoseHazardScale = m.NumberOr("overdose-hazard-scale", 1, 0, 100, "0 to 100 (1 = the model's hazard, 0 = no overdose deaths)"),
+                RegistrationRate = m.NumberOr("registration-rate", 0, 0, 1000, "0 to 1000 per unit of retail detection pressure"),
+                InitialRegisteredShare = m.ShareOr("initial-registered-share", 0),
+                RegisterCleanMonths = m.IntegerOr("register-clean-months", 36, 1, 240),
+                NpsShare = m.ShareOr("nps-share", 0),
+                NpsSubstitution = m.ShareOr("nps-substitution", 0),
+                InitiationRate = m.Get("initiation-rate") is { } ir ? r.Share(ir, $"{path}.initiation-rate") : null,
+                CessationRate = m.Get("cessation-rate") is { } cr ? r.Share(cr, $"{path}.cessation-rate") : null,
+                ProgressionRate = m.Get("progression-rate") is { } pr ? r.Share(pr, $"{path}.progression-rate") : null,
+            };
             m.Done();
-            return new PopulationSpec(region, people, represents, use, oud, moud, remission, stim, moudCap, naloxone, xylazine);
+            return spec;
         }
 
 

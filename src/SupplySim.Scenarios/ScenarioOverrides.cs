@@ -67,6 +67,28 @@ public static partial class ScenarioOverrides
         return Target(document, path);
     }
 
+    /// <summary>
+    /// The items of a top-level list of the scenario (after <c>extends:</c>), e.g. "interventions": for each, its scalar
+    /// keys as text, a list of scalars joined with ','. Lets a tool find the index of an item by what it says.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyDictionary<string, string>> ListItems(string scenarioFile, string key)
+    {
+        var r = new YamlReader(scenarioFile);
+        var document = Extends.Resolve(r, ScenarioLoader.ReadDocument(r, File.ReadAllText(scenarioFile)));
+        if (document is not YamlMappingNode root || !root.Children.TryGetValue(new YamlScalarNode(key), out var list) || list is not YamlSequenceNode items)
+            return [];
+        return items.Children.Select(item => (IReadOnlyDictionary<string, string>)(item is YamlMappingNode map
+            ? map.Children.Where(kv => kv.Key is YamlScalarNode).ToDictionary(
+                kv => ((YamlScalarNode)kv.Key).Value!,
+                kv => kv.Value switch
+                {
+                    YamlScalarNode sc => sc.Value ?? "",
+                    YamlSequenceNode seq => string.Join(",", seq.Children.OfType<YamlScalarNode>().Select(x => x.Value)),
+                    _ => "",
+                }, StringComparer.Ordinal)
+            : new Dictionary<string, string>())).ToList();
+    }
+
     internal static SettingTarget Target(YamlNode document, string path)
     {
         var (parent, key, index) = Locate(document, path, create: false);

@@ -126,7 +126,18 @@ public static class ScenarioSchema
             ("stimulant-co-use", Share(0.3, "Share who also use stimulants."), false),
             ("moud-capacity-share", Share(0.003, "MOUD places as a share of the population."), false),
             ("naloxone-coverage", Share(0.2, "Share of overdoses with naloxone at hand."), false),
-            ("xylazine-share", Share(0, "Share of doses cut with xylazine at the start."), false)), "User populations (at least one).", minItems: 1), true));
+            ("xylazine-share", Share(0, "Share of doses cut with xylazine at the start."), false),
+            ("supplied-by", Choice(["labs", "outside"], "labs", "labs: the model's labs sell here; outside: a closed market stocked only by outside-supply-kg-per-month."), false),
+            ("outside-supply-kg-per-month", Number(0, 1e9, 0, "Pure kg a month reaching the market from outside the modelled chain, before seizures (outside-supply lever multiplies it)."), false),
+            ("overdose-hazard-scale", Number(0, 100, 1, "Multiplier on the overdose hazard (0: no overdose deaths, where none are in scope)."), false),
+            ("registration-rate", Number(0, 1000, 0, "Monthly probability that a person using is registered, per unit of retail detection pressure (0: no register)."), false),
+            ("initial-registered-share", Share(0, "Share of people using (and in remission) on the register at the start."), false),
+            ("register-clean-months", Integer(1, 240, 36, "Months without use after which a registered person leaves the count."), false),
+            ("nps-share", Share(0, "Share of people using who use NPS instead of the market's drugs at the start."), false),
+            ("nps-substitution", Share(0, "Monthly switching to NPS per unit of scarcity above the first month's (and back below it)."), false),
+            ("initiation-rate", Share(null, "This population's monthly initiation rate (default: the parameter initiation-rate)."), false),
+            ("cessation-rate", Share(null, "This population's monthly cessation rate, use to no use (default: the parameter cessation-rate)."), false),
+            ("progression-rate", Share(null, "This population's monthly progression rate, use to disorder (default: the parameter progression-rate)."), false)), "User populations (at least one).", minItems: 1), true));
 
     /// <summary>Every <see cref="ModelParameters"/> property under its kebab-case name, with its default.</summary>
     private static JsonObject Parameters()
@@ -193,6 +204,7 @@ public static class ScenarioSchema
             When("treatment-access", Object("", Lever(("multiplier", Number(0, 10, null, "Multiplier on monthly entry into MOUD (1 = no change)."), true)))),
             When("naloxone", Object("", Lever(("coverage", Share(null, "Naloxone coverage."), true)))),
             When("demand-reduction", Object("", Lever(("initiation-multiplier", Number(0, 10, null, "Multiplier on initiation (1 = no change)."), true)))),
+            When("outside-supply", Object("", Lever(("multiplier", Number(0, 100, null, "Multiplier on a closed market's outside supply (1 = no change)."), true)))),
             When("tariff", Object("", Pair(("trust-drop", Share(null, "Immediate fall of trust."), true)))),
             When("trust-shock", Object("", Pair(("trust-drop", Share(null, "Immediate fall of trust."), true)))),
             When("trust-building", Object("", Pair(("rate", Share(null, "Monthly share of the gap to full trust closed."), true)))),

@@ -102,6 +102,29 @@ public class ScenarioLoaderTests
     }
 
     [Fact]
+    public void Should_Reject_A_Closed_Market_Without_Outside_Supply_Or_Mixed_In_One_Region()
+    {
+        const string pop = "{ region: US-NE, people: 120000, represents: 25,";
+        var noSupply = Broken(pop, "{ region: US-NE, supplied-by: outside, people: 120000, represents: 25,");
+        Assert.Contains("actors.populations[0]: supplied-by: outside needs outside-supply-kg-per-month above 0", noSupply.Message);
+        Assert.StartsWith($"s.yaml:{LineOf(pop)}:", noSupply.Message);
+        var bad = Broken(pop, "{ region: US-NE, supplied-by: smugglers, people: 120000, represents: 25,");
+        Assert.Contains("actors.populations[0].supplied-by is 'smugglers'; allowed: labs, outside", bad.Message);
+        var mixed = Broken("  populations:\n", "  populations:\n    - { region: US-NE, people: 1000, supplied-by: outside, outside-supply-kg-per-month: 5 }\n");
+        Assert.Contains("the populations of US-NE differ in supplied-by", mixed.Message);
+
+        var ok = Quickstart.Replace(pop, "{ region: US-NE, supplied-by: outside, outside-supply-kg-per-month: 5, registration-rate: 0.5, nps-share: 0.1, cessation-rate: 0.02, people: 120000, represents: 25,", StringComparison.Ordinal);
+        var spec = ScenarioLoader.Parse(ok, "s.yaml").Spec.Populations[0];
+        Assert.False(spec.SuppliedByLabs);
+        Assert.Equal(5, spec.OutsideSupplyKgPerMonth);
+        Assert.True(spec.TracksRegistry);
+        Assert.Equal(0.02, spec.CessationRate);
+        Assert.Null(spec.InitiationRate);
+        Assert.Equal(36, spec.RegisterCleanMonths);
+        Assert.True(ScenarioLoader.Parse(Quickstart, "s.yaml").Spec.Populations.All(p => p.SuppliedByLabs && !p.TracksRegistry));
+    }
+
+    [Fact]
     public void Should_Reject_Allocations_Adding_Up_To_More_Than_One()
     {
         var e = Broken("allocation: { retail: 1.0 }", "allocation: { retail: 1.0, money: 0.2 }");

@@ -14,18 +14,22 @@ public static class CalibrateCommand
     public static Command Create(IAnsiConsole console)
     {
         var scenario = new Argument<string>("scenario") { Description = "Baseline scenario to fit, e.g. scenarios/baseline.yaml." };
-        var free = new Option<string?>("--free") { Description = $"Comma-separated parameters to fit (default: {string.Join(",", Calibrator.DefaultFree)})." };
+        var free = new Option<string?>("--free") { Description = $"Comma-separated parameters to fit (default: {string.Join(",", Calibrator.DefaultFree)}); with --target register, setting paths (default: the register population's rates and shares and its region's demand-reduction and outside-supply items)." };
+        var target = new Option<string>("--target") { Description = "What to fit to: deaths (US overdose deaths, the baseline) or register (China's registered users, scenarios/china-users.yaml).", DefaultValueFactory = _ => "deaths" };
+        target.AcceptOnlyFromAmong("deaths", "register");
         var max = new Option<int>("--max-evaluations") { Description = "Most runs the search may make.", DefaultValueFactory = _ => 60 };
         var replicates = new Option<int>("--replicates") { Description = "Seeds per evaluation (the replicate seeds of `run --replicates`); the loss scores their mean per year.", DefaultValueFactory = _ => 1 };
         var outDir = new Option<string?>("--out") { Description = "Folder for calibration.md (default: results/<scenario>-calibration)." };
-        var cmd = new Command("calibrate", "Fit behaviour parameters of a baseline to US overdose deaths 2013/2021/2022, the 2023 decline and the 2021 fentanyl+stimulant share.");
+        var cmd = new Command("calibrate", "Fit behaviour parameters of a baseline to US overdose deaths 2013/2021/2022, the 2023 decline and the 2021 fentanyl+stimulant share (--target register: China's register series).");
         cmd.Arguments.Add(scenario);
+        cmd.Options.Add(target);
         cmd.Options.Add(free);
         cmd.Options.Add(max);
         cmd.Options.Add(replicates);
         cmd.Options.Add(outDir);
         cmd.SetAction(parse =>
         {
+            if (parse.GetValue(target) == "register") return FitRegister(console, parse.GetValue(scenario)!, parse.GetValue(free), parse.GetValue(max), parse.GetValue(outDir));
             var sc = ScenarioLoader.Load(parse.GetValue(scenario)!);
             var names = (parse.GetValue(free) ?? string.Join(",", Calibrator.DefaultFree)).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             foreach (var n in names)
@@ -48,6 +52,55 @@ public static class CalibrateCommand
             return SupplySimCommand.Ok;
         });
         return cmd;
+    }
+
+    private static int FitRegister(IAnsiConsole console, string file, string? free, int evaluations, string? outDir)
+    {
+        var sc = ScenarioLoader.Load(file);
+        if (evaluations < 1) throw new UserInputException("--max-evaluations must be at least 1");
+        var calibrator = new RegisterCalibrator(file);
+        var paths = free?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? calibrator.DefaultFree().ToArray();
+        var dir = outDir ?? Path.Combine("results", $"{sc.Spec.Name}-calibration");
+        Directory.CreateDirectory(dir);
+        RegisterCalibrationResult result;
+        try { result = calibrator.Fit(paths, evaluations, line => console.WriteLine($"  [{calibrator.Evaluations}] {line}")); }
+        catch (SettingPathException e) { throw new UserInputException($"--free: {e.Message}"); }
+        var report = RegisterReport(sc, result);
+        var path = Path.Combine(dir, "calibration.md");
+        AtomicFile.WriteAllText(path, report);
+        console.WriteLine(report);
+        console.WriteLine($"wrote {path}");
+        return SupplySimCommand.Ok;
+    }
+
+    /// <summary>The register fit as Markdown: fitted settings by path, and model against target per year.</summary>
+    public static string RegisterReport(Scenario sc, RegisterCalibrationResult r)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var sb = new StringBuilder();
+        sb.AppendLine($"# Register calibration of `{sc.Spec.Name}` (seed {sc.Spec.Seed}, scenario SHA-256 {sc.Sha256[..12]})");
+        sb.AppendLine();
+        sb.AppendLine($"Loss {r.Loss.ToString("F4", inv)} after {r.Evaluations} runs. Fitted settings (paths after `extends:` is resolved):");
+        sb.AppendLine();
+        foreach (var (k, v) in r.Settings) sb.AppendLine($"* `{k}`: {v.ToString("G6", inv)}");
+        sb.AppendLine();
+        sb.AppendLine("| year | registered (Dec) | target | newly registered | target | hidden / registered | NPS share (mean) | price per mg (mean) |");
+        sb.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        string Err(double m, CalibrationTarget? t) => t is null ? "" : $"{t.Value.ToString("N0", inv)} ({(m / t.Value - 1).ToString("+0.0%;-0.0%", inv)})";
+        foreach (var y in r.Years)
+        {
+            var tr = RegisterTargets.Registered.FirstOrDefault(t => t.Year == y.Year);
+            var tn = RegisterTargets.Newly.FirstOrDefault(t => t.Year == y.Year);
+            var ratio = y.Registered > 0 ? (y.Hidden / y.Registered).ToString("F2", inv) : "";
+            sb.AppendLine($"| {y.Year} | {y.Registered.ToString("N0", inv)} | {Err(y.Registered, tr)} | {y.Newly.ToString("N0", inv)} | {Err(y.Newly, tn)} | {ratio} | {y.NpsShare.ToString("P1", inv)} | {y.PricePerMg.ToString("G4", inv)} |");
+        }
+        sb.AppendLine();
+        var p19 = r.Years.FirstOrDefault(y => y.Year == 2019)?.PricePerMg ?? double.NaN;
+        var p20 = r.Years.FirstOrDefault(y => y.Year == 2020)?.PricePerMg ?? double.NaN;
+        sb.AppendLine($"Price 2020 against 2019: {(p20 / p19 - 1).ToString("+0.0%;-0.0%", inv)} (record +31.6% to +57.7%, {RegisterTargets.PriceRise.Source}). " +
+            $"Hidden population 3 to 5 times the registered one ({RegisterTargets.HiddenRatio.Source}); NPS 6.9% of use in 2018 and 10.7% in 2022 ({RegisterTargets.Nps[0].Source}).");
+        sb.AppendLine("Sources: " + string.Join("; ", RegisterTargets.Registered.Concat(RegisterTargets.Newly).Select(t => $"{t.Year} {t.Name} {t.Source}")));
+        return sb.ToString();
     }
 
     /// <summary>The fit as Markdown: fitted values (to paste under `parameters:`), and model against target per year.</summary>

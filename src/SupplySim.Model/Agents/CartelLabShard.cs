@@ -219,7 +219,7 @@ public sealed class CartelLabShard : Shard
 
     private double[] MarketWeights(Signals signals)
     {
-        var markets = Layout.MarketShards;
+        var markets = Layout.LabMarkets;
         var w = new double[markets.Length];
         var total = 0.0;
         for (var m = 0; m < markets.Length; m++)
@@ -283,7 +283,7 @@ public sealed class CartelLabShard : Shard
 
     private void Ship(in StepContext ctx, int id, int product, double kg, double pillShare, int launderer, double[] weights, Outbox outbox, double[] report)
     {
-        var markets = Layout.MarketShards;
+        var markets = Layout.LabMarkets;
         var signals = ctx.Signals;
         for (var m = 0; m < markets.Length; m++)
         {
@@ -331,7 +331,7 @@ public sealed class CartelLabShard : Shard
     {
         if (!active) return;
         double price = 0, weight = 0;
-        foreach (var m in Layout.MarketShards)
+        foreach (var m in Layout.LabMarkets)
         {
             var p = signals.PricePerMg(m.Jurisdiction);
             if (p <= 0) continue;

@@ -14,10 +14,16 @@ namespace SupplySim.Model.Agents;
 /// Dealers' practice of cutting with xylazine spreads by imitation, locally and from the country's other
 /// regions, and recedes where xylazine is scheduled (L265, L490); counterfeit pills from the labs' presses
 /// are part of the stock and draw new people into use (L2184).
+/// A closed market (<c>supplied-by: outside</c>, China's) gets no drug from the model's labs, only an outside
+/// supply; where the population keeps a register (<see cref="Registry"/>), the police identify people who use
+/// drugs and the register counts them until three years without use (L807, L1504, L1512, L1672), and people
+/// turn to NPS when the traditional drugs grow scarce (L1538-L1540).
 /// </summary>
 public sealed class UserPopulationShard : Shard
 {
     private const byte StimulantFlag = 1;
+    internal const byte RegisteredFlag = 2;
+    internal const byte NpsFlag = 4;
 
     private readonly byte[] _state;
     private readonly byte[] _traits;
@@ -30,6 +36,10 @@ public sealed class UserPopulationShard : Shard
     private readonly int _xylazineSubstance; // -1 when the catalogue has no adulterant
     private readonly (int Jurisdiction, double Weight)[] _exporters; // chemical-exporting jurisdictions by capacity share
     private readonly (int Jurisdiction, double Weight)[] _neighbours; // the country's other regions by population
+    private readonly byte[] _clean;   // registry: months since a registered person last used (capped at 255); empty without a registry
+    private double _npsBuyers;        // share of last month's buyers (use, OUD, MOUD) on NPS, who buy nothing here
+    private double _scarcityRef;      // scarcity of the first month with sales (NaN before): the NPS reference
+    private double _demandRef = double.NaN; // doses demanded in the first month: the outside supply follows demand against it
 
     public UserPopulationShard(Layout layout, ShardInfo info) : base(layout, info)
     {
@@ -57,10 +67,41 @@ public sealed class UserPopulationShard : Shard
             _counts[(int)state]++;
             if (CounterRng.UniformAt(traitKey, person) < _pop.StimulantCoUse) _traits[i] |= StimulantFlag;
         }
+        _clean = _pop.TracksRegistry ? new byte[info.Count] : [];
+        _scarcityRef = double.NaN;
+        if (_pop.TracksRegistry) InitRegistry(info);
+    }
+
+    /// <summary>
+    /// Registry at the start: a share <c>initial-registered-share</c> of people using drugs and of those in
+    /// remission is registered (those in remission with 0 to twice <c>register-clean-months</c> months without
+    /// use, uniformly, so about half have already left the count); <c>nps-share</c> of people using are on NPS.
+    /// </summary>
+    private void InitRegistry(ShardInfo info)
+    {
+        var key = CounterRng.TickKey(Seed, CounterRng.Stream.PersonRegistryInit, info.Group, 0);
+        var span = 2 * _pop.RegisterCleanMonths;
+        long users = 0, nps = 0;
+        for (var i = 0; i < _state.Length; i++)
+        {
+            var person = info.FirstInGroup + i;
+            var s = (PersonState)_state[i];
+            var using_ = s is PersonState.Use or PersonState.Oud or PersonState.Moud;
+            if (!using_ && s != PersonState.Remission) continue;
+            if (CounterRng.UniformAt(key, 3 * person) < _pop.InitialRegisteredShare)
+            {
+                _traits[i] |= RegisteredFlag;
+                if (!using_) _clean[i] = (byte)Math.Min(255, (int)(CounterRng.UniformAt(key, 3 * person + 1) * span));
+            }
+            if (!using_) continue;
+            users++;
+            if (CounterRng.UniformAt(key, 3 * person + 2) < _pop.NpsShare) { _traits[i] |= NpsFlag; nps++; }
+        }
+        _npsBuyers = users > 0 ? (double)nps / users : 0;
     }
 
     internal static readonly CheckpointFields Checkpoint = new(
-        [nameof(_state), nameof(_traits), nameof(_counts), nameof(_inventoryKg), nameof(_pillKg), nameof(_xylazine)],
+        [nameof(_state), nameof(_traits), nameof(_counts), nameof(_inventoryKg), nameof(_pillKg), nameof(_xylazine), nameof(_clean), nameof(_npsBuyers), nameof(_scarcityRef), nameof(_demandRef)],
         [nameof(_pop), nameof(_personStream), nameof(_xylazineSubstance), nameof(_exporters), nameof(_neighbours)]);
 
     public override void Save(BinaryWriter w)
@@ -71,6 +112,10 @@ public sealed class UserPopulationShard : Shard
         w.Write(_inventoryKg);
         w.Write(_pillKg);
         w.Write(_xylazine);
+        w.WriteArray(_clean);
+        w.Write(_npsBuyers);
+        w.Write(_scarcityRef);
+        w.Write(_demandRef);
     }
 
     public override void Load(BinaryReader r)
@@ -81,6 +126,10 @@ public sealed class UserPopulationShard : Shard
         _inventoryKg = r.ReadDouble();
         _pillKg = r.ReadDouble();
         _xylazine = r.ReadDouble();
+        r.ReadArrayInto(_clean);
+        _npsBuyers = r.ReadDouble();
+        _scarcityRef = r.ReadDouble();
+        _demandRef = r.ReadDouble();
     }
 
     public override void Step(in StepContext ctx, ReadOnlySpan<Message> inbox, Outbox outbox, double[] report)
@@ -95,14 +144,23 @@ public sealed class UserPopulationShard : Shard
             _inventoryKg += kg;
             if (msg.Kind == MessageKind.Pills) _pillKg += kg;
         }
-        var pillShare = _inventoryKg > 0 ? Math.Clamp(_pillKg / _inventoryKg, 0, 1) : 0;
-        var seized = _inventoryKg * P.RetailSeizureShare * ctx.Signals.Pressure(j, Stage.Retail);
-        _inventoryKg -= seized;
-        report[Raw.SeizedDrugKg + (int)Stage.Retail] += seized;
-
         var demandDoses = scale * (_counts[(int)PersonState.Use] * P.DosesPerMonthUse
             + _counts[(int)PersonState.Oud] * P.DosesPerMonthOud
             + _counts[(int)PersonState.Moud] * P.MoudBuyingShare * P.DosesPerMonthOud);
+        if (_npsBuyers > 0) demandDoses *= 1 - _npsBuyers; // people on NPS buy none of this market's drugs
+        if (_pop.OutsideSupplyKgPerMonth > 0)
+        {
+            // Suppliers from abroad deliver in proportion to the market's demand against the first month's (a market
+            // that shrinks gets less); the lever carries shocks to that trade (L1532).
+            if (double.IsNaN(_demandRef)) _demandRef = demandDoses;
+            var follow = _demandRef > 0 ? demandDoses / _demandRef : 1;
+            _inventoryKg += _pop.OutsideSupplyKgPerMonth * follow * ctx.Signals.LeverValue(Lever.OutsideSupply, j);
+        }
+        var pillShare = _inventoryKg > 0 ? Math.Clamp(_pillKg / _inventoryKg, 0, 1) : 0;
+        var seized = _inventoryKg * P.RetailSeizureShare * ctx.Signals.Pressure(j, Stage.Retail);
+        _inventoryKg -= seized;
+        // A closed market's drugs are not the labs' opioids: their seizures are counted apart.
+        report[(_pop.SuppliedByLabs ? Raw.SeizedDrugKg + (int)Stage.Retail : Raw.OutsideSeizedKg + j)] += seized;
         var market = RetailMarket.Clear(_inventoryKg * 1e6, demandDoses, P);
         _inventoryKg -= market.SoldMg / 1e6;
         _pillKg = _inventoryKg * pillShare; // pills and powder are seized and sold alike
@@ -123,6 +181,73 @@ public sealed class UserPopulationShard : Shard
         report[Raw.PotencyMgTimesDoses + j] += market.PotencyMg * market.DosesServed;
         for (var s = 0; s < _counts.Length; s++) report[Raw.PeopleSlot(j, (PersonState)s)] += _counts[s] * scale;
         _xylazine = NextXylazineShare(ctx.Signals);
+        if (_pop.TracksRegistry)
+        {
+            var reg = Registry(ctx, market);
+            report[Raw.RegisteredUsers + j] += reg.Registered * scale;
+            report[Raw.HiddenUsers + j] += reg.Hidden * scale;
+            report[Raw.NewlyRegistered + j] += reg.Newly * scale;
+            report[Raw.NpsUsers + j] += reg.Nps * scale;
+        }
+    }
+
+    /// <summary>Counts of one month's registry pass (simulated people).</summary>
+    internal readonly record struct RegistryCounts(long Registered, long Hidden, long Newly, long Nps);
+
+    /// <summary>
+    /// China's register of people who use drugs (after the month's transitions), one pass over the people:
+    /// <list type="bullet">
+    /// <item>a person using (use or OUD) who is not registered is identified with probability
+    /// <c>registration-rate</c> × the jurisdiction's retail detection pressure (police drug tests and
+    /// investigations of people who use drugs, Table 1 at L867-L887); a person entering treatment (MOUD:
+    /// methadone clinics and rehabilitation, L1572) is registered on entry;</item>
+    /// <item>a registered person counts as a registered user while using, and for <c>register-clean-months</c>
+    /// months after last use (the counting basis since 2015, L1512); a relapse puts them back in the count;</item>
+    /// <item>people using who are not registered are the hidden population (L1672);</item>
+    /// <item>a person using turns to NPS with probability <c>nps-substitution</c> × (scarcity / first month's − 1),
+    /// where scarcity is price per mg over the share of demand served (dearer or harder to buy, L1532-L1538), and
+    /// back with the same rate when scarcity falls below the first month's.</item>
+    /// </list>
+    /// Draws come from their own stream, so the person transitions are those of a population without a registry.
+    /// </summary>
+    internal RegistryCounts Registry(in StepContext ctx, in RetailMarket.Result market)
+    {
+        var key = CounterRng.TickKey(Seed, CounterRng.Stream.PersonRegistry, Info.Group, ctx.Tick);
+        var pReg = Math.Min(1, _pop.RegistrationRate * ctx.Signals.Pressure(Info.Jurisdiction, Stage.Retail));
+        var served = market.ServedShare;
+        var scarcity = market.SoldMg > 0 && served > 0 ? market.RevenueUsd / market.SoldMg / served : double.NaN;
+        if (double.IsNaN(_scarcityRef) && !double.IsNaN(scarcity)) _scarcityRef = scarcity;
+        var rel = double.IsNaN(scarcity) ? 1 : scarcity / _scarcityRef;
+        double toNps = _pop.NpsSubstitution * Math.Max(0, rel - 1), fromNps = _pop.NpsSubstitution * Math.Max(0, 1 - rel);
+        var limit = _pop.RegisterCleanMonths;
+        long registered = 0, hidden = 0, newly = 0, nps = 0, buyers = 0;
+        for (var i = 0; i < _state.Length; i++)
+        {
+            var s = (PersonState)_state[i];
+            if (s == PersonState.Dead) continue;
+            var t = _traits[i];
+            var person = Info.FirstInGroup + i;
+            var active = s is PersonState.Use or PersonState.Oud;
+            if (active || s == PersonState.Moud)
+            {
+                _clean[i] = 0;
+                if ((t & RegisteredFlag) == 0 && (s == PersonState.Moud || CounterRng.UniformAt(key, 2 * person) < pReg))
+                {
+                    t |= RegisteredFlag;
+                    newly++;
+                }
+                var u = CounterRng.UniformAt(key, 2 * person + 1);
+                if ((t & NpsFlag) == 0 ? u < toNps : u < fromNps) t ^= NpsFlag;
+                buyers++;
+                if ((t & NpsFlag) != 0) nps++;
+                if ((t & RegisteredFlag) == 0) hidden++;
+                _traits[i] = t;
+            }
+            else if ((t & RegisteredFlag) != 0 && _clean[i] < 255) _clean[i]++;
+            if ((t & RegisteredFlag) != 0 && _clean[i] < limit) registered++;
+        }
+        _npsBuyers = buyers > 0 ? (double)nps / buyers : 0;
+        return new RegistryCounts(registered, hidden, newly, nps);
     }
 
     /// <summary>
@@ -164,16 +289,18 @@ public sealed class UserPopulationShard : Shard
     {
         var j = Info.Jurisdiction;
         var signals = ctx.Signals;
-        var hazard = new OverdoseHazard(P, market.PotencyMg, market.ServedShare, signals.LeverValue(Lever.NaloxoneCoverage, j), _xylazine);
+        var hazard = new OverdoseHazard(P, market.PotencyMg, market.ServedShare * _pop.OverdoseHazardScale, signals.LeverValue(Lever.NaloxoneCoverage, j), _xylazine);
         var tickKey = CounterRng.Bits(_personStream, ctx.Tick);
         var places = (long)Math.Round(signals.LeverValue(Lever.TreatmentCapacity, j) * Info.Count);
         var freePlaces = places - _counts[(int)PersonState.Moud];
         // Counterfeit pills reach people who would not use powder (L2184).
-        var initiation = P.InitiationRate * market.ServedShare * signals.LeverValue(Lever.InitiationMultiplier, j) * (1 + P.PillInitiationUplift * pillShare);
+        var initiation = (_pop.InitiationRate ?? P.InitiationRate) * market.ServedShare * signals.LeverValue(Lever.InitiationMultiplier, j) * (1 + P.PillInitiationUplift * pillShare);
         var stimulantUptake = P.StimulantUptakeRate * market.ServedShare;
         // Easier access (more prescribers, no wrong door) raises the monthly entry of people with OUD into treatment.
         var access = signals.LeverValue(Lever.TreatmentAccess, j);
         var rules = access == 1 ? P : P with { TreatmentEntryRate = Math.Min(1, P.TreatmentEntryRate * access) };
+        if (_pop.CessationRate is { } cessation) rules = rules with { CessationRate = cessation };
+        if (_pop.ProgressionRate is { } progression) rules = rules with { ProgressionRate = progression };
         return new PersonRules(tickKey, Info.FirstInGroup, hazard, initiation, stimulantUptake, freePlaces, rules);
     }
 

@@ -37,6 +37,7 @@ public sealed class LeverBoard
             Set(Lever.RouteMultiplier, j, 1);
             Set(Lever.InitiationMultiplier, j, 1);
             Set(Lever.TreatmentAccess, j, 1);
+            Set(Lever.OutsideSupply, j, 1);
             var pop = spec.Populations.FirstOrDefault(p => p.Region == j);
             Set(Lever.TreatmentCapacity, j, pop?.MoudCapacityShare ?? 0);
             Set(Lever.NaloxoneCoverage, j, pop?.NaloxoneCoverage ?? 0);

@@ -31,7 +31,7 @@ public sealed class MetricsComputer
         _layout = layout;
         _raw = new Raw(layout);
         var spec = layout.Spec;
-        var first = spec.Interventions.Select(i => i.Tick).DefaultIfEmpty(int.MaxValue).Min();
+        var first = spec.Interventions.Where(i => !OnlyClosedMarkets(spec, i)).Select(i => i.Tick).DefaultIfEmpty(int.MaxValue).Min();
         _referenceEnd = first == int.MaxValue ? Math.Min(12, spec.Ticks) : Math.Max(1, first);
         _refSubstance = new double[_raw.S];
         _refOrigin = new double[_raw.J];
@@ -88,6 +88,16 @@ public sealed class MetricsComputer
         string[] channels = ["open-web", "social", "encrypted"];
         for (var k = 0; k < Raw.Channels; k++) { var kk = k; Add("broker_listings", $"channel={channels[k]}", v => v[r.BrokersByChannel + kk]); }
         Add("broker_listings", "channel=offline", v => v[r.BrokersOffline]);
+        // China's register (populations that keep one, L807, L1504, L1672) and NPS use (L1540).
+        var registries = spec.Populations.Where(p => p.TracksRegistry).Select(p => p.Region).Distinct().Order().ToArray();
+        foreach (var j in registries) Add("registered_users", $"region={J(j)}", v => v[r.RegisteredUsers + j]);
+        foreach (var j in registries) Add("hidden_users", $"region={J(j)}", v => v[r.HiddenUsers + j]);
+        foreach (var j in registries) Add("newly_registered_users", $"region={J(j)}", v => v[r.NewlyRegistered + j]);
+        foreach (var j in registries)
+            Add("nps_share", $"region={J(j)}", v => Ratio(v[r.NpsUsers + j],
+                v[r.PeopleSlot(j, PersonState.Use)] + v[r.PeopleSlot(j, PersonState.Oud)] + v[r.PeopleSlot(j, PersonState.Moud)]));
+        foreach (var j in spec.Populations.Where(p => !p.SuppliedByLabs).Select(p => p.Region).Distinct().Order())
+            Add("seized_kg", $"stage=retail;material=outside;region={J(j)}", v => v[r.OutsideSeizedKg + j]);
         foreach (var j in regions)
             for (var s = 0; s < EnumNames.LivingStateCount; s++)
             {
@@ -95,6 +105,26 @@ public sealed class MetricsComputer
                 Add("people", $"state={EnumNames.Name(state)};region={J(j)}", v => v[r.PeopleSlot(j, state)]);
             }
         Catalog = keys;
+    }
+
+    private static readonly Lever[] UserLevers = [Lever.InitiationMultiplier, Lever.TreatmentCapacity, Lever.TreatmentAccess, Lever.NaloxoneCoverage, Lever.OutsideSupply];
+
+    /// <summary>
+    /// True for an item that acts only on the people of closed markets (<c>supplied-by: outside</c>), which the
+    /// chain never reaches: a user-side lever there, or the budget of an agency that spends only on retail there.
+    /// Such items do not end the indices' reference window, so adding a closed market leaves the chain's indices as they were.
+    /// </summary>
+    internal static bool OnlyClosedMarkets(WorldSpec spec, InterventionSpec item)
+    {
+        bool Closed(int j) => spec.Populations.Any(p => p.Region == j) && spec.Populations.Where(p => p.Region == j).All(p => !p.SuppliedByLabs);
+        return item.Kind switch
+        {
+            InterventionKind.SetLever => UserLevers.Contains(item.Lever) && item.Jurisdictions.Length > 0 && item.Jurisdictions.All(Closed),
+            InterventionKind.EnforcementBudget => spec.Agencies[item.Agency] is var a
+                && a.Jurisdictions.All(Closed)
+                && Enumerable.Range(0, a.Allocation.Length).All(st => st == (int)Stage.Retail || a.Allocation[st] == 0),
+            _ => false,
+        };
     }
 
     /// <summary>The reference mixes are state; the signals are set by every <see cref="Compute"/> before they are read.</summary>

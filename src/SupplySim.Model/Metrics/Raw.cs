@@ -15,6 +15,7 @@ public sealed class Raw
     public int Length { get; }
 
     public readonly int DeathsWithXylazine, XylazineDoses, PillMg, RelocatedCapacityKg, BribesUsd, ProductionByProduct;
+    public readonly int RegisteredUsers, HiddenUsers, NewlyRegistered, NpsUsers, OutsideSeizedKg;
     public readonly int Deaths, DeathsWithStimulant, SuppliedMg, RevenueUsd, DosesServed, DosesDemanded, PotencyMgTimesDoses, People;
     public readonly int ProductionKg, PrecursorBySubstance, PrecursorByOrigin, PrecursorUnscheduledKg;
     public readonly int SeizedKg, SeizedDrugKg, LaunderedUsd, SeizedUsd, SpendUsd, PressureLog;
@@ -44,6 +45,7 @@ public sealed class Raw
         LabPrecursorSeizedKg = Take(1); LabPrecursorUsedKg = Take(1); PrecursorDeliveredKg = Take(1);
         KycAdopters = Take(J); FormalSuppliers = Take(J); DivertedBySeller = Take(SellerTypes); BrokersByChannel = Take(Channels); BrokersOffline = Take(1);
         DeathsWithXylazine = Take(J); XylazineDoses = Take(J); PillMg = Take(J); RelocatedCapacityKg = Take(J); BribesUsd = Take(J); ProductionByProduct = Take(S);
+        RegisteredUsers = Take(J); HiddenUsers = Take(J); NewlyRegistered = Take(J); NpsUsers = Take(J); OutsideSeizedKg = Take(J);
         Length = n;
     }
 

@@ -65,6 +65,8 @@ public static class CounterRng
         Init = 1,
         PersonTransition = 2,
         PersonTraits = 3,
+        PersonRegistry = 4,
+        PersonRegistryInit = 5,
         SupplierFill = 10,
         SupplierTraits = 11,
         BrokerChoice = 20,

@@ -26,6 +26,8 @@ public sealed class Layout
     public int[] Launderers { get; }
     /// <summary>User-population shards, ascending by index.</summary>
     public ShardInfo[] MarketShards { get; }
+    /// <summary>The user-population shards the model's labs sell to (all but closed markets), ascending by index.</summary>
+    public ShardInfo[] LabMarkets { get; }
     /// <summary>People per jurisdiction (0 where no population lives).</summary>
     public long[] PeopleByJurisdiction { get; }
     /// <summary>Enforcement targets per (jurisdiction, stage): the agents an agency's spend is spread over.</summary>
@@ -62,6 +64,7 @@ public sealed class Layout
         Brokers = AgentsOf(ActorKind.Broker, _ => true);
         Launderers = AgentsOf(ActorKind.MoneyLaunderer, _ => true);
         MarketShards = Shards.Where(s => s.Kind == ActorKind.UserPopulation).ToArray();
+        LabMarkets = MarketShards.Where(s => spec.Populations[s.Group].SuppliedByLabs).ToArray();
         PeopleByJurisdiction = new long[j];
         foreach (var s in MarketShards) PeopleByJurisdiction[s.Jurisdiction] += s.Count;
 
@@ -89,8 +92,8 @@ public sealed class Layout
         }
         // Every lab's shipments cross the border of each market it serves.
         var labs = Shards.Where(s => s.Kind == ActorKind.CartelLab).Sum(s => s.Count);
-        for (var jj = 0; jj < j; jj++)
-            if (PeopleByJurisdiction[jj] > 0) Targets[TargetIndex(jj, Stage.Route)] += labs;
+        foreach (var jj in LabMarkets.Select(s => s.Jurisdiction).Distinct())
+            Targets[TargetIndex(jj, Stage.Route)] += labs;
     }
 
     private int[] AgentsOf(ActorKind kind, Func<ShardInfo, bool> filter)

@@ -103,7 +103,47 @@ public sealed record PopulationSpec(
     double MoudCapacityShare,
     double NaloxoneCoverage,
     // Share of the region's doses cut with xylazine at the start (L490; Friedman et al. 2022).
-    double XylazineShare = 0);
+    double XylazineShare = 0)
+{
+    /// <summary>Whether the model's labs sell here (false: a closed market stocked only by the outside supply).</summary>
+    public bool SuppliedByLabs { get; init; } = true;
+
+    /// <summary>Pure kg a month reaching this market from outside the modelled chain (e.g. heroin and methamphetamine
+    /// from the Golden Triangle for China, L1532), before retail seizures; scaled by the <c>outside-supply</c> lever.</summary>
+    public double OutsideSupplyKgPerMonth { get; init; }
+
+    /// <summary>Multiplier on the overdose hazard (0 where no overdose data exist and deaths are out of scope).</summary>
+    public double OverdoseHazardScale { get; init; } = 1;
+
+    /// <summary>Monthly probability that a person using drugs is identified and registered, per unit of the
+    /// jurisdiction's retail detection pressure (China's registry, L807, L1504, L1672). 0: no registry.</summary>
+    public double RegistrationRate { get; init; }
+
+    /// <summary>Share of people using drugs (and of those in remission) on the register at the start.</summary>
+    public double InitialRegisteredShare { get; init; }
+
+    /// <summary>Months without use after which a registered person leaves the count of registered users (L1512: three years).</summary>
+    public int RegisterCleanMonths { get; init; } = 36;
+
+    /// <summary>Share of people using drugs who use NPS instead of the market's traditional drugs at the start (L1540).</summary>
+    public double NpsShare { get; init; }
+
+    /// <summary>Monthly probability of switching to NPS per unit of scarcity above the first month's (price rise or
+    /// unserved demand, L1538); the same rate takes NPS users back when scarcity falls below it. 0: no NPS.</summary>
+    public double NpsSubstitution { get; init; }
+
+    /// <summary>This population's monthly initiation rate, where it differs from the parameter <c>initiation-rate</c>.</summary>
+    public double? InitiationRate { get; init; }
+
+    /// <summary>This population's monthly cessation rate (use to no use), where it differs from <c>cessation-rate</c>.</summary>
+    public double? CessationRate { get; init; }
+
+    /// <summary>This population's monthly progression rate (use to disorder), where it differs from <c>progression-rate</c>.</summary>
+    public double? ProgressionRate { get; init; }
+
+    /// <summary>True when the population keeps a register of people who use drugs or tracks NPS use.</summary>
+    public bool TracksRegistry => RegistrationRate > 0 || InitialRegisteredShare > 0 || NpsShare > 0 || NpsSubstitution > 0;
+}
 
 /// <summary>
 /// A dated intervention compiled to indices; applied by the run at the start of its tick. Lever items move
@@ -168,6 +208,8 @@ public enum Lever
     TreatmentAccess,
     /// <summary>0..1: how far an exporting country stops pill presses reaching traffickers, gated by trust with the partner it committed to (L379, L417).</summary>
     PillPressControl,
+    /// <summary>Multiplier (at least 0) on a closed market's outside supply (exogenous shocks such as border closures, L1532).</summary>
+    OutsideSupply,
 }
 
 /// <summary>Trust between two countries at the start of a run (L620, L1116-L1132).</summary>

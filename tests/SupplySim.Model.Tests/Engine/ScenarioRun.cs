@@ -44,6 +44,9 @@ public sealed class ScenarioRun
         return new ScenarioRun(ScenarioLoader.Parse(text, Repo.Scenario(file)));
     }
 
+    /// <summary>Runs a scenario given as text (<paramref name="path"/> names it in errors and resolves <c>extends:</c>).</summary>
+    public static ScenarioRun FromText(string text, string path) => new(ScenarioLoader.Parse(text, path));
+
     public int Index(string metric, string dimension = "")
     {
         for (var i = 0; i < Catalog.Count; i++)

@@ -1,0 +1,127 @@
+using SupplySim.Model.Rules;
+using SupplySim.Testing;
+using Xunit;
+
+namespace SupplySim.Model.Tests.Engine;
+
+/// <summary>
+/// China's people who use drugs: a closed market stocked from outside the modelled chain, a police register that
+/// counts people until three years without use (L807, L1504, L1512), the hidden population (L1672), and the turn to
+/// NPS when traditional drugs grow scarce (L1532-L1540). Rule-level runs on a small world, and the shipped
+/// scenarios/china-users.yaml against the baseline.
+/// </summary>
+public class ChinaRegistryTests
+{
+    private const double Represents = 10;
+    private const int People = 20_000;
+    private const double Supply = 0.8; // kg a month: below what the people using would buy at the reference potency
+
+    /// <summary>A two-year world: the tiny US market of the experiment tests plus a closed Chinese market.</summary>
+    private static ScenarioRun World(string population, string agencyBudget = "1000000", params string[] interventions)
+    {
+        var text = File.ReadAllText(Path.Combine(Repo.Root, "tests", "Scenarios", "tiny.yaml"));
+        text = text[..text.IndexOf("\nsweep:", StringComparison.Ordinal)];
+        text = text.Replace("  populations:\n",
+            $"    - {{ id: CN-MPS-USERS, jurisdictions: [CN], budget-usd-per-month: {agencyBudget}, allocation: {{ retail: 1.0 }}, max-pressure: 0.3, efficiency-per-usd: 0.00001 }}\n" +
+            "  populations:\n" +
+            $"    - {{ region: CN, people: {People}, represents: {Represents}, supplied-by: outside, outside-supply-kg-per-month: {Supply}, overdose-hazard-scale: 0, initial-oud: 0, initial-moud: 0, initial-remission: 0, progression-rate: 0, {population} }}\n",
+            StringComparison.Ordinal);
+        text = text.Replace("end: 2018-12", "end: 2020-12", StringComparison.Ordinal).TrimEnd() + "\n" + string.Concat(interventions.Select(i => $"  - {i}\n"));
+        return ScenarioRun.FromText(text, Path.Combine(Repo.Root, "tests", "Scenarios", "china-registry.yaml"));
+    }
+
+    [Fact]
+    public void Should_Count_A_Registered_Person_Until_Three_Years_After_Last_Use()
+    {
+        // Everyone using is registered at the start and stops in the first month; no one starts again.
+        var run = World("initial-use: 0.5, initial-registered-share: 1, cessation-rate: 1, initiation-rate: 0, registration-rate: 0");
+        Assert.Equal(People * Represents, run.Value(0, "people", "state=no-use;region=CN")); // all quit in month 0
+        var registeredAtStart = run.Value(0, "registered_users", "region=CN");
+        Assert.InRange(registeredAtStart, 0.45 * People * Represents, 0.55 * People * Represents);
+        // Month t ends with t + 1 months clean; the count keeps them while fewer than 36.
+        Assert.Equal(registeredAtStart, run.Value(34, "registered_users", "region=CN"));
+        Assert.Equal(0, run.Value(35, "registered_users", "region=CN"));
+        for (var t = 0; t < run.Ticks.Count; t++)
+        {
+            Assert.Equal(0, run.Value(t, "hidden_users", "region=CN"));
+            Assert.Equal(0, run.Value(t, "newly_registered_users", "region=CN"));
+        }
+    }
+
+    [Fact]
+    public void Should_Register_Hidden_Users_At_The_Rate_The_Police_Pressure_Gives()
+    {
+        var run = World("initial-use: 0.4, cessation-rate: 0, initiation-rate: 0, registration-rate: 2");
+        var targets = Math.Max(1, People * Represents * new World.ModelParameters().DealersPerResident);
+        var pressure = Detection.Probability(1_000_000, targets, 0.3, 0.00001);
+        var p = 2 * pressure;
+        var users = 0.4 * People; // simulated people using
+        var expected = p * users;
+        // Pressure acts from the month after the agency first spends (tick 0 sees none), so nobody is registered at tick 0.
+        Assert.Equal(0, run.Value(0, "newly_registered_users", "region=CN"));
+        var newly = run.Value(1, "newly_registered_users", "region=CN") / Represents;
+        Assert.InRange(newly, expected - 4 * Math.Sqrt(expected * (1 - p)), expected + 4 * Math.Sqrt(expected * (1 - p)));
+
+        // Identification only moves people from hidden to registered: their sum is the people using, every month.
+        for (var t = 0; t < run.Ticks.Count; t++)
+        {
+            var using_ = run.Value(t, "people", "state=use;region=CN");
+            Assert.Equal(using_, run.Value(t, "registered_users", "region=CN") + run.Value(t, "hidden_users", "region=CN"), 6);
+        }
+        // Doubling the police budget registers people faster (concave detection, L904-L906).
+        var harder = World("initial-use: 0.4, cessation-rate: 0, initiation-rate: 0, registration-rate: 2", agencyBudget: "2000000");
+        Assert.True(harder.Value(1, "newly_registered_users", "region=CN") > 1.4 * run.Value(1, "newly_registered_users", "region=CN"));
+    }
+
+    [Fact]
+    public void Should_Turn_People_To_Nps_When_Traditional_Drugs_Grow_Scarce()
+    {
+        const string pop = "initial-use: 0.3, cessation-rate: 0.01, initiation-rate: 0.003, nps-share: 0.05, nps-substitution: 0.05";
+        var calm = World(pop);
+        var shock = World(pop, "1000000", "{ type: outside-supply, date: 2018-01, jurisdiction: CN, multiplier: 0.4 }");
+        var before = shock.TickOf("2017-12");
+        var end = shock.Ticks.Count - 1;
+        Assert.Equal(calm.Value(before, "nps_share", "region=CN"), shock.Value(before, "nps_share", "region=CN"));
+        // Scarcer drugs are dearer or harder to get (L1532), and people turn to NPS (L1538-L1540).
+        var priceBefore = shock.Value(before, "retail_price_per_mg", "region=CN") / shock.Value(before, "demand_served_share", "region=CN");
+        var priceAfter = shock.Value(shock.TickOf("2018-06"), "retail_price_per_mg", "region=CN") / shock.Value(shock.TickOf("2018-06"), "demand_served_share", "region=CN");
+        Assert.True(priceAfter > 1.2 * priceBefore, $"{priceAfter} vs {priceBefore}");
+        Assert.True(shock.Value(end, "nps_share", "region=CN") > calm.Value(end, "nps_share", "region=CN") + 0.05,
+            $"{shock.Value(end, "nps_share", "region=CN")} vs {calm.Value(end, "nps_share", "region=CN")}");
+        // The labs produce for the US but sell nothing here: over the run the market sells at most its outside supply.
+        Assert.True(calm.Sum("production_kg", "lab=", 0, end + 1) > 0);
+        Assert.True(calm.Sum("supply_reaching_users_kg", "region=CN", 0, end + 1) <= Supply * (end + 1) + 1e-9);
+    }
+
+    [Fact]
+    public void Should_Leave_The_Rest_Of_The_Baseline_Unchanged_And_Follow_The_Register()
+    {
+        var baseline = ScenarioRun.Of("baseline.yaml");
+        var china = ScenarioRun.Of("china-users.yaml");
+        // The closed market buys nothing from the labs, and its police spend nothing on the chain: every series of
+        // the baseline is the same, bit for bit.
+        foreach (var key in baseline.Catalog)
+            for (var t = 0; t < baseline.Ticks.Count; t++)
+            {
+                var a = baseline.Value(t, key.Metric, key.Dimension);
+                var b = china.Value(t, key.Metric, key.Dimension);
+                Assert.True(a.Equals(b), $"{key.Metric} [{key.Dimension}] at tick {t}: {a} vs {b}");
+            }
+
+        double Dec(string metric, int year) => china.Value(china.TickOf($"{year}-12"), metric, "region=CN");
+        double Year(string metric, int year) => china.Sum(metric, "region=CN", china.TickOf($"{year}-01"), china.TickOf($"{year}-12") + 1);
+        // Registered people who use drugs: 2.553 million in 2017 (L1504), 1.12 million in 2022 (L512), 896,000 in 2023 (L807).
+        Assert.InRange(Dec("registered_users", 2017) / 2.553e6, 0.75, 1.25);
+        Assert.InRange(Dec("registered_users", 2022) / 1.12e6, 0.75, 1.25);
+        Assert.InRange(Dec("registered_users", 2023) / 0.896e6, 0.75, 1.25);
+        // Six years of decline from 2017 (L1504).
+        for (var y = 2018; y <= 2023; y++) Assert.True(Dec("registered_users", y) < Dec("registered_users", y - 1), $"{y}");
+        // Newly identified: 344,000 in 2017 and 71,000 in 2022, a fall of about 79% (L1524).
+        Assert.InRange(Year("newly_registered_users", 2017) / 344e3, 0.6, 1.4);
+        Assert.InRange(Year("newly_registered_users", 2022) / 71e3, 0.6, 1.4);
+        // The hidden population is 3 to 5 times the registered one (L1672).
+        Assert.InRange(Dec("hidden_users", 2023) / Dec("registered_users", 2023), 2.5, 5.5);
+        // NPS grow as a share of use after the 2020 price rises (6.9% in 2018, 10.7% in 2022, L1540).
+        Assert.True(Dec("nps_share", 2022) > Dec("nps_share", 2018) + 0.02, $"{Dec("nps_share", 2018)} -> {Dec("nps_share", 2022)}");
+    }
+}
