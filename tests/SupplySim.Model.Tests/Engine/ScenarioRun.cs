@@ -44,6 +44,9 @@ public sealed class ScenarioRun
         return new ScenarioRun(ScenarioLoader.Parse(text, Repo.Scenario(file)));
     }
 
+    /// <summary>Runs a small world written in the test itself (no <c>extends</c>).</summary>
+    public static ScenarioRun Parse(string yaml) => new(ScenarioLoader.Parse(yaml, "inline.yaml"));
+
     public int Index(string metric, string dimension = "")
     {
         for (var i = 0; i < Catalog.Count; i++)
