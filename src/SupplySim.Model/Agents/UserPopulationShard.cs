@@ -32,6 +32,8 @@ public sealed class UserPopulationShard : Shard
     private readonly ulong _personStream;
     private double _inventoryKg; // pure fentanyl-equivalent kg held by retail dealers
     private double _pillKg;      // of which pressed into counterfeit pills
+    private double _nitazeneKg;  // of which nitazenes, on which naloxone works less well
+    private readonly bool[] _nitazene; // per substance: of class nitazene-related
     private double _xylazine;    // share of doses dealers cut with xylazine
     private readonly int _xylazineSubstance; // -1 when the catalogue has no adulterant
     private readonly (int Jurisdiction, double Weight)[] _exporters; // chemical-exporting jurisdictions by capacity share
@@ -46,6 +48,7 @@ public sealed class UserPopulationShard : Shard
         _pop = Spec.Populations[info.Group];
         _xylazine = _pop.XylazineShare;
         _xylazineSubstance = Array.FindIndex(Spec.Substances, s => s.Role == SubstanceRole.Adulterant);
+        _nitazene = Array.ConvertAll(Spec.Substances, s => s.Classes.Contains(OverdoseHazard.NitazeneClass));
         _exporters = Exporters.ByCapacity(Spec);
         var j0 = info.Jurisdiction;
         var others = Enumerable.Range(0, layout.JurisdictionCount)
@@ -101,8 +104,8 @@ public sealed class UserPopulationShard : Shard
     }
 
     internal static readonly CheckpointFields Checkpoint = new(
-        [nameof(_state), nameof(_traits), nameof(_counts), nameof(_inventoryKg), nameof(_pillKg), nameof(_xylazine), nameof(_clean), nameof(_npsBuyers), nameof(_scarcityRef), nameof(_demandRef)],
-        [nameof(_pop), nameof(_personStream), nameof(_xylazineSubstance), nameof(_exporters), nameof(_neighbours)]);
+        [nameof(_state), nameof(_traits), nameof(_counts), nameof(_inventoryKg), nameof(_pillKg), nameof(_xylazine), nameof(_nitazeneKg), nameof(_clean), nameof(_npsBuyers), nameof(_scarcityRef), nameof(_demandRef)],
+        [nameof(_pop), nameof(_personStream), nameof(_xylazineSubstance), nameof(_nitazene), nameof(_exporters), nameof(_neighbours)]);
 
     public override void Save(BinaryWriter w)
     {
@@ -112,6 +115,7 @@ public sealed class UserPopulationShard : Shard
         w.Write(_inventoryKg);
         w.Write(_pillKg);
         w.Write(_xylazine);
+        w.Write(_nitazeneKg);
         w.WriteArray(_clean);
         w.Write(_npsBuyers);
         w.Write(_scarcityRef);
@@ -126,6 +130,7 @@ public sealed class UserPopulationShard : Shard
         _inventoryKg = r.ReadDouble();
         _pillKg = r.ReadDouble();
         _xylazine = r.ReadDouble();
+        _nitazeneKg = r.ReadDouble();
         r.ReadArrayInto(_clean);
         _npsBuyers = r.ReadDouble();
         _scarcityRef = r.ReadDouble();
@@ -143,6 +148,7 @@ public sealed class UserPopulationShard : Shard
             var kg = msg.Kg * Spec.Substances[msg.Substance].Potency;
             _inventoryKg += kg;
             if (msg.Kind == MessageKind.Pills) _pillKg += kg;
+            if (_nitazene[msg.Substance]) _nitazeneKg += kg;
         }
         var demandDoses = scale * (_counts[(int)PersonState.Use] * P.DosesPerMonthUse
             + _counts[(int)PersonState.Oud] * P.DosesPerMonthOud
@@ -157,6 +163,7 @@ public sealed class UserPopulationShard : Shard
             _inventoryKg += _pop.OutsideSupplyKgPerMonth * follow * ctx.Signals.LeverValue(Lever.OutsideSupply, j);
         }
         var pillShare = _inventoryKg > 0 ? Math.Clamp(_pillKg / _inventoryKg, 0, 1) : 0;
+        var nitazeneShare = _inventoryKg > 0 ? Math.Clamp(_nitazeneKg / _inventoryKg, 0, 1) : 0;
         var seized = _inventoryKg * P.RetailSeizureShare * ctx.Signals.Pressure(j, Stage.Retail);
         _inventoryKg -= seized;
         // A closed market's drugs are not the labs' opioids: their seizures are counted apart.
@@ -164,15 +171,18 @@ public sealed class UserPopulationShard : Shard
         var market = RetailMarket.Clear(_inventoryKg * 1e6, demandDoses, P);
         _inventoryKg -= market.SoldMg / 1e6;
         _pillKg = _inventoryKg * pillShare; // pills and powder are seized and sold alike
+        _nitazeneKg = _inventoryKg * nitazeneShare; // and so are nitazenes and fentanyl
 
         PayProceeds(inbox, market, outbox, report);
-        var rules = Rules(ctx, market, pillShare);
+        var rules = Rules(ctx, market, pillShare, nitazeneShare);
         var (deaths, deathsStim) = PersonStepKernel.Step(_state, _traits, rules, _counts);
 
         report[Raw.Deaths + j] += deaths * scale;
         report[Raw.DeathsWithXylazine + j] += deaths * scale * rules.Hazard.XylazineDeathShare;
         report[Raw.XylazineDoses + j] += _xylazine * market.DosesServed;
         report[Raw.PillMg + j] += market.SoldMg * pillShare;
+        report[Raw.DeathsWithNitazene + j] += deaths * scale * rules.Hazard.NitazeneDeathShare;
+        report[Raw.NitazeneDoses + j] += nitazeneShare * market.DosesServed;
         report[Raw.DeathsWithStimulant + j] += deathsStim * scale;
         report[Raw.SuppliedMg + j] += market.SoldMg;
         report[Raw.RevenueUsd + j] += market.RevenueUsd;
@@ -285,11 +295,11 @@ public sealed class UserPopulationShard : Shard
     }
 
     /// <summary>This tick's inputs of the person rules (shared with the object-per-agent reference).</summary>
-    internal PersonRules Rules(in StepContext ctx, in RetailMarket.Result market, double pillShare = 0)
+    internal PersonRules Rules(in StepContext ctx, in RetailMarket.Result market, double pillShare = 0, double nitazeneShare = 0)
     {
         var j = Info.Jurisdiction;
         var signals = ctx.Signals;
-        var hazard = new OverdoseHazard(P, market.PotencyMg, market.ServedShare * _pop.OverdoseHazardScale, signals.LeverValue(Lever.NaloxoneCoverage, j), _xylazine);
+        var hazard = new OverdoseHazard(P, market.PotencyMg, market.ServedShare * _pop.OverdoseHazardScale, signals.LeverValue(Lever.NaloxoneCoverage, j), _xylazine, nitazeneShare);
         var tickKey = CounterRng.Bits(_personStream, ctx.Tick);
         var places = (long)Math.Round(signals.LeverValue(Lever.TreatmentCapacity, j) * Info.Count);
         var freePlaces = places - _counts[(int)PersonState.Moud];

@@ -57,6 +57,8 @@ public sealed class MetricsComputer
         foreach (var j in regions) Add("overdose_deaths_xylazine", $"region={J(j)}", v => v[r.DeathsWithXylazine + j]);
         foreach (var j in regions) Add("adulterant_share", $"substance=xylazine;region={J(j)}", v => Ratio(v[r.XylazineDoses + j], v[r.DosesServed + j]));
         foreach (var j in regions) Add("counterfeit_pill_share", $"region={J(j)}", v => Ratio(v[r.PillMg + j], v[r.SuppliedMg + j]));
+        foreach (var j in regions) Add("overdose_deaths_nitazene", $"region={J(j)}", v => v[r.DeathsWithNitazene + j]);
+        foreach (var j in regions) Add("nitazene_share", $"region={J(j)}", v => Ratio(v[r.NitazeneDoses + j], v[r.DosesServed + j]));
         foreach (var j in labJurisdictions) Add("production_kg", $"lab={J(j)}", v => v[r.ProductionKg + j]);
         foreach (var s in spec.Routes.Select(x => x.Output).Distinct().Order()) Add("production_by_product_kg", $"product={spec.Substances[s].Id}", v => v[r.ProductionByProduct + s]);
         foreach (var j in labJurisdictions) Add("relocated_capacity_kg", $"to={J(j)}", v => v[r.RelocatedCapacityKg + j]);

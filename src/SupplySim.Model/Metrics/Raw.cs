@@ -21,6 +21,7 @@ public sealed class Raw
     public readonly int SeizedKg, SeizedDrugKg, LaunderedUsd, SeizedUsd, SpendUsd, PressureLog;
     public readonly int CashUsd, InFlightUsd, InflowUsd, LabStockKg, LabPrecursorSeizedKg, LabPrecursorUsedKg, PrecursorDeliveredKg;
     public readonly int KycAdopters, FormalSuppliers, DivertedBySeller, BrokersByChannel, BrokersOffline;
+    public readonly int DeathsWithNitazene, NitazeneDoses;
 
     /// <summary>Seller types of diverted chemicals: 0 KYC adopter, 1 formal non-adopter, 2 informal.</summary>
     public const int SellerTypes = 3;
@@ -45,6 +46,7 @@ public sealed class Raw
         LabPrecursorSeizedKg = Take(1); LabPrecursorUsedKg = Take(1); PrecursorDeliveredKg = Take(1);
         KycAdopters = Take(J); FormalSuppliers = Take(J); DivertedBySeller = Take(SellerTypes); BrokersByChannel = Take(Channels); BrokersOffline = Take(1);
         DeathsWithXylazine = Take(J); XylazineDoses = Take(J); PillMg = Take(J); RelocatedCapacityKg = Take(J); BribesUsd = Take(J); ProductionByProduct = Take(S);
+        DeathsWithNitazene = Take(J); NitazeneDoses = Take(J);
         RegisteredUsers = Take(J); HiddenUsers = Take(J); NewlyRegistered = Take(J); NpsUsers = Take(J); OutsideSeizedKg = Take(J);
         Length = n;
     }

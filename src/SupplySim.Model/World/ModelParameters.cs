@@ -107,6 +107,8 @@ public sealed record ModelParameters
     public double XylazineNaloxoneLoss { get; init; } = 0.5;
     /// <summary>Overdose hazard of a xylazine-cut dose relative to the same dose without it (L2180: overdose not fully responsive to naloxone) [A].</summary>
     public double XylazineHazardMultiplier { get; init; } = 1.0;
+    /// <summary>Share of naloxone's reversal lost on a nitazene dose (class <c>nitazene-related</c>, L355, L490): nitazene overdoses needed more naloxone doses than fentanyl ones (Amaducci et al., JAMA Netw Open 6(8):e2331264, 2023), which a bystander's kit may not hold [A].</summary>
+    public double NitazeneNaloxoneLoss { get; init; } = 0.3;
     /// <summary>How much scheduling xylazine, where the dealers sell or where it is exported from (CN veterinary anaesthetics, L265), deters cutting with it: adoption falls by this share and the practice recedes [A].</summary>
     public double XylazineScheduleDeterrence { get; init; } = 0.5;
     /// <summary>Press capacity a lab acquires per month, as a share of its synthesis capacity, while presses can be bought; the chemical-exporting countries' press controls cut it (China's exports, L417) [A].</summary>

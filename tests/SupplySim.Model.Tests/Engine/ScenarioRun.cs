@@ -47,6 +47,9 @@ public sealed class ScenarioRun
     /// <summary>Runs a scenario given as text (<paramref name="path"/> names it in errors and resolves <c>extends:</c>).</summary>
     public static ScenarioRun FromText(string text, string path) => new(ScenarioLoader.Parse(text, path));
 
+    /// <summary>Runs a small world written in the test itself (no <c>extends</c>).</summary>
+    public static ScenarioRun Parse(string yaml) => FromText(yaml, "inline.yaml");
+
     public int Index(string metric, string dimension = "")
     {
         for (var i = 0; i < Catalog.Count; i++)
