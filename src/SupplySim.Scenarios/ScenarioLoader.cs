@@ -368,6 +368,7 @@ public static partial class ScenarioLoader
                 RegistrationRate = m.NumberOr("registration-rate", 0, 0, 1000, "0 to 1000 per unit of retail detection pressure"),
                 InitialRegisteredShare = m.ShareOr("initial-registered-share", 0),
                 RegisterCleanMonths = m.IntegerOr("register-clean-months", 36, 1, 240),
+                RegisteredCessationRate = m.ShareOr("registered-cessation-rate", 0),
                 NpsShare = m.ShareOr("nps-share", 0),
                 NpsSubstitution = m.ShareOr("nps-substitution", 0),
                 InitiationRate = m.Get("initiation-rate") is { } ir ? r.Share(ir, $"{path}.initiation-rate") : null,

@@ -133,6 +133,7 @@ public static class ScenarioSchema
             ("registration-rate", Number(0, 1000, 0, "Monthly probability that a person using is registered, per unit of retail detection pressure (0: no register)."), false),
             ("initial-registered-share", Share(0, "Share of people using (and in remission) on the register at the start."), false),
             ("register-clean-months", Integer(1, 240, 36, "Months without use after which a registered person leaves the count."), false),
+            ("registered-cessation-rate", Share(0, "Further monthly probability that a registered person using stops (supervision, rehabilitation)."), false),
             ("nps-share", Share(0, "Share of people using who use NPS instead of the market's drugs at the start."), false),
             ("nps-substitution", Share(0, "Monthly switching to NPS per unit of scarcity above the first month's (and back below it)."), false),
             ("initiation-rate", Share(null, "This population's monthly initiation rate (default: the parameter initiation-rate)."), false),

@@ -30,11 +30,16 @@ public sealed class RegisterCalibrator(string scenarioFile, string region = "CN"
         var pop = Array.FindIndex(spec.Populations, p => p.Region == j && p.TracksRegistry);
         if (pop < 0) throw new UserInputException($"{scenarioFile}: no population in {region} keeps a register; --target register needs one (see scenarios/china-users.yaml)");
         var paths = new List<string>();
-        foreach (var key in new[] { "initial-use", "initial-registered-share", "initiation-rate", "cessation-rate", "registration-rate", "nps-substitution" })
+        foreach (var key in new[] { "initial-use", "initial-registered-share", "initiation-rate", "cessation-rate", "registered-cessation-rate", "registration-rate", "nps-substitution" })
             paths.Add($"actors.populations[{pop}].{key}");
+        // Agencies that spend only on retail in the region: their budgets set how fast people are identified.
+        var registrars = spec.Agencies.Where(a => a.Jurisdictions.Contains(j)
+            && a.Allocation.Select((share, stage) => (share, stage)).All(x => x.stage == (int)Model.World.Stage.Retail || x.share == 0)).Select(a => a.Id).ToHashSet();
         var items = ScenarioOverrides.ListItems(scenarioFile, "interventions");
         for (var i = 0; i < items.Count; i++)
         {
+            if (items[i].GetValueOrDefault("type") == "enforcement-budget" && registrars.Contains(items[i].GetValueOrDefault("agency") ?? ""))
+                paths.Add($"interventions[{i}].budget-usd-per-month");
             if (!items[i].TryGetValue("jurisdiction", out var js) || !js.Split(',').Contains(region)) continue;
             var type = items[i].GetValueOrDefault("type");
             if (type == "demand-reduction") paths.Add($"interventions[{i}].initiation-multiplier");
@@ -69,7 +74,7 @@ public sealed class RegisterCalibrator(string scenarioFile, string region = "CN"
 
     /// <summary>
     /// Squared log errors of registered users (December) and newly registered users (year), the hidden-to-registered
-    /// ratio of 2023 against 4 (the middle of 3-5, half weight), the NPS share in 2018 and 2022 (in points, weight 0.1)
+    /// ratio of 2023 against 4 (the middle of 3-5, half weight) and outside 3-5 in 2015-2023 (weight 0.2), the NPS share in 2018 and 2022 (in points, weight 0.1)
     /// and the 2020 price rise against +40% (the middle of +31.6% to +57.7%, half weight).
     /// </summary>
     public static double Loss(IReadOnlyList<RegisterYear> years)
@@ -81,6 +86,12 @@ public sealed class RegisterCalibrator(string scenarioFile, string region = "CN"
         foreach (var t in RegisterTargets.Newly) loss += Math.Pow(Log(At(t.Year)?.Newly ?? 0, t.Value), 2);
         var y23 = At(RegisterTargets.HiddenRatio.Year);
         if (y23 is { Registered: > 0 }) loss += 0.5 * Math.Pow(Math.Log(Math.Max(y23.Hidden / y23.Registered, 1e-3) / RegisterTargets.HiddenRatio.Value), 2);
+        // The capture-recapture range holds for the register years too: a penalty outside 3-5 in 2015-2023 (weight 0.2 a year).
+        foreach (var y in years.Where(o => o.Year is >= 2015 and <= 2023 && o.Registered > 0))
+        {
+            var ratio = Math.Max(y.Hidden / y.Registered, 1e-3);
+            loss += 0.2 * Math.Pow(Math.Log(ratio / Math.Clamp(ratio, RegisterTargets.HiddenRange.Low, RegisterTargets.HiddenRange.High)), 2);
+        }
         foreach (var t in RegisterTargets.Nps) loss += 0.1 * Math.Pow(((At(t.Year)?.NpsShare ?? 0) - t.Value) / 0.01, 2);
         var (p19, p20) = (At(RegisterTargets.PriceRise.Year - 1)?.PricePerMg ?? 0, At(RegisterTargets.PriceRise.Year)?.PricePerMg ?? 0);
         if (p19 > 0 && p20 > 0) loss += 0.5 * Math.Pow(Math.Log(p20 / p19 / RegisterTargets.PriceRise.Value), 2);
@@ -137,6 +148,8 @@ public static class RegisterTargets
     /// <summary>Registered people who use drugs at the end of the year, on the counting basis since 2015 (L1512).</summary>
     public static readonly CalibrationTarget[] Registered =
     [
+        new("cn_registered_users", 2015, 2_345_000, "China Drug Situation Report 2015 (CNNCC, 2016; 2.51 million in 2016 was +6.8%), public"),
+        new("cn_registered_users", 2016, 2_505_000, "China Drug Situation Report 2016 (CNNCC, 2017), public"),
         new("cn_registered_users", 2017, 2_553_000, "report L1504"),
         new("cn_registered_users", 2019, 2_150_000, "China Drug Situation Report 2019 (CNNCC, June 2020), public"),
         new("cn_registered_users", 2022, 1_120_000, "report L512"),
@@ -146,6 +159,7 @@ public static class RegisterTargets
     /// <summary>Newly identified people who use drugs in the year.</summary>
     public static readonly CalibrationTarget[] Newly =
     [
+        new("cn_newly_registered_users", 2016, 445_000, "China Drug Situation Report 2016 (CNNCC, 2017), public"),
         new("cn_newly_registered_users", 2017, 344_000, "report L1524"),
         new("cn_newly_registered_users", 2019, 223_000, "China Drug Situation Report 2019 (CNNCC, June 2020), public"),
         new("cn_newly_registered_users", 2022, 71_000, "report L1524"),
@@ -153,6 +167,9 @@ public static class RegisterTargets
 
     /// <summary>Hidden population against the registered one: 3 to 5 times (capture-recapture); the middle, 4.</summary>
     public static readonly CalibrationTarget HiddenRatio = new("cn_hidden_to_registered", 2023, 4, "report L1672");
+
+    /// <summary>The range of that ratio (report L1672), penalised outside it in every register year.</summary>
+    public static readonly (double Low, double High) HiddenRange = (3, 5);
 
     /// <summary>Share of use that is neither methamphetamine nor opioids (NPS and others), yearly mean of the model's share.</summary>
     public static readonly CalibrationTarget[] Nps =

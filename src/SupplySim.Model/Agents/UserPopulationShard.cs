@@ -189,8 +189,6 @@ public sealed class UserPopulationShard : Shard
         report[Raw.DosesServed + j] += market.DosesServed;
         report[Raw.DosesDemanded + j] += demandDoses;
         report[Raw.PotencyMgTimesDoses + j] += market.PotencyMg * market.DosesServed;
-        for (var s = 0; s < _counts.Length; s++) report[Raw.PeopleSlot(j, (PersonState)s)] += _counts[s] * scale;
-        _xylazine = NextXylazineShare(ctx.Signals);
         if (_pop.TracksRegistry)
         {
             var reg = Registry(ctx, market);
@@ -199,6 +197,8 @@ public sealed class UserPopulationShard : Shard
             report[Raw.NewlyRegistered + j] += reg.Newly * scale;
             report[Raw.NpsUsers + j] += reg.Nps * scale;
         }
+        for (var s = 0; s < _counts.Length; s++) report[Raw.PeopleSlot(j, (PersonState)s)] += _counts[s] * scale;
+        _xylazine = NextXylazineShare(ctx.Signals);
     }
 
     /// <summary>Counts of one month's registry pass (simulated people).</summary>
@@ -211,6 +211,9 @@ public sealed class UserPopulationShard : Shard
     /// <c>registration-rate</c> × the jurisdiction's retail detection pressure (police drug tests and
     /// investigations of people who use drugs, Table 1 at L867-L887); a person entering treatment (MOUD:
     /// methadone clinics and rehabilitation, L1572) is registered on entry;</item>
+    /// <item>a registered person in <c>use</c> stops (to <c>no-use</c>) with the further probability
+    /// <c>registered-cessation-rate</c>: community rehabilitation and drug tests, with compulsory isolation on
+    /// relapse (L847, L1572);</item>
     /// <item>a registered person counts as a registered user while using, and for <c>register-clean-months</c>
     /// months after last use (the counting basis since 2015, L1512); a relapse puts them back in the count;</item>
     /// <item>people using who are not registered are the hidden population (L1672);</item>
@@ -241,12 +244,26 @@ public sealed class UserPopulationShard : Shard
             if (active || s == PersonState.Moud)
             {
                 _clean[i] = 0;
-                if ((t & RegisteredFlag) == 0 && (s == PersonState.Moud || CounterRng.UniformAt(key, 2 * person) < pReg))
+                if ((t & RegisteredFlag) == 0)
                 {
-                    t |= RegisteredFlag;
-                    newly++;
+                    if (s == PersonState.Moud || CounterRng.UniformAt(key, 3 * person) < pReg)
+                    {
+                        t |= RegisteredFlag;
+                        newly++;
+                    }
                 }
-                var u = CounterRng.UniformAt(key, 2 * person + 1);
+                else if (s == PersonState.Use && CounterRng.UniformAt(key, 3 * person) < _pop.RegisteredCessationRate)
+                {
+                    // Supervised: stops this month (the draw that registers the unregistered, so no person uses it twice).
+                    _state[i] = (byte)PersonState.NoUse;
+                    _counts[(int)PersonState.Use]--;
+                    _counts[(int)PersonState.NoUse]++;
+                    _clean[i] = 1;
+                    _traits[i] = t;
+                    if (limit > 1) registered++;
+                    continue;
+                }
+                var u = CounterRng.UniformAt(key, 3 * person + 1);
                 if ((t & NpsFlag) == 0 ? u < toNps : u < fromNps) t ^= NpsFlag;
                 buyers++;
                 if ((t & NpsFlag) != 0) nps++;

@@ -122,6 +122,10 @@ public sealed record PopulationSpec(
     /// <summary>Share of people using drugs (and of those in remission) on the register at the start.</summary>
     public double InitialRegisteredShare { get; init; }
 
+    /// <summary>Further monthly probability that a registered person in <c>use</c> stops: supervision by community
+    /// rehabilitation and drug tests, compulsory isolation on relapse (L847, L1572).</summary>
+    public double RegisteredCessationRate { get; init; }
+
     /// <summary>Months without use after which a registered person leaves the count of registered users (L1512: three years).</summary>
     public int RegisterCleanMonths { get; init; } = 36;
 

@@ -55,10 +55,12 @@ public class CheckpointTests
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
-    [Fact]
-    public void Should_Continue_From_A_Checkpoint_Exactly_As_An_Uninterrupted_Run()
+    [Theory]
+    [InlineData("baseline.yaml")]
+    [InlineData("china-users.yaml")] // a closed market with a register: flags, months without use, NPS and references
+    public void Should_Continue_From_A_Checkpoint_Exactly_As_An_Uninterrupted_Run(string file)
     {
-        var sc = ScenarioLoader.Load(Repo.Scenario("baseline.yaml"));
+        var sc = ScenarioLoader.Load(Repo.Scenario(file));
         var uninterrupted = new LocalEngine(sc.Spec, sc.FirmsPerShard, sc.PeoplePerShard);
         Assert.Equal(Enum.GetValues<ActorKind>().Length, uninterrupted.Shards.Select(s => s.Info.Kind).Distinct().Count());
         var expected = Enumerable.Range(0, sc.Spec.Ticks).Select(_ => uninterrupted.Step()).ToList();
