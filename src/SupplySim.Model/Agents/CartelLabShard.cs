@@ -290,14 +290,20 @@ public sealed class CartelLabShard : Shard
             var part = kg * weights[m];
             if (part <= 0) continue;
             var p = RoutePressure.Between(signals, Info.Jurisdiction, markets[m].Jurisdiction);
-            if (CounterRng.Uniform(Seed, CounterRng.Stream.RouteSeizure, id, ctx.Tick, m) < p)
+            // One draw per consignment: the powder is seized when it falls under p, the pills only under the smaller
+            // p × pill-route-detection-share (pills are harder to detect, L1798), so pills seized means powder seized.
+            var u = CounterRng.Uniform(Seed, CounterRng.Stream.RouteSeizure, id, ctx.Tick, m);
+            var potency = Spec.Substances[product].Potency;
+            var pills = part * pillShare;
+            bool powderSeized = u < p, pillsSeized = u < p * P.PillRouteDetectionShare;
+            if (powderSeized && (pillsSeized || pills <= 0))
             {
-                report[Raw.SeizedDrugKg + (int)Stage.Route] += part * Spec.Substances[product].Potency;
+                report[Raw.SeizedDrugKg + (int)Stage.Route] += part * potency;
                 continue;
             }
-            var pills = part * pillShare;
             if (pills > 0) outbox.Emit(new Message(MessageKind.Pills, id, markets[m].FirstAgent, product, launderer, pills, 0));
-            if (part > pills) outbox.Emit(new Message(MessageKind.Drug, id, markets[m].FirstAgent, product, launderer, part - pills, 0));
+            if (powderSeized) report[Raw.SeizedDrugKg + (int)Stage.Route] += (part - pills) * potency;
+            else if (part > pills) outbox.Emit(new Message(MessageKind.Drug, id, markets[m].FirstAgent, product, launderer, part - pills, 0));
         }
     }
 

@@ -117,6 +117,9 @@ public sealed record ModelParameters
     public double PillPressDepreciation { get; init; } = 0.02;
     /// <summary>Extra initiation per unit of counterfeit-pill share in a market: pills reach people who would not use powder (L2184) [A].</summary>
     public double PillInitiationUplift { get; init; } = 1.0;
+    /// <summary>Route detection of counterfeit pills as a share of that of powder: fentanyl pressed into pills is harder
+    /// to detect (L1798). 1 = detected alike (the baseline's default); the report gives no number [A].</summary>
+    public double PillRouteDetectionShare { get; init; } = 1.0;
 
     // ---- Levers and cooperation ----
     /// <summary>Monthly relative decay of KYC screening quality without retraining (L1186-L1188) [A].</summary>

@@ -98,4 +98,21 @@ public class AdulterantAndPillTests
         var usersControlled = controlled.Sum("people", "state=use;region=US-", Tick(run, 2022, 12), Tick(run, 2022, 12) + 1);
         Assert.True(usersControlled < users, $"{usersControlled} vs {users}");
     }
+
+    [Fact]
+    public void Should_Let_More_Pills_Through_The_Border_When_They_Are_Harder_To_Detect()
+    {
+        (string, string) hidden = ("parameters:\n", "parameters:\n  pill-route-detection-share: 0\n");
+        var run = ScenarioRun.Of("baseline.yaml");
+        var unseen = ScenarioRun.Of("baseline.yaml", edits: hidden);
+        int from = Tick(run, 2019, 1), to = Tick(run, 2023, 1);
+        // Pills are never seized on the route (L1798): fewer route seizures, and pills are a larger share of what sells.
+        var seized = run.Sum("seized_kg", "stage=route;material=drug", from, to);
+        var seizedUnseen = unseen.Sum("seized_kg", "stage=route;material=drug", from, to);
+        Assert.True(seizedUnseen < 0.95 * seized, $"{seizedUnseen} vs {seized}");
+        double Pills(ScenarioRun r) => Us.Average(reg => r.Value(Tick(r, 2022, 12), "counterfeit_pill_share", $"region={reg}"));
+        Assert.True(Pills(unseen) > Pills(run), $"{Pills(unseen)} vs {Pills(run)}");
+        // The same draw decides powder and pills, so before the labs have presses the two runs are identical.
+        Assert.Equal(run.Value(0, "seized_kg", "stage=route;material=drug"), unseen.Value(0, "seized_kg", "stage=route;material=drug"));
+    }
 }
