@@ -7,7 +7,9 @@ namespace SupplySim.Benchmarks;
 
 /// <summary>
 /// One monthly step of a user population (the hot loop: market clearing, then every person's transition
-/// and overdose draw). Throughput in people per second = People / mean time.
+/// and overdose draw). Throughput in people per second = People / mean time. With <see cref="Register"/>, the
+/// population is a closed market keeping China's register (china-users.yaml's settings), so the cost of the
+/// registry pass shows against the plain step.
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(PeoplePerSecondConfig))]
@@ -23,10 +25,25 @@ public class UserPopulationStepBenchmarks
     [Params(10_000, 100_000, 1_000_000)]
     public int People { get; set; }
 
+    [Params(false, true)]
+    public bool Register { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
         var spec = BenchmarkWorld.WithOnePopulation(People);
+        var kg = People * 0.2 * 60 * 1.5 / 1e6;
+        if (Register)
+            spec = spec with
+            {
+                Populations = [spec.Populations[0] with
+                {
+                    InitialUse = 0.45, InitialOud = 0, InitialMoud = 0, InitialRemission = 0,
+                    SuppliedByLabs = false, OutsideSupplyKgPerMonth = kg, ProgressionRate = 0, OverdoseHazardScale = 0,
+                    RegistrationRate = 0.1, InitialRegisteredShare = 0.07, RegisteredCessationRate = 0.024,
+                    NpsShare = 0.06, NpsSubstitution = 0.005,
+                }],
+            };
         var layout = new Layout(spec, maxPeoplePerShard: int.MaxValue);
         var info = layout.MarketShards[0];
         _shard = Shard.Create(layout, info);
@@ -35,8 +52,7 @@ public class UserPopulationStepBenchmarks
         _report = new Raw(layout).New();
         // A month's supply for this many people arrives each tick, from one lab.
         var lab = layout.Shards.First(s => s.Kind == ActorKind.CartelLab).FirstAgent;
-        var kg = People * 0.2 * 60 * 1.5 / 1e6;
-        _inbox = [new Message(MessageKind.Drug, lab, info.FirstAgent, 0, -1, kg, 0)];
+        _inbox = Register ? [] : [new Message(MessageKind.Drug, lab, info.FirstAgent, 0, -1, kg, 0)];
     }
 
     [Benchmark]
