@@ -48,17 +48,23 @@ public sealed class MetricsComputer
         var methods = spec.Launderers.Select(l => l.Method).Distinct().Order().ToArray();
         var r = _raw;
 
+        // The fentanyl-market series exist for the labs' markets only; a closed market (supplied-by: outside) sells
+        // drugs from outside the chain, in other units, so its supply and price have series of their own.
+        var labRegions = regions.Where(j => layout.LabMarkets.Any(m => m.Jurisdiction == j)).ToArray();
+        var closedRegions = regions.Except(labRegions).ToArray();
         foreach (var j in regions) Add("overdose_deaths", $"region={J(j)}", v => v[r.Deaths + j]);
-        foreach (var j in regions) Add("overdose_deaths_fentanyl_stimulant", $"region={J(j)}", v => v[r.DeathsWithStimulant + j]);
-        foreach (var j in regions) Add("supply_reaching_users_kg", $"region={J(j)}", v => v[r.SuppliedMg + j] / 1e6);
-        foreach (var j in regions) Add("retail_price_per_mg", $"region={J(j)}", v => Ratio(v[r.RevenueUsd + j], v[r.SuppliedMg + j]));
-        foreach (var j in regions) Add("retail_potency", $"region={J(j)}", v => Ratio(v[r.PotencyMgTimesDoses + j], v[r.DosesServed + j]));
+        foreach (var j in labRegions) Add("overdose_deaths_fentanyl_stimulant", $"region={J(j)}", v => v[r.DeathsWithStimulant + j]);
+        foreach (var j in labRegions) Add("supply_reaching_users_kg", $"region={J(j)}", v => v[r.SuppliedMg + j] / 1e6);
+        foreach (var j in labRegions) Add("retail_price_per_mg", $"region={J(j)}", v => Ratio(v[r.RevenueUsd + j], v[r.SuppliedMg + j]));
+        foreach (var j in labRegions) Add("retail_potency", $"region={J(j)}", v => Ratio(v[r.PotencyMgTimesDoses + j], v[r.DosesServed + j]));
         foreach (var j in regions) Add("demand_served_share", $"region={J(j)}", v => Ratio(v[r.DosesServed + j], v[r.DosesDemanded + j]));
-        foreach (var j in regions) Add("overdose_deaths_xylazine", $"region={J(j)}", v => v[r.DeathsWithXylazine + j]);
-        foreach (var j in regions) Add("adulterant_share", $"substance=xylazine;region={J(j)}", v => Ratio(v[r.XylazineDoses + j], v[r.DosesServed + j]));
-        foreach (var j in regions) Add("counterfeit_pill_share", $"region={J(j)}", v => Ratio(v[r.PillMg + j], v[r.SuppliedMg + j]));
-        foreach (var j in regions) Add("overdose_deaths_nitazene", $"region={J(j)}", v => v[r.DeathsWithNitazene + j]);
-        foreach (var j in regions) Add("nitazene_share", $"region={J(j)}", v => Ratio(v[r.NitazeneDoses + j], v[r.DosesServed + j]));
+        foreach (var j in labRegions) Add("overdose_deaths_xylazine", $"region={J(j)}", v => v[r.DeathsWithXylazine + j]);
+        foreach (var j in labRegions) Add("adulterant_share", $"substance=xylazine;region={J(j)}", v => Ratio(v[r.XylazineDoses + j], v[r.DosesServed + j]));
+        foreach (var j in labRegions) Add("counterfeit_pill_share", $"region={J(j)}", v => Ratio(v[r.PillMg + j], v[r.SuppliedMg + j]));
+        foreach (var j in labRegions) Add("overdose_deaths_nitazene", $"region={J(j)}", v => v[r.DeathsWithNitazene + j]);
+        foreach (var j in labRegions) Add("nitazene_share", $"region={J(j)}", v => Ratio(v[r.NitazeneDoses + j], v[r.DosesServed + j]));
+        foreach (var j in closedRegions) Add("outside_supply_kg", $"region={J(j)}", v => v[r.SuppliedMg + j] / 1e6);
+        foreach (var j in closedRegions) Add("outside_price_per_mg", $"region={J(j)}", v => Ratio(v[r.RevenueUsd + j], v[r.SuppliedMg + j]));
         foreach (var j in labJurisdictions) Add("production_kg", $"lab={J(j)}", v => v[r.ProductionKg + j]);
         foreach (var s in spec.Routes.Select(x => x.Output).Distinct().Order()) Add("production_by_product_kg", $"product={spec.Substances[s].Id}", v => v[r.ProductionByProduct + s]);
         foreach (var j in labJurisdictions) Add("relocated_capacity_kg", $"to={J(j)}", v => v[r.RelocatedCapacityKg + j]);
@@ -99,7 +105,7 @@ public sealed class MetricsComputer
             Add("nps_share", $"region={J(j)}", v => Ratio(v[r.NpsUsers + j],
                 v[r.PeopleSlot(j, PersonState.Use)] + v[r.PeopleSlot(j, PersonState.Oud)] + v[r.PeopleSlot(j, PersonState.Moud)]));
         foreach (var j in spec.Populations.Where(p => !p.SuppliedByLabs).Select(p => p.Region).Distinct().Order())
-            Add("seized_kg", $"stage=retail;material=outside;region={J(j)}", v => v[r.OutsideSeizedKg + j]);
+            Add("outside_seized_kg", $"region={J(j)}", v => v[r.OutsideSeizedKg + j]);
         foreach (var j in regions)
             for (var s = 0; s < EnumNames.LivingStateCount; s++)
             {

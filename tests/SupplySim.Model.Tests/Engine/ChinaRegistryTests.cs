@@ -97,14 +97,17 @@ public class ChinaRegistryTests
         var end = shock.Ticks.Count - 1;
         Assert.Equal(calm.Value(before, "nps_share", "region=CN"), shock.Value(before, "nps_share", "region=CN"));
         // Scarcer drugs are dearer or harder to get (L1532), and people turn to NPS (L1538-L1540).
-        var priceBefore = shock.Value(before, "retail_price_per_mg", "region=CN") / shock.Value(before, "demand_served_share", "region=CN");
-        var priceAfter = shock.Value(shock.TickOf("2018-06"), "retail_price_per_mg", "region=CN") / shock.Value(shock.TickOf("2018-06"), "demand_served_share", "region=CN");
+        var priceBefore = shock.Value(before, "outside_price_per_mg", "region=CN") / shock.Value(before, "demand_served_share", "region=CN");
+        var priceAfter = shock.Value(shock.TickOf("2018-06"), "outside_price_per_mg", "region=CN") / shock.Value(shock.TickOf("2018-06"), "demand_served_share", "region=CN");
         Assert.True(priceAfter > 1.2 * priceBefore, $"{priceAfter} vs {priceBefore}");
         Assert.True(shock.Value(end, "nps_share", "region=CN") > calm.Value(end, "nps_share", "region=CN") + 0.05,
             $"{shock.Value(end, "nps_share", "region=CN")} vs {calm.Value(end, "nps_share", "region=CN")}");
+        // A closed market has no fentanyl-market series (its drugs are not the labs'), only its own.
+        Assert.DoesNotContain(calm.Catalog, k => k.Dimension.EndsWith("region=CN", StringComparison.Ordinal)
+            && k.Metric is "supply_reaching_users_kg" or "retail_price_per_mg" or "retail_potency" or "counterfeit_pill_share");
         // The labs produce for the US but sell nothing here: over the run the market sells at most its outside supply.
         Assert.True(calm.Sum("production_kg", "lab=", 0, end + 1) > 0);
-        Assert.True(calm.Sum("supply_reaching_users_kg", "region=CN", 0, end + 1) <= Supply * (end + 1) + 1e-9);
+        Assert.True(calm.Sum("outside_supply_kg", "region=CN", 0, end + 1) <= Supply * (end + 1) + 1e-9);
     }
 
     [Fact]
