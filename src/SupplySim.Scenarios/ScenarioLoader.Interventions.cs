@@ -10,7 +10,7 @@ public static partial class ScenarioLoader
     [
         "schedule-substance", "schedule-class", "early-warning", "enforcement-budget", "legal-basis-unscheduled", "kyc-adoption",
         "aml-cooperation", "intelligence-sharing", "border-interdiction", "mail-monitoring", "platform-takedown",
-        "pill-press-controls", "treatment-capacity", "treatment-access", "naloxone", "demand-reduction", "outside-supply", "tariff", "trust-shock", "trust-building",
+        "pill-press-controls", "treatment-capacity", "treatment-access", "naloxone", "drug-checking", "demand-reduction", "outside-supply", "tariff", "trust-shock", "trust-building",
         "suspend-cooperation", "resume-cooperation",
     ];
 
@@ -178,6 +178,9 @@ public static partial class ScenarioLoader
                     break;
                 case "naloxone":
                     items.Add(Lever(JurisdictionList(m, path), Model.World.Lever.NaloxoneCoverage, m.Share("coverage")));
+                    break;
+                case "drug-checking":
+                    items.Add(Lever(JurisdictionList(m, path), Model.World.Lever.DrugChecking, m.Share("coverage")));
                     break;
                 case "demand-reduction":
                     items.Add(Lever(JurisdictionList(m, path), Model.World.Lever.InitiationMultiplier, m.Number("initiation-multiplier", 0, 10, "0 to 10 (1 = no change)")));

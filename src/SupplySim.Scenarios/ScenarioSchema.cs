@@ -204,6 +204,7 @@ public static class ScenarioSchema
             When("treatment-capacity", Object("", Lever(("share", Share(null, "MOUD places as a share of the population."), true)))),
             When("treatment-access", Object("", Lever(("multiplier", Number(0, 10, null, "Multiplier on monthly entry into MOUD (1 = no change)."), true)))),
             When("naloxone", Object("", Lever(("coverage", Share(null, "Naloxone coverage."), true)))),
+            When("drug-checking", Object("", Lever(("coverage", Share(null, "Share of people at risk who check their drugs before use."), true)))),
             When("demand-reduction", Object("", Lever(("initiation-multiplier", Number(0, 10, null, "Multiplier on initiation (1 = no change)."), true)))),
             When("outside-supply", Object("", Lever(("multiplier", Number(0, 100, null, "Multiplier on a closed market's outside supply (1 = no change)."), true)))),
             When("tariff", Object("", Pair(("trust-drop", Share(null, "Immediate fall of trust."), true)))),

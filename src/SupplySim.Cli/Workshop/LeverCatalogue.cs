@@ -137,6 +137,7 @@ public sealed class LeverCatalogue
             "intelligence-sharing" => Share("intensity", "intensity of intelligence sharing (gated by trust).", "1"),
             "platform-takedown" => Share("intensity", "share of online listings taken down each month."),
             "naloxone" => Share("coverage", "share of people at risk who carry naloxone."),
+            "drug-checking" => Share("coverage", "share of people at risk who check their drugs before use."),
             "tariff" or "trust-shock" => Share("trust-drop", "how far trust falls."),
             "border-interdiction" or "mail-monitoring" => new("multiplier", "x route detection", "multiplies the route detection the agencies' spend buys.", 0, c => Math.Max(5, Math.Ceiling(3 * c)), Hundredth, _ => null),
             "treatment-capacity" => new("share", "share of population", "MOUD places as a share of the population.", 0, c => Math.Max(0.2, Math.Ceiling(20 * c) / 10), m => m / 200, _ => null),
@@ -179,6 +180,9 @@ public sealed class LeverCatalogue
             new("added.naloxone", AddGroup, "Naloxone coverage", LeverKind.Number, 0, 1, 0.01, Lever.Off, "share 0..1",
                 "Adds naloxone in every user region: the share of people at risk who carry it.",
                 Added: $"{{ type: naloxone, date: {{date}}, jurisdiction: [{regions}], coverage: {{value}}, label: \"workshop: naloxone\" }}"),
+            new("added.checking", AddGroup, "Drug checking (test strips)", LeverKind.Number, 0, 1, 0.01, Lever.Off, "share 0..1",
+                "Adds drug-checking in every user region: the share of people at risk who test their drugs and use more safely when they find fentanyl.",
+                Added: $"{{ type: drug-checking, date: {{date}}, jurisdiction: [{regions}], coverage: {{value}}, label: \"workshop: drug checking\" }}"),
         };
         if (us.Length == 0) candidates.RemoveAll(l => l.Id == "added.border");
         foreach (var lever in candidates)

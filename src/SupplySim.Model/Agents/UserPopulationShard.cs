@@ -316,7 +316,9 @@ public sealed class UserPopulationShard : Shard
     {
         var j = Info.Jurisdiction;
         var signals = ctx.Signals;
-        var hazard = new OverdoseHazard(P, market.PotencyMg, market.ServedShare * _pop.OverdoseHazardScale, signals.LeverValue(Lever.NaloxoneCoverage, j), _xylazine, nitazeneShare);
+        // People who check their drugs use more safely when they find fentanyl (L1895): the hazard falls by coverage × effect.
+        var checking = 1 - signals.LeverValue(Lever.DrugChecking, j) * P.DrugCheckingHazardReduction;
+        var hazard = new OverdoseHazard(P, market.PotencyMg, market.ServedShare * _pop.OverdoseHazardScale * checking, signals.LeverValue(Lever.NaloxoneCoverage, j), _xylazine, nitazeneShare);
         var tickKey = CounterRng.Bits(_personStream, ctx.Tick);
         var places = (long)Math.Round(signals.LeverValue(Lever.TreatmentCapacity, j) * Info.Count);
         var freePlaces = places - _counts[(int)PersonState.Moud];

@@ -117,6 +117,10 @@ public sealed record ModelParameters
     public double PillPressDepreciation { get; init; } = 0.02;
     /// <summary>Extra initiation per unit of counterfeit-pill share in a market: pills reach people who would not use powder (L2184) [A].</summary>
     public double PillInitiationUplift { get; init; } = 1.0;
+    /// <summary>Share of a person's overdose hazard avoided by checking drugs before use: after a positive fentanyl test
+    /// people use less, use more slowly, use with others or discard the drug (L1895; Peiper et al., Int J Drug Policy
+    /// 63:122-128, 2019). No study gives a mortality effect, so the size is a judgement [A].</summary>
+    public double DrugCheckingHazardReduction { get; init; } = 0.25;
     /// <summary>Route detection of counterfeit pills as a share of that of powder: fentanyl pressed into pills is harder
     /// to detect (L1798). 1 = detected alike (the baseline's default); the report gives no number [A].</summary>
     public double PillRouteDetectionShare { get; init; } = 1.0;

@@ -212,6 +212,8 @@ public enum Lever
     TreatmentAccess,
     /// <summary>0..1: how far an exporting country stops pill presses reaching traffickers, gated by trust with the partner it committed to (L379, L417).</summary>
     PillPressControl,
+    /// <summary>0..1: share of people at risk who check their drugs (fentanyl test strips, drug checking services) before use (L1895).</summary>
+    DrugChecking,
     /// <summary>Multiplier (at least 0) on a closed market's outside supply (exogenous shocks such as border closures, L1532).</summary>
     OutsideSupply,
 }
