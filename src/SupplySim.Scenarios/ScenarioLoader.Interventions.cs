@@ -11,7 +11,7 @@ public static partial class ScenarioLoader
         "schedule-substance", "schedule-class", "early-warning", "enforcement-budget", "legal-basis-unscheduled", "kyc-adoption",
         "aml-cooperation", "intelligence-sharing", "border-interdiction", "mail-monitoring", "platform-takedown",
         "pill-press-controls", "treatment-capacity", "treatment-access", "naloxone", "drug-checking", "demand-reduction", "outside-supply", "tariff", "trust-shock", "trust-building",
-        "suspend-cooperation", "resume-cooperation",
+        "suspend-cooperation", "resume-cooperation", "trilateral-mechanism",
     ];
 
     private sealed partial class Compiler
@@ -198,6 +198,17 @@ public static partial class ScenarioLoader
                 case "suspend-cooperation":
                     items.Add(Trust(InterventionKind.SuspendCooperation, Pair(m, path), 0));
                     break;
+                case "trilateral-mechanism":
+                {
+                    var countriesNode = m.Need("countries");
+                    var list = r.Strings(countriesNode, $"{path}.countries");
+                    if (list.Count != 3) throw r.Error(countriesNode, $"{path}.countries must name three countries, e.g. [US, CN, MX]");
+                    var cs = list.Select(x => Country(x.Node, $"{path}.countries")).ToArray();
+                    if (cs.Distinct().Count() != 3) throw r.Error(countriesNode, $"{path}.countries must name three different countries");
+                    var js = Enumerable.Range(0, _countryOf.Length).Where(j => cs.Contains(_countryOf[j])).ToArray();
+                    items.Add(Lever(js, Model.World.Lever.Trilateral, m.ShareOr("intensity", 1), cs[0]) with { CountryB = cs[1], CountryC = cs[2] });
+                    break;
+                }
                 case "resume-cooperation":
                     items.Add(Trust(InterventionKind.ResumeCooperation, Pair(m, path), 0));
                     break;

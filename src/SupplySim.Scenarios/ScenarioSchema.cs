@@ -211,7 +211,9 @@ public static class ScenarioSchema
             When("trust-shock", Object("", Pair(("trust-drop", Share(null, "Immediate fall of trust."), true)))),
             When("trust-building", Object("", Pair(("rate", Share(null, "Monthly share of the gap to full trust closed."), true)))),
             When("suspend-cooperation", Object("", Pair())),
-            When("resume-cooperation", Object("", Pair())));
+            When("resume-cooperation", Object("", Pair())),
+            When("trilateral-mechanism", Object("", [.. common, ("countries", Names("Three countries, e.g. [US, CN, MX]."), true),
+                ("intensity", Share(1, "Intelligence along the chain, 0..1 (times the weakest trust of the three pairs)."), false)])));
         return item;
     }
 

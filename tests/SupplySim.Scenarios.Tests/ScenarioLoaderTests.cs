@@ -125,6 +125,20 @@ public class ScenarioLoaderTests
     }
 
     [Fact]
+    public void Should_Take_A_Trilateral_Mechanism_Of_Three_Different_Countries_Only()
+    {
+        string With(string countries) => Quickstart.TrimEnd() + $"\n  - {{ type: trilateral-mechanism, date: 2018-01, countries: {countries}, intensity: 0.5 }}\n";
+        var two = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(With("[US, CN]"), "s.yaml"));
+        Assert.Contains(".countries must name three countries, e.g. [US, CN, MX]", two.Message);
+        var same = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(With("[US, CN, CN]"), "s.yaml"));
+        Assert.Contains("must name three different countries", same.Message);
+        var item = ScenarioLoader.Parse(With("[US, CN, MX]"), "s.yaml").Spec.Interventions.Single(i => i.Lever == Lever.Trilateral);
+        Assert.Equal(0.5, item.Value);
+        Assert.True(item.CountryA >= 0 && item.CountryB >= 0 && item.CountryC >= 0);
+        Assert.Equal(6, item.Jurisdictions.Length); // CN, MX and the four US regions, not IN
+    }
+
+    [Fact]
     public void Should_Reject_Allocations_Adding_Up_To_More_Than_One()
     {
         var e = Broken("allocation: { retail: 1.0 }", "allocation: { retail: 1.0, money: 0.2 }");

@@ -163,7 +163,7 @@ public sealed class BrokerShard : Shard
         var labJurisdiction = Layout.ShardOf(order.From).Jurisdiction;
         var signals = ctx.Signals;
         var j = Info.Jurisdiction;
-        var brokerPressure = Detection.Either(signals.Pressure(j, Stage.Broker), signals.LeverValue(Lever.IntelligenceSharing, j) * P.IntelligencePressure);
+        var brokerPressure = Detection.Either(signals.Pressure(j, Stage.Broker), signals.Intelligence(j) * P.IntelligencePressure);
         var pRoute = RoutePressure.Between(signals, j, labJurisdiction);
         // Offer the current product first, then sell off whatever else is in stock.
         for (var k = -1; k < s && remaining > 0; k++)

@@ -67,7 +67,7 @@ public sealed class PrecursorSupplierShard : Shard
             _agents[i].Ordered = 0;
         }
         var pressure = Detection.Either(signals.Pressure(j, Stage.Supplier),
-            signals.LeverValue(Lever.IntelligenceSharing, j) * P.IntelligencePressure);
+            signals.Intelligence(j) * P.IntelligencePressure);
         // A KYC policy raises adoption to at least its share; groups already above it keep their own.
         var policy = signals.LeverValue(Lever.KycShare, j);
         var kycLevel = double.IsNaN(policy) ? _group.KycShare : Math.Max(_group.KycShare, policy);

@@ -18,6 +18,7 @@ public sealed class LeverBoard
     private readonly int[] _partner; // partner country of cooperative levers, -1 if none
     private readonly double[] _trust, _baseline, _building; // [a * C + b]
     private readonly bool[] _suspended;
+    private readonly int[] _trio = [-1, -1, -1]; // countries of the trilateral mechanism, if one was set up
 
     public LeverBoard(WorldSpec spec)
     {
@@ -55,7 +56,7 @@ public sealed class LeverBoard
     }
 
     internal static readonly CheckpointFields Checkpoint = new(
-        [nameof(_value), nameof(_target), nameof(_step), nameof(_remaining), nameof(_partner), nameof(_trust), nameof(_baseline), nameof(_building), nameof(_suspended)],
+        [nameof(_value), nameof(_target), nameof(_step), nameof(_remaining), nameof(_partner), nameof(_trust), nameof(_baseline), nameof(_building), nameof(_suspended), nameof(_trio)],
         [nameof(_spec), nameof(_j), nameof(_c)]);
 
     public void Save(BinaryWriter w)
@@ -69,6 +70,7 @@ public sealed class LeverBoard
         w.WriteArray(_baseline);
         w.WriteArray(_building);
         w.WriteArray(_suspended);
+        w.WriteArray(_trio);
     }
 
     public void Load(BinaryReader r)
@@ -82,6 +84,7 @@ public sealed class LeverBoard
         r.ReadArrayInto(_baseline);
         r.ReadArrayInto(_building);
         r.ReadArrayInto(_suspended);
+        r.ReadArrayInto(_trio);
     }
 
     private int Slot(Lever lever, int j) => (int)lever * _j + j;
@@ -101,6 +104,10 @@ public sealed class LeverBoard
 
     public double Trust(int a, int b) => _suspended[a * _c + b] ? 0 : _trust[a * _c + b];
 
+    /// <summary>The trilateral mechanism is as strong as its weakest pair (L166): min of the three trusts, 0 if none is set up.</summary>
+    private double TrioTrust()
+        => _trio[0] < 0 ? 0 : Math.Min(Trust(_trio[0], _trio[1]), Math.Min(Trust(_trio[0], _trio[2]), Trust(_trio[1], _trio[2])));
+
     public void Apply(InterventionSpec item)
     {
         switch (item.Kind)
@@ -116,8 +123,10 @@ public sealed class LeverBoard
                     _remaining[i] = Math.Max(0, item.Ramp);
                     _step[i] = item.Ramp > 0 ? (item.Value - from) / item.Ramp : 0;
                     if (item.Ramp <= 0) _value[i] = item.Value;
+                    if (item.Lever == Lever.Trilateral) continue; // gated by its three countries, not a partner
                     if (item.CountryA >= 0) _partner[i] = item.CountryA;
                 }
+                if (item.Lever == Lever.Trilateral) (_trio[0], _trio[1], _trio[2]) = (item.CountryA, item.CountryB, item.CountryC);
                 break;
             case InterventionKind.TrustShock:
                 SetPair(_trust, item.CountryA, item.CountryB, Math.Clamp(_trust[item.CountryA * _c + item.CountryB] - item.Value, 0, 1));
@@ -168,6 +177,7 @@ public sealed class LeverBoard
                 var i = l * _j + j;
                 var v = _value[i];
                 if (_partner[i] >= 0) v *= Trust(_partner[i], _spec.CountryOf[j]);
+                if (l == (int)Lever.Trilateral && v != 0) v *= TrioTrust();
                 signals.SetLeverValue((Lever)l, j, v);
             }
         for (var a = 0; a < _c; a++)

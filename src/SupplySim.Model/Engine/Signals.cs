@@ -64,6 +64,11 @@ public sealed class Signals
 
     /// <summary>A lever's value in a jurisdiction; cooperative levers arrive already multiplied by trust.</summary>
     public double LeverValue(Lever lever, int jurisdiction) => Values[LeverBase + (int)lever * _j + jurisdiction];
+
+    /// <summary>Foreign intelligence that jurisdiction <paramref name="jurisdiction"/> can act on (0..1): bilateral sharing or the
+    /// trilateral mechanism, whichever is stronger (the two are channels for the same intelligence, L1044).</summary>
+    public double Intelligence(int jurisdiction)
+        => Math.Max(LeverValue(Lever.IntelligenceSharing, jurisdiction), LeverValue(Lever.Trilateral, jurisdiction));
     public void SetLeverValue(Lever lever, int jurisdiction, double v) => Values[LeverBase + (int)lever * _j + jurisdiction] = v;
 
     /// <summary>Trust between two countries, 0..1 (0 while cooperation is suspended).</summary>

@@ -39,7 +39,7 @@ public sealed class Substitution
         var best = -1;
         var bestScore = double.PositiveInfinity;
         var risk = signals.Pressure(jurisdiction, Stage.Broker) + signals.Pressure(jurisdiction, Stage.Supplier)
-            + signals.LeverValue(Lever.IntelligenceSharing, jurisdiction) * _spec.Parameters.IntelligencePressure;
+            + signals.Intelligence(jurisdiction) * _spec.Parameters.IntelligencePressure;
         for (var s = 0; s < _costPerKgDrug.Length; s++)
         {
             if (!_offeredIn[jurisdiction][s] || double.IsInfinity(_costPerKgDrug[s])) continue;

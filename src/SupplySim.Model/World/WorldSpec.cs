@@ -166,7 +166,11 @@ public sealed record InterventionSpec(
     int CountryB,
     double Value,
     int Ramp,
-    string Label);
+    string Label)
+{
+    /// <summary>The third country of a trilateral mechanism (its pair is <see cref="CountryA"/>, <see cref="CountryB"/>); -1 otherwise.</summary>
+    public int CountryC { get; init; } = -1;
+}
 
 public enum InterventionKind
 {
@@ -212,6 +216,9 @@ public enum Lever
     TreatmentAccess,
     /// <summary>0..1: how far an exporting country stops pill presses reaching traffickers, gated by trust with the partner it committed to (L379, L417).</summary>
     PillPressControl,
+    /// <summary>0..1: a trilateral US-CN-MX mechanism (L98, L165): intelligence along the whole chain, Mexican data making
+    /// US intelligence to China actionable (L1044); gated by the weakest trust of the three pairs (L166).</summary>
+    Trilateral,
     /// <summary>0..1: share of people at risk who check their drugs (fentanyl test strips, drug checking services) before use (L1895).</summary>
     DrugChecking,
     /// <summary>Multiplier (at least 0) on a closed market's outside supply (exogenous shocks such as border closures, L1532).</summary>

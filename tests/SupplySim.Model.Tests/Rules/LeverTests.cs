@@ -82,6 +82,31 @@ public class LeverTests
     }
 
     [Fact]
+    public void Should_Gate_The_Trilateral_Mechanism_By_The_Weakest_Of_Its_Three_Pairs()
+    {
+        var (board, signals) = Board();
+        var item = new InterventionSpec(0, InterventionKind.SetLever, [J("CN"), J("MX"), J("US-NE")], [], -1, World.Lever.Trilateral, C("US"), C("CN"), 1, 0, "trilateral")
+        { CountryC = C("MX") };
+        board.Apply(item);
+        board.Publish(signals);
+        // Baseline trust: US-CN 0.5, US-MX 0.6, CN-MX 0.4: the mechanism is as strong as CN-MX.
+        Assert.Equal(0.4, signals.LeverValue(World.Lever.Trilateral, J("CN")), 12);
+        Assert.Equal(0.4, signals.Intelligence(J("CN")), 12);
+        Assert.Equal(0, signals.LeverValue(World.Lever.Trilateral, J("IN")));
+        // A shock to US-MX trust, aimed at Mexico, weakens what China can act on (L166).
+        board.Apply(new InterventionSpec(0, InterventionKind.TrustShock, [], [], -1, default, C("US"), C("MX"), 0.3, 0, "tariff on MX"));
+        board.Publish(signals);
+        Assert.Equal(0.3, signals.LeverValue(World.Lever.Trilateral, J("CN")), 12);
+        // Bilateral sharing and the mechanism are channels for the same intelligence: the stronger one counts.
+        board.Apply(Lever(World.Lever.IntelligenceSharing, "CN", 1, partner: "US"));
+        board.Publish(signals);
+        Assert.Equal(0.5, signals.Intelligence(J("CN")), 12);
+        board.Apply(new InterventionSpec(0, InterventionKind.SuspendCooperation, [], [], -1, default, C("US"), C("CN"), 0, 0, "suspend"));
+        board.Publish(signals);
+        Assert.Equal(0, signals.Intelligence(J("CN")));
+    }
+
+    [Fact]
     public void Should_Expose_Bank_Touching_Laundering_To_Aml_Cooperation_And_Not_Wildlife_Barter()
     {
         var layout = new Layout(Baseline);
