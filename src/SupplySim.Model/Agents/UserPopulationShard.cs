@@ -76,7 +76,7 @@ public sealed class UserPopulationShard : Shard
     }
 
     /// <summary>
-    /// Registry at the start: a share <c>initial-registered-share</c> of people using drugs and of those in
+    /// Registry at the start: everyone in treatment, and a share <c>initial-registered-share</c> of people using drugs and of those in
     /// remission is registered (those in remission with 0 to twice <c>register-clean-months</c> months without
     /// use, uniformly, so about half have already left the count); <c>nps-share</c> of people using are on NPS.
     /// </summary>
@@ -91,7 +91,8 @@ public sealed class UserPopulationShard : Shard
             var s = (PersonState)_state[i];
             var using_ = s is PersonState.Use or PersonState.Oud or PersonState.Moud;
             if (!using_ && s != PersonState.Remission) continue;
-            if (CounterRng.UniformAt(key, 3 * person) < _pop.InitialRegisteredShare)
+            // People in treatment are known to the state (L1572); others are registered at the starting share.
+            if (s == PersonState.Moud || CounterRng.UniformAt(key, 3 * person) < _pop.InitialRegisteredShare)
             {
                 _traits[i] |= RegisteredFlag;
                 if (!using_) _clean[i] = (byte)Math.Min(255, (int)(CounterRng.UniformAt(key, 3 * person + 1) * span));
