@@ -121,7 +121,11 @@ public sealed class CartelLabShard : Shard
                     report[Raw.PrecursorDeliveredKg] += msg.Kg;
                     report[Raw.PrecursorBySubstance + msg.Substance] += msg.Kg;
                     report[Raw.PrecursorByOrigin + Layout.ShardOf(msg.From).Jurisdiction] += msg.Kg;
-                    if (msg.Aux == 0) report[Raw.PrecursorUnscheduledKg] += msg.Kg;
+                    if (msg.Aux == 0)
+                    {
+                        report[Raw.PrecursorUnscheduledKg] += msg.Kg;
+                        report[Raw.PrecursorUnscheduledBySubstance + msg.Substance] += msg.Kg;
+                    }
                     _agents[i].Cash -= msg.Usd;
                     outbox.Emit(new Message(MessageKind.Payment, msg.To, msg.From, msg.Substance, 0, 0, msg.Usd));
                     report[Raw.InFlightUsd] += msg.Usd;

@@ -15,7 +15,7 @@ public sealed class Raw
     public int Length { get; }
 
     public readonly int DeathsWithXylazine, XylazineDoses, PillMg, RelocatedCapacityKg, BribesUsd, ProductionByProduct;
-    public readonly int RegisteredUsers, HiddenUsers, NewlyRegistered, NpsUsers, OutsideSeizedKg;
+    public readonly int RegisteredUsers, HiddenUsers, NewlyRegistered, NpsUsers, OutsideSeizedKg, PrecursorUnscheduledBySubstance;
     public readonly int Deaths, DeathsWithStimulant, SuppliedMg, RevenueUsd, DosesServed, DosesDemanded, PotencyMgTimesDoses, People;
     public readonly int ProductionKg, PrecursorBySubstance, PrecursorByOrigin, PrecursorUnscheduledKg;
     public readonly int SeizedKg, SeizedDrugKg, LaunderedUsd, SeizedUsd, SpendUsd, PressureLog;
@@ -48,6 +48,7 @@ public sealed class Raw
         DeathsWithXylazine = Take(J); XylazineDoses = Take(J); PillMg = Take(J); RelocatedCapacityKg = Take(J); BribesUsd = Take(J); ProductionByProduct = Take(S);
         DeathsWithNitazene = Take(J); NitazeneDoses = Take(J);
         RegisteredUsers = Take(J); HiddenUsers = Take(J); NewlyRegistered = Take(J); NpsUsers = Take(J); OutsideSeizedKg = Take(J);
+        PrecursorUnscheduledBySubstance = Take(S);
         Length = n;
     }
 

@@ -60,6 +60,20 @@ public class QuickstartRunTests
     }
 
     [Fact]
+    public void Should_Split_Unscheduled_Precursor_By_Chemical_Within_What_Each_Chemical_Delivered()
+    {
+        var (spec, raw, _, _) = Default.Value;
+        var r = new Raw(new Layout(spec));
+        foreach (var v in raw)
+        {
+            var bySubstance = Enumerable.Range(0, r.S).Sum(s => v[r.PrecursorUnscheduledBySubstance + s]);
+            Assert.True(Math.Abs(bySubstance - v[r.PrecursorUnscheduledKg]) <= 1e-9 * Math.Max(1, v[r.PrecursorUnscheduledKg]));
+            for (var s = 0; s < r.S; s++) Assert.True(v[r.PrecursorUnscheduledBySubstance + s] <= v[r.PrecursorBySubstance + s] + 1e-9);
+        }
+        Assert.True(raw.Sum(v => v[r.PrecursorUnscheduledKg]) > 0);
+    }
+
+    [Fact]
     public void Should_Balance_Money_Every_Tick()
     {
         // Cash held + money in flight changes only by drug proceeds entering, by seizures and by bribes paid out.
