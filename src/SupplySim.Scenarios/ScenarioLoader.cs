@@ -334,8 +334,9 @@ public static partial class ScenarioLoader
             var maxPressure = m.ShareOr("max-pressure", 0.3);
             var efficiency = m.NumberOr("efficiency-per-usd", 1e-5, 0, 1, "0 to 1 per USD per target");
             var corruptibility = m.ShareOr("corruptibility", 0);
+            var adaptive = m.ShareOr("adaptive-allocation", 0);
             m.Done();
-            return new AgencySpec(id, js, budget, allocation, maxPressure, efficiency, corruptibility);
+            return new AgencySpec(id, js, budget, allocation, maxPressure, efficiency, corruptibility, adaptive);
         }
 
         private PopulationSpec Population(YamlNode node, string path)

@@ -73,6 +73,24 @@ public class ScenarioLoaderTests
     }
 
     [Fact]
+    public void Should_Read_Adaptive_Allocation_As_A_Share_Defaulting_To_Scripted()
+    {
+        Assert.All(ScenarioLoader.Parse(Quickstart, "s.yaml").Spec.Agencies, a => Assert.Equal(0, a.AdaptiveAllocation));
+        const string find = "      max-pressure: 0.3\n      efficiency-per-usd: 0.000005\n";
+        var idx = Quickstart.IndexOf(find, StringComparison.Ordinal);
+        var text = Quickstart[..idx] + find + "      adaptive-allocation: 0.05\n" + Quickstart[(idx + find.Length)..];
+        Assert.Equal(0.05, ScenarioLoader.Parse(text, "s.yaml").Spec.Agencies[0].AdaptiveAllocation);
+    }
+
+    [Fact]
+    public void Should_Reject_An_Adaptive_Allocation_Outside_Zero_To_One()
+    {
+        var e = Broken("      max-pressure: 0.3\n", "      max-pressure: 0.3\n      adaptive-allocation: 1.2\n");
+        Assert.Contains("actors.agencies[0].adaptive-allocation is 1.2; allowed: a share between 0 and 1", e.Message);
+        Assert.Single(e.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
     public void Should_Reject_An_Intervention_Dated_Outside_The_Run()
     {
         var e = Broken("date: 2019-05, jurisdiction: CN, class", "date: 2023-05, jurisdiction: CN, class");

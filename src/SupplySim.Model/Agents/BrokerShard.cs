@@ -178,8 +178,19 @@ public sealed class BrokerShard : Shard
 
             var pBroker = brokerPressure * signals.Illegality(j, substance);
             var u = CounterRng.Uniform(Seed, CounterRng.Stream.RouteSeizure, order.To, ctx.Tick, LotDraw(draw, k, s));
-            if (u < pBroker) { report[Raw.SeizedKg + (int)Stage.Broker] += kg; continue; }
-            if (u < Detection.Either(pBroker, pRoute)) { report[Raw.SeizedKg + (int)Stage.Route] += kg; continue; }
+            var value = kg * Layout.FentanylEquivalentPerKg[substance];
+            if (u < pBroker)
+            {
+                report[Raw.SeizedKg + (int)Stage.Broker] += kg;
+                report[Raw.SeizedValue + Layout.TargetIndex(j, Stage.Broker)] += value;
+                continue;
+            }
+            if (u < Detection.Either(pBroker, pRoute))
+            {
+                report[Raw.SeizedKg + (int)Stage.Route] += kg;
+                SeizureValue.AddRoute(report, Raw, signals, j, labJurisdiction, value);
+                continue;
+            }
             var usd = kg * Spec.Substances[substance].PriceUsdPerKg * (1 + _group.Markup);
             outbox.Emit(new Message(MessageKind.Shipment, order.To, order.From, substance, signals.Scheduled(j, substance) ? 1 : 0, kg, usd));
         }

@@ -165,6 +165,7 @@ public sealed class CartelLabShard : Shard
                     stock[k] -= lost;
                     report[Raw.LabPrecursorSeizedKg] += lost;
                     report[Raw.SeizedKg + (int)Stage.Lab] += lost;
+                    report[Raw.SeizedValue + Layout.TargetIndex(j, Stage.Lab)] += lost * Layout.FentanylEquivalentPerKg[k];
                 }
                 a.Presses *= 1 - P.RaidLossShare;
             }
@@ -300,13 +301,19 @@ public sealed class CartelLabShard : Shard
             var potency = Spec.Substances[product].Potency;
             var pills = part * pillShare;
             bool powderSeized = u < p, pillsSeized = u < p * P.PillRouteDetectionShare;
+            var to = markets[m].Jurisdiction;
             if (powderSeized && (pillsSeized || pills <= 0))
             {
                 report[Raw.SeizedDrugKg + (int)Stage.Route] += part * potency;
+                SeizureValue.AddRoute(report, Raw, signals, Info.Jurisdiction, to, part * potency);
                 continue;
             }
             if (pills > 0) outbox.Emit(new Message(MessageKind.Pills, id, markets[m].FirstAgent, product, launderer, pills, 0));
-            if (powderSeized) report[Raw.SeizedDrugKg + (int)Stage.Route] += (part - pills) * potency;
+            if (powderSeized)
+            {
+                report[Raw.SeizedDrugKg + (int)Stage.Route] += (part - pills) * potency;
+                SeizureValue.AddRoute(report, Raw, signals, Info.Jurisdiction, to, (part - pills) * potency);
+            }
             else if (part > pills) outbox.Emit(new Message(MessageKind.Drug, id, markets[m].FirstAgent, product, launderer, part - pills, 0));
         }
     }

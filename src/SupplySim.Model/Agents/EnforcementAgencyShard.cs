@@ -11,31 +11,50 @@ namespace SupplySim.Model.Agents;
 /// diminishing returns (<see cref="Detection"/>, L904-L906). Pressure acts from the next tick on. A corruptible
 /// agency loses part of its lab and route pressure to the bribes labs paid in that jurisdiction last month:
 /// p × (1 − corruptibility × B / (B + S)), with B the bribes and S the agency's spend there that month, so
-/// bribes as large as the spend cancel half of what can be bought (corruption, L1092-L1098).
+/// bribes as large as the spend cancel half of what can be bought (corruption, L1092-L1098). An agency with
+/// adaptive allocation first moves its allocation toward the stages of its mandate where spend returned the most
+/// (<see cref="AdaptiveAllocation"/>); that allocation is its only state.
 /// </summary>
 public sealed class EnforcementAgencyShard : Shard
 {
-    public EnforcementAgencyShard(Layout layout, ShardInfo info) : base(layout, info) { }
+    // Each agency's current allocation per stage, Info.Count × stages: the scripted one unless it adapts.
+    private readonly double[] _allocation;
 
-    internal static readonly CheckpointFields Checkpoint = new([], []);
+    public EnforcementAgencyShard(Layout layout, ShardInfo info) : base(layout, info)
+    {
+        _allocation = new double[info.Count * EnumNames.StageCount];
+        for (var i = 0; i < info.Count; i++) Spec.Agencies[info.FirstInGroup + i].Allocation.CopyTo(_allocation, i * EnumNames.StageCount);
+    }
 
-    /// <summary>Agencies keep no state between ticks: their budgets and pressure travel in the signals.</summary>
-    public override void Save(BinaryWriter w) { }
+    internal static readonly CheckpointFields Checkpoint = new([nameof(_allocation)], []);
 
-    public override void Load(BinaryReader r) { }
+    /// <summary>Agencies keep their allocation between ticks (it changes only where they adapt); budgets and pressure travel in the signals.</summary>
+    public override void Save(BinaryWriter w) => w.WriteArray(_allocation);
+
+    public override void Load(BinaryReader r) => r.ReadArrayInto(_allocation);
 
     public override void Step(in StepContext ctx, ReadOnlySpan<Message> inbox, Outbox outbox, double[] report)
     {
+        var stages = EnumNames.StageCount;
+        Span<double> returns = stackalloc double[stages];
         for (var i = 0; i < Info.Count; i++)
         {
             var a = Info.FirstInGroup + i;
             var agency = Spec.Agencies[a];
+            var allocation = _allocation.AsSpan(i * stages, stages);
             var budget = ctx.Signals.Budget(a);
+            if (agency.AdaptiveAllocation > 0 && ctx.Tick > 0)
+            {
+                for (var stage = 0; stage < stages; stage++)
+                    returns[stage] = AdaptiveAllocation.MarginalReturn(agency, (Stage)stage, budget * allocation[stage], ctx.Signals, Layout);
+                AdaptiveAllocation.Update(allocation, returns, agency.AdaptiveAllocation);
+            }
+            for (var stage = 0; stage < stages; stage++) report[Raw.AllocationShare + a * stages + stage] += allocation[stage];
             report[Raw.SpendUsd + a] += budget;
             if (budget <= 0 || agency.Jurisdictions.Length == 0) continue;
-            for (var stage = 0; stage < agency.Allocation.Length; stage++)
+            for (var stage = 0; stage < stages; stage++)
             {
-                var spend = budget * agency.Allocation[stage] / agency.Jurisdictions.Length;
+                var spend = budget * allocation[stage] / agency.Jurisdictions.Length;
                 foreach (var j in agency.Jurisdictions)
                 {
                     var targets = Layout.Targets[Layout.TargetIndex(j, (Stage)stage)];

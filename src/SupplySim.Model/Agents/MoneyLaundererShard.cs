@@ -40,6 +40,7 @@ public sealed class MoneyLaundererShard : Shard
             var forward = msg.Usd - seized - fee;
             report[Raw.LaunderedUsd + method] += msg.Usd;
             report[Raw.SeizedUsd + method] += seized;
+            report[Raw.SeizedValue + Layout.TargetIndex(Info.Jurisdiction, Stage.Money)] += seized;
             _cash[i] += fee;
             if (forward > 0)
             {

@@ -102,6 +102,7 @@ public sealed class PrecursorSupplierShard : Shard
             if (illegality > 0 && CounterRng.Uniform(key, ctx.Tick, 2 * m + 1) < pressure * illegality)
             {
                 report[Raw.SeizedKg + (int)Stage.Supplier] += kg;
+                report[Raw.SeizedValue + Layout.TargetIndex(j, Stage.Supplier)] += kg * Layout.FentanylEquivalentPerKg[msg.Substance];
                 continue;
             }
             report[Raw.DivertedBySeller + (_informal ? 2 : adopted ? 0 : 1)] += kg;

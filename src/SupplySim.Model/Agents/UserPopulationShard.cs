@@ -169,6 +169,7 @@ public sealed class UserPopulationShard : Shard
         _inventoryKg -= seized;
         // A closed market's drugs are not the labs' opioids: their seizures are counted apart.
         report[(_pop.SuppliedByLabs ? Raw.SeizedDrugKg + (int)Stage.Retail : Raw.OutsideSeizedKg + j)] += seized;
+        if (_pop.SuppliedByLabs) report[Raw.SeizedValue + Layout.TargetIndex(j, Stage.Retail)] += seized; // fentanyl-equivalent kg only
         var market = RetailMarket.Clear(_inventoryKg * 1e6, demandDoses, P);
         _inventoryKg -= market.SoldMg / 1e6;
         _pillKg = _inventoryKg * pillShare; // pills and powder are seized and sold alike

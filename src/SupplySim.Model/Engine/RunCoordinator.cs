@@ -92,10 +92,17 @@ public sealed class RunCoordinator
         if (_last is { } v)
         {
             var p = Spec.Parameters;
+            var usdPerMg = SeizureValue.MeanRetailPricePerMg(Layout, Raw, v);
             for (var j = 0; j < Raw.J; j++)
             {
                 for (var s = 0; s < EnumNames.StageCount; s++)
-                    _signals.SetPressure(j, (Stage)s, Detection.FromLogSurvival(v[Raw.PressureLog + Layout.TargetIndex(j, (Stage)s)]));
+                {
+                    // Last month's seizures were made under last month's pressure, still in the signals until replaced here.
+                    var k = Layout.TargetIndex(j, (Stage)s);
+                    var before = _signals.Pressure(j, (Stage)s);
+                    _signals.SetExposedValueUsd(j, (Stage)s, before > 0 ? SeizureValue.Usd((Stage)s, v[Raw.SeizedValue + k], usdPerMg) / before : 0);
+                    _signals.SetPressure(j, (Stage)s, Detection.FromLogSurvival(v[Raw.PressureLog + k]));
+                }
                 var sold = v[Raw.SuppliedMg + j];
                 _signals.SetPricePerMg(j, sold > 0 ? v[Raw.RevenueUsd + j] / sold : 0);
                 _signals.SetDemandMg(j, v[Raw.DosesDemanded + j] * p.ReferencePotencyMg);

@@ -20,7 +20,7 @@ public sealed class Signals
         _s = layout.SubstanceCount;
         _a = layout.Spec.Agencies.Length;
         _c = layout.Spec.Countries.Length;
-        var length = _j * _s + _j * EnumNames.StageCount + 2 * _j + _a + LeverCount * _j + _c * _c + 2 * _j;
+        var length = _j * _s + _j * EnumNames.StageCount + 2 * _j + _a + LeverCount * _j + _c * _c + 2 * _j + _j * EnumNames.StageCount;
         Values = values ?? new double[length];
         if (Values.Length != length) throw new ArgumentException($"signals of length {Values.Length}, expected {length}");
     }
@@ -35,6 +35,7 @@ public sealed class Signals
     private int TrustBase => LeverBase + LeverCount * _j;
     private int XylazineBase => TrustBase + _c * _c;
     private int BribesBase => XylazineBase + _j;
+    private int ExposureBase => BribesBase + _j;
 
     public bool Scheduled(int jurisdiction, int substance) => Values[jurisdiction * _s + substance] != 0;
     public void SetScheduled(int jurisdiction, int substance, bool on) => Values[jurisdiction * _s + substance] = on ? 1 : 0;
@@ -57,6 +58,11 @@ public sealed class Signals
     /// <summary>USD labs in this jurisdiction paid in bribes last month.</summary>
     public double BribesUsd(int jurisdiction) => Values[BribesBase + jurisdiction];
     public void SetBribesUsd(int jurisdiction, double v) => Values[BribesBase + jurisdiction] = v;
+
+    /// <summary>Value seized at this stage in this jurisdiction last month (<see cref="Rules.SeizureValue"/>) per unit of the
+    /// detection probability that seized it, USD: what one more point of pressure there would have seized (adaptive allocation).</summary>
+    public double ExposedValueUsd(int jurisdiction, Stage stage) => Values[ExposureBase + Layout.TargetIndex(jurisdiction, stage)];
+    public void SetExposedValueUsd(int jurisdiction, Stage stage, double v) => Values[ExposureBase + Layout.TargetIndex(jurisdiction, stage)] = v;
     public void SetDemandMg(int jurisdiction, double v) => Values[DemandBase + jurisdiction] = v;
 
     public double Budget(int agency) => Values[BudgetBase + agency];

@@ -86,6 +86,13 @@ public sealed class MetricsComputer
         foreach (var st in new[] { Stage.Route, Stage.Retail })
             Add("seized_kg", $"stage={EnumNames.Name(st)};material=drug", v => v[r.SeizedDrugKg + (int)st]);
         for (var a = 0; a < spec.Agencies.Length; a++) { var aa = a; Add("enforcement_spend_usd", $"agency={spec.Agencies[a].Id}", v => v[r.SpendUsd + aa]); }
+        // Only adaptive agencies have an allocation worth a series; stages outside the mandate stay at 0 and are left out.
+        for (var a = 0; a < spec.Agencies.Length; a++)
+            foreach (var st in Enum.GetValues<Stage>().Where(st => spec.Agencies[a].AdaptiveAllocation > 0 && spec.Agencies[a].Allocation[(int)st] > 0))
+            {
+                var slot = r.AllocationShare + a * EnumNames.StageCount + (int)st;
+                Add("enforcement_allocation", $"agency={spec.Agencies[a].Id};stage={EnumNames.Name(st)}", v => v[slot]);
+            }
         foreach (var t in spec.Trust)
             Add("trust", $"pair={spec.Countries[t.CountryA]}-{spec.Countries[t.CountryB]}", _ => _signals!.Trust(t.CountryA, t.CountryB));
         foreach (var j in spec.Suppliers.Where(g => g.Cohort != "informal").Select(g => g.Jurisdiction).Distinct().Order())

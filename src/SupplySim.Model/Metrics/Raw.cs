@@ -22,6 +22,9 @@ public sealed class Raw
     public readonly int CashUsd, InFlightUsd, InflowUsd, LabStockKg, LabPrecursorSeizedKg, LabPrecursorUsedKg, PrecursorDeliveredKg;
     public readonly int KycAdopters, FormalSuppliers, DivertedBySeller, BrokersByChannel, BrokersOffline;
     public readonly int DeathsWithNitazene, NitazeneDoses;
+    /// <summary>What seizures kept from the market per (jurisdiction, stage) at <see cref="Layout.TargetIndex"/>: fentanyl-equivalent
+    /// kg (chemicals by <see cref="Layout.FentanylEquivalentPerKg"/>), USD at the money stage; and each agency's allocation per stage.</summary>
+    public readonly int SeizedValue, AllocationShare;
 
     /// <summary>Seller types of diverted chemicals: 0 KYC adopter, 1 formal non-adopter, 2 informal.</summary>
     public const int SellerTypes = 3;
@@ -49,6 +52,7 @@ public sealed class Raw
         DeathsWithNitazene = Take(J); NitazeneDoses = Take(J);
         RegisteredUsers = Take(J); HiddenUsers = Take(J); NewlyRegistered = Take(J); NpsUsers = Take(J); OutsideSeizedKg = Take(J);
         PrecursorUnscheduledBySubstance = Take(S);
+        SeizedValue = Take(J * stages); AllocationShare = Take(A * stages);
         Length = n;
     }
 

@@ -32,6 +32,9 @@ public sealed class Layout
     public long[] PeopleByJurisdiction { get; }
     /// <summary>Enforcement targets per (jurisdiction, stage): the agents an agency's spend is spread over.</summary>
     public double[] Targets { get; }
+    /// <summary>Fentanyl-equivalent kg one kg of each substance makes by its best route (yield × the output's potency; 0 for
+    /// what no route takes): the common measure of what a seizure kept from the market (adaptive allocation).</summary>
+    public double[] FentanylEquivalentPerKg { get; }
 
     public Layout(WorldSpec spec, int maxFirmsPerShard = 5_000, int maxPeoplePerShard = 250_000)
     {
@@ -94,6 +97,9 @@ public sealed class Layout
         var labs = Shards.Where(s => s.Kind == ActorKind.CartelLab).Sum(s => s.Count);
         foreach (var jj in LabMarkets.Select(s => s.Jurisdiction).Distinct())
             Targets[TargetIndex(jj, Stage.Route)] += labs;
+        FentanylEquivalentPerKg = new double[spec.Substances.Length];
+        foreach (var route in spec.Routes)
+            FentanylEquivalentPerKg[route.Input] = Math.Max(FentanylEquivalentPerKg[route.Input], route.Yield * spec.Substances[route.Output].Potency);
     }
 
     private int[] AgentsOf(ActorKind kind, Func<ShardInfo, bool> filter)

@@ -87,7 +87,9 @@ public sealed record AgencySpec(
     // Detection efficiency: 1 / (USD per target per month that buys 63% of the maximum).
     double Efficiency,
     // Share of its lab and route pressure that traffickers' bribes can cancel at saturation (corruption, L1092-L1098).
-    double Corruptibility = 0);
+    double Corruptibility = 0,
+    // Learning rate of adaptive allocation (0: the scripted allocation throughout; see Rules.AdaptiveAllocation).
+    double AdaptiveAllocation = 0);
 
 public sealed record PopulationSpec(
     int Region,
