@@ -10,7 +10,7 @@ public static partial class ScenarioLoader
     [
         "schedule-substance", "schedule-class", "early-warning", "enforcement-budget", "legal-basis-unscheduled", "kyc-adoption",
         "aml-cooperation", "intelligence-sharing", "border-interdiction", "mail-monitoring", "platform-takedown",
-        "pill-press-controls", "treatment-capacity", "treatment-access", "naloxone", "drug-checking", "demand-reduction", "outside-supply", "tariff", "trust-shock", "trust-building",
+        "pill-press-controls", "treatment-capacity", "treatment-access", "naloxone", "drug-checking", "demand-reduction", "outside-supply", "nps-listing", "tariff", "trust-shock", "trust-building",
         "suspend-cooperation", "resume-cooperation", "trilateral-mechanism",
     ];
 
@@ -184,6 +184,9 @@ public static partial class ScenarioLoader
                     break;
                 case "demand-reduction":
                     items.Add(Lever(JurisdictionList(m, path), Model.World.Lever.InitiationMultiplier, m.Number("initiation-multiplier", 0, 10, "0 to 10 (1 = no change)")));
+                    break;
+                case "nps-listing":
+                    items.Add(Lever(JurisdictionList(m, path), Model.World.Lever.NpsControl, m.Share("share")));
                     break;
                 case "outside-supply":
                     items.Add(Lever(JurisdictionList(m, path), Model.World.Lever.OutsideSupply, m.Number("multiplier", 0, 100, "0 to 100 times the population's outside-supply-kg-per-month (1 = no change)")));

@@ -207,6 +207,7 @@ public static class ScenarioSchema
             When("naloxone", Object("", Lever(("coverage", Share(null, "Naloxone coverage."), true)))),
             When("drug-checking", Object("", Lever(("coverage", Share(null, "Share of people at risk who check their drugs before use."), true)))),
             When("demand-reduction", Object("", Lever(("initiation-multiplier", Number(0, 10, null, "Multiplier on initiation (1 = no change)."), true)))),
+            When("nps-listing", Object("", Lever(("share", Share(null, "Share of the NPS market the listing controls (it erodes as new NPS appear)."), true)))),
             When("outside-supply", Object("", Lever(("multiplier", Number(0, 100, null, "Multiplier on a closed market's outside supply (1 = no change)."), true)))),
             When("tariff", Object("", Pair(("trust-drop", Share(null, "Immediate fall of trust."), true)))),
             When("trust-shock", Object("", Pair(("trust-drop", Share(null, "Immediate fall of trust."), true)))),

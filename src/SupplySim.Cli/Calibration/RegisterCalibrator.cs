@@ -30,7 +30,7 @@ public sealed class RegisterCalibrator(string scenarioFile, string region = "CN"
         var pop = Array.FindIndex(spec.Populations, p => p.Region == j && p.TracksRegistry);
         if (pop < 0) throw new UserInputException($"{scenarioFile}: no population in {region} keeps a register; --target register needs one (see scenarios/china-users.yaml)");
         var paths = new List<string>();
-        foreach (var key in new[] { "initial-use", "initial-registered-share", "initiation-rate", "cessation-rate", "registered-cessation-rate", "registration-rate", "nps-substitution" })
+        foreach (var key in new[] { "initial-use", "initial-registered-share", "initiation-rate", "cessation-rate", "registered-cessation-rate", "registration-rate", "nps-share", "nps-substitution" })
             paths.Add($"actors.populations[{pop}].{key}");
         // Agencies that spend only on retail in the region: their budgets set how fast people are identified.
         var registrars = spec.Agencies.Where(a => a.Jurisdictions.Contains(j)

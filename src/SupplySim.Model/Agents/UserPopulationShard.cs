@@ -221,7 +221,9 @@ public sealed class UserPopulationShard : Shard
     /// <item>people using who are not registered are the hidden population (L1672);</item>
     /// <item>a person using turns to NPS with probability <c>nps-substitution</c> × (scarcity / first month's − 1),
     /// where scarcity is price per mg over the share of demand served (dearer or harder to buy, L1532-L1538), and
-    /// back with the same rate when scarcity falls below the first month's.</item>
+    /// back with the same rate when scarcity falls below the first month's; listings (the <c>NpsControl</c> lever,
+    /// eroded by new substances) cut the turn to NPS by the controlled share and send NPS users back at
+    /// control × <c>nps-control-deterrence</c> a month (L534, L1540, L2470).</item>
     /// </list>
     /// Draws come from their own stream, so the person transitions are those of a population without a registry.
     /// </summary>
@@ -233,7 +235,10 @@ public sealed class UserPopulationShard : Shard
         var scarcity = market.SoldMg > 0 && served > 0 ? market.RevenueUsd / market.SoldMg / served : double.NaN;
         if (double.IsNaN(_scarcityRef) && !double.IsNaN(scarcity)) _scarcityRef = scarcity;
         var rel = double.IsNaN(scarcity) ? 1 : scarcity / _scarcityRef;
-        double toNps = _pop.NpsSubstitution * Math.Max(0, rel - 1), fromNps = _pop.NpsSubstitution * Math.Max(0, 1 - rel);
+        // Listed NPS (the controlled share of the NPS market) are not taken up, and their users go back (L1540).
+        var control = ctx.Signals.LeverValue(Lever.NpsControl, Info.Jurisdiction);
+        double toNps = _pop.NpsSubstitution * Math.Max(0, rel - 1) * (1 - control);
+        double fromNps = Math.Min(1, _pop.NpsSubstitution * Math.Max(0, 1 - rel) + control * P.NpsControlDeterrence);
         var limit = _pop.RegisterCleanMonths;
         long registered = 0, hidden = 0, newly = 0, nps = 0, buyers = 0;
         for (var i = 0; i < _state.Length; i++)

@@ -154,6 +154,9 @@ public sealed class LeverBoard
         }
         for (var j = 0; j < _j; j++)
         {
+            // New NPS appear that no list names: the controlled share of the NPS market erodes (L853, L2470).
+            var c = Slot(Lever.NpsControl, j);
+            if (_value[c] > 0 && _remaining[c] == 0) _value[c] *= 1 - p.NpsNovelty;
             var q = Slot(Lever.KycQuality, j);
             if (!double.IsNaN(_value[q]) && _value[Slot(Lever.KycRetraining, j)] <= 0 && _remaining[q] == 0)
                 _value[q] *= 1 - p.KycQualityDecay;

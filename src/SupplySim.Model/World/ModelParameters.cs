@@ -117,6 +117,11 @@ public sealed record ModelParameters
     public double PillPressDepreciation { get; init; } = 0.02;
     /// <summary>Extra initiation per unit of counterfeit-pill share in a market: pills reach people who would not use powder (L2184) [A].</summary>
     public double PillInitiationUplift { get; init; } = 1.0;
+    /// <summary>Monthly share of the NPS market that new, unlisted substances take over, so a listing's control erodes:
+    /// the NPS recorded worldwide grew from 254 (2013) to 1,230 (November 2023), about 1.2% a month (L853) [A].</summary>
+    public double NpsNovelty { get; init; } = 0.012;
+    /// <summary>Monthly probability that a person on NPS goes back to the market's drugs per unit of NPS control (their NPS is now listed) [A].</summary>
+    public double NpsControlDeterrence { get; init; } = 0.05;
     /// <summary>Share of a person's overdose hazard avoided by checking drugs before use: after a positive fentanyl test
     /// people use less, use more slowly, use with others or discard the drug (L1895; Peiper et al., Int J Drug Policy
     /// 63:122-128, 2019). No study gives a mortality effect, so the size is a judgement [A].</summary>

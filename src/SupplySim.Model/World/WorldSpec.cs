@@ -221,6 +221,8 @@ public enum Lever
     /// <summary>0..1: a trilateral US-CN-MX mechanism (L98, L165): intelligence along the whole chain, Mexican data making
     /// US intelligence to China actionable (L1044); gated by the weakest trust of the three pairs (L166).</summary>
     Trilateral,
+    /// <summary>0..1: share of the NPS market a jurisdiction's listings control (L534, L1540); it erodes as new NPS appear (L853, L2470).</summary>
+    NpsControl,
     /// <summary>0..1: share of people at risk who check their drugs (fentanyl test strips, drug checking services) before use (L1895).</summary>
     DrugChecking,
     /// <summary>Multiplier (at least 0) on a closed market's outside supply (exogenous shocks such as border closures, L1532).</summary>

@@ -111,6 +111,21 @@ public class ChinaRegistryTests
     }
 
     [Fact]
+    public void Should_Send_People_Back_From_Listed_Nps_And_Let_New_Ones_Erode_The_Listing()
+    {
+        const string pop = "initial-use: 0.3, cessation-rate: 0, initiation-rate: 0, nps-share: 0.3, nps-substitution: 0.05";
+        var cut = "{ type: outside-supply, date: 2017-06, jurisdiction: CN, multiplier: 0.4 }";
+        var unlisted = World(pop, "1000000", cut);
+        var listed = World(pop, "1000000", cut, "{ type: nps-listing, date: 2018-01, jurisdiction: CN, share: 0.8 }");
+        double Nps(ScenarioRun r, string month) => r.Value(r.TickOf(month), "nps_share", "region=CN");
+        Assert.Equal(Nps(unlisted, "2017-12"), Nps(listed, "2017-12"));
+        // A year after listing 80% of the NPS market, far fewer people are on NPS than without it.
+        Assert.True(Nps(listed, "2018-12") < Nps(unlisted, "2018-12") - 0.1, $"{Nps(listed, "2018-12")} vs {Nps(unlisted, "2018-12")}");
+        // New substances erode the control (L853, L2470): the share on NPS climbs again while scarcity lasts.
+        Assert.True(Nps(listed, "2020-12") > Nps(listed, "2019-01"), $"{Nps(listed, "2019-01")} -> {Nps(listed, "2020-12")}");
+    }
+
+    [Fact]
     public void Should_Leave_The_Rest_Of_The_Baseline_Unchanged_And_Follow_The_Register()
     {
         var baseline = ScenarioRun.Of("baseline.yaml");
