@@ -314,8 +314,10 @@ public static partial class ScenarioLoader
             var count = m.IntegerOr("count", 1, 0, 1_000_000);
             var fee = m.Share("fee");
             var risk = m.ShareOr("detection-risk", 0.5);
+            var innovation = m.ShareOr("innovation-rate", 0);
+            var floor = m.ShareOr("innovation-floor", 0.3);
             m.Done();
-            return new LaundererGroupSpec(j, method, count, fee, risk);
+            return new LaundererGroupSpec(j, method, count, fee, risk, innovation, floor);
         }
 
         private AgencySpec Agency(YamlNode node, string path)

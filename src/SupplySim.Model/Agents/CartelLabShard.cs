@@ -37,7 +37,6 @@ public sealed class CartelLabShard : Shard
     private readonly RouteSpec[] _routesByValue;
     private readonly double _bestYield;
     private readonly double[] _launderCost;
-    private readonly int[] _launderJurisdiction;
     private readonly double _priceRef;
     private readonly (int Jurisdiction, double Weight)[] _exporters; // chemical exporters by capacity share (where presses come from)
     private readonly (int Jurisdiction, int[] Labs)[] _sites; // every other jurisdiction with lab agents, and their ids
@@ -53,7 +52,6 @@ public sealed class CartelLabShard : Shard
         _bestYield = Spec.Routes.Select(r => r.Yield).DefaultIfEmpty(1).Max();
         _priceRef = P.PricePerDoseUsd / P.ReferencePotencyMg;
         _launderCost = layout.Launderers.Select(id => { var g = Spec.Launderers[layout.ShardOf(id).Group]; return g.Fee; }).ToArray();
-        _launderJurisdiction = layout.Launderers.Select(id => layout.ShardOf(id).Jurisdiction).ToArray();
         _exporters = Exporters.ByCapacity(Spec);
         _corruptible = Spec.Agencies.Any(g => g.Corruptibility > 0 && g.Jurisdictions.Contains(info.Jurisdiction));
         var reach = _group.RelocateTo ?? [];
@@ -88,7 +86,7 @@ public sealed class CartelLabShard : Shard
 
     internal static readonly CheckpointFields Checkpoint = new(
         [nameof(_agents), nameof(_stock)],
-        [nameof(_group), nameof(_routesByValue), nameof(_bestYield), nameof(_launderCost), nameof(_launderJurisdiction), nameof(_priceRef), nameof(_exporters), nameof(_sites), nameof(_corruptible)]);
+        [nameof(_group), nameof(_routesByValue), nameof(_bestYield), nameof(_launderCost), nameof(_priceRef), nameof(_exporters), nameof(_sites), nameof(_corruptible)]);
 
     public override void Save(BinaryWriter w)
     {
@@ -367,8 +365,8 @@ public sealed class CartelLabShard : Shard
         var bestCost = double.PositiveInfinity;
         for (var k = 0; k < ids.Length; k++)
         {
-            var g = Spec.Launderers[Layout.ShardOf(ids[k]).Group];
-            var risk = Laundering.SeizureShare(signals, P, g, _launderJurisdiction[k]);
+            var g = Layout.ShardOf(ids[k]).Group;
+            var risk = Laundering.SeizureShare(signals, P, Spec.Launderers[g], g);
             var preference = Math.Exp(0.2 * CounterRng.Normal(Seed, CounterRng.Stream.LabLaunderer, id, 0, k + 1));
             var cost = (_launderCost[k] + risk) * preference;
             if (cost < bestCost) { bestCost = cost; best = ids[k]; }

@@ -29,7 +29,7 @@ public sealed class MoneyLaundererShard : Shard
 
     public override void Step(in StepContext ctx, ReadOnlySpan<Message> inbox, Outbox outbox, double[] report)
     {
-        var seizeShare = Laundering.SeizureShare(ctx.Signals, P, _group, Info.Jurisdiction);
+        var seizeShare = Laundering.SeizureShare(ctx.Signals, P, _group, Info.Group);
         var method = (int)_group.Method;
         foreach (ref readonly var msg in inbox)
         {
@@ -39,6 +39,7 @@ public sealed class MoneyLaundererShard : Shard
             var fee = (msg.Usd - seized) * _group.Fee;
             var forward = msg.Usd - seized - fee;
             report[Raw.LaunderedUsd + method] += msg.Usd;
+            report[Raw.LaunderedByGroup + Info.Group] += msg.Usd;
             report[Raw.SeizedUsd + method] += seized;
             report[Raw.SeizedValue + Layout.TargetIndex(Info.Jurisdiction, Stage.Money)] += seized;
             _cash[i] += fee;

@@ -120,7 +120,25 @@ public sealed class RunCoordinator
         if (tick != _nextTick) throw new InvalidOperationException($"tick {tick} ended, expected {_nextTick}");
         _last = folded;
         _nextTick++;
-        return Metrics.Compute(tick, folded, _signals);
+        var metrics = Metrics.Compute(tick, folded, _signals);
+        Innovate(folded);
+        return metrics;
+    }
+
+    /// <summary>
+    /// Launderers' innovation after losses (<see cref="Laundering.Innovate"/>): each group that handled money this month moves its
+    /// risk multiplier on the blackboard by the seizure share it suffered, for next month's launderers and the labs choosing them.
+    /// The share depends only on the group and the blackboard, so the group moves as one however its networks are split into shards.
+    /// </summary>
+    private void Innovate(double[] folded)
+    {
+        for (var g = 0; g < Spec.Launderers.Length; g++)
+        {
+            var group = Spec.Launderers[g];
+            if (group.InnovationRate <= 0) continue;
+            var share = folded[Raw.LaunderedByGroup + g] > 0 ? Laundering.SeizureShare(_signals, Spec.Parameters, group, g) : 0;
+            _signals.SetLaunderingRisk(g, Laundering.Innovate(_signals.LaunderingRisk(g), group.InnovationRate, share, group.InnovationFloor));
+        }
     }
 
     private void Apply(InterventionSpec item)

@@ -10,7 +10,7 @@ namespace SupplySim.Model.Engine;
 /// </summary>
 public sealed class Signals
 {
-    private readonly int _j, _s, _a, _c;
+    private readonly int _j, _s, _a, _c, _g;
     public static readonly int LeverCount = Enum.GetValues<Lever>().Length;
     public double[] Values { get; }
 
@@ -20,12 +20,13 @@ public sealed class Signals
         _s = layout.SubstanceCount;
         _a = layout.Spec.Agencies.Length;
         _c = layout.Spec.Countries.Length;
-        var length = _j * _s + _j * EnumNames.StageCount + 2 * _j + _a + LeverCount * _j + _c * _c + 2 * _j + _j * EnumNames.StageCount;
+        _g = layout.Spec.Launderers.Length;
+        var length = _j * _s + _j * EnumNames.StageCount + 2 * _j + _a + LeverCount * _j + _c * _c + 2 * _j + _j * EnumNames.StageCount + _g;
         Values = values ?? new double[length];
         if (Values.Length != length) throw new ArgumentException($"signals of length {Values.Length}, expected {length}");
     }
 
-    internal static readonly CheckpointFields Checkpoint = new([nameof(Values)], [nameof(_j), nameof(_s), nameof(_a), nameof(_c)]);
+    internal static readonly CheckpointFields Checkpoint = new([nameof(Values)], [nameof(_j), nameof(_s), nameof(_a), nameof(_c), nameof(_g)]);
 
     private int PressureBase => _j * _s;
     private int PriceBase => PressureBase + _j * EnumNames.StageCount;
@@ -36,6 +37,7 @@ public sealed class Signals
     private int XylazineBase => TrustBase + _c * _c;
     private int BribesBase => XylazineBase + _j;
     private int ExposureBase => BribesBase + _j;
+    private int CoverBase => ExposureBase + _j * EnumNames.StageCount;
 
     public bool Scheduled(int jurisdiction, int substance) => Values[jurisdiction * _s + substance] != 0;
     public void SetScheduled(int jurisdiction, int substance, bool on) => Values[jurisdiction * _s + substance] = on ? 1 : 0;
@@ -64,6 +66,11 @@ public sealed class Signals
     public double ExposedValueUsd(int jurisdiction, Stage stage) => Values[ExposureBase + Layout.TargetIndex(jurisdiction, stage)];
     public void SetExposedValueUsd(int jurisdiction, Stage stage, double v) => Values[ExposureBase + Layout.TargetIndex(jurisdiction, stage)] = v;
     public void SetDemandMg(int jurisdiction, double v) => Values[DemandBase + jurisdiction] = v;
+
+    /// <summary>Launderer group <paramref name="group"/>'s detection-risk multiplier this month: 1 at the start, lowered by innovation after
+    /// losses (<see cref="Rules.Laundering.Innovate"/>). Stored as the cover gained, 1 − multiplier, so a blank blackboard means no innovation.</summary>
+    public double LaunderingRisk(int group) => 1 - Values[CoverBase + group];
+    public void SetLaunderingRisk(int group, double v) => Values[CoverBase + group] = 1 - v;
 
     public double Budget(int agency) => Values[BudgetBase + agency];
     public void SetBudget(int agency, double v) => Values[BudgetBase + agency] = v;

@@ -80,6 +80,20 @@ public sealed class MetricsComputer
         Add("displacement_ratio", "lab", v => GainedOverLost(v, r.ProductionKg, _refLab));
         foreach (var m in methods) Add("laundered_usd", $"method={EnumNames.Name(m)}", v => v[r.LaunderedUsd + (int)m]);
         foreach (var m in methods) Add("seized_usd", $"method={EnumNames.Name(m)}", v => v[r.SeizedUsd + (int)m]);
+        // Innovation after losses: each method's risk multiplier weighted by the USD its groups handled (their plain mean in a month
+        // they handled nothing); only where some group innovates, so other scenarios' outputs keep their series.
+        if (spec.Launderers.Any(l => l.InnovationRate > 0))
+            foreach (var m in methods)
+            {
+                var groups = Enumerable.Range(0, spec.Launderers.Length).Where(g => spec.Launderers[g].Method == m).ToArray();
+                Add("laundering_risk", $"method={EnumNames.Name(m)}", v =>
+                {
+                    var handled = groups.Sum(g => v[r.LaunderedByGroup + g]);
+                    return handled > 0
+                        ? groups.Sum(g => v[r.LaunderedByGroup + g] * _signals!.LaunderingRisk(g)) / handled
+                        : groups.Average(g => _signals!.LaunderingRisk(g));
+                });
+            }
         // Chemicals are counted in kg as seized; finished drug in fentanyl-equivalent kg.
         foreach (var st in new[] { Stage.Supplier, Stage.Broker, Stage.Route, Stage.Lab })
             Add("seized_kg", $"stage={EnumNames.Name(st)};material=precursor", v => v[r.SeizedKg + (int)st]);

@@ -25,6 +25,8 @@ public sealed class Raw
     /// <summary>What seizures kept from the market per (jurisdiction, stage) at <see cref="Layout.TargetIndex"/>: fentanyl-equivalent
     /// kg (chemicals by <see cref="Layout.FentanylEquivalentPerKg"/>), USD at the money stage; and each agency's allocation per stage.</summary>
     public readonly int SeizedValue, AllocationShare;
+    /// <summary>USD handled by each launderer group (innovation after losses, the laundering_risk weights).</summary>
+    public readonly int LaunderedByGroup;
 
     /// <summary>Seller types of diverted chemicals: 0 KYC adopter, 1 formal non-adopter, 2 informal.</summary>
     public const int SellerTypes = 3;
@@ -53,6 +55,7 @@ public sealed class Raw
         RegisteredUsers = Take(J); HiddenUsers = Take(J); NewlyRegistered = Take(J); NpsUsers = Take(J); OutsideSeizedKg = Take(J);
         PrecursorUnscheduledBySubstance = Take(S);
         SeizedValue = Take(J * stages); AllocationShare = Take(A * stages);
+        LaunderedByGroup = Take(layout.Spec.Launderers.Length);
         Length = n;
     }
 

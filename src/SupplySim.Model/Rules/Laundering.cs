@@ -18,11 +18,24 @@ public static class Laundering
 
     public static bool TouchesBanks(LaunderingMethod method) => Exposure(method) >= 0.5;
 
-    /// <summary>Share of proceeds seized by a launderer of this group in this jurisdiction this month.</summary>
-    public static double SeizureShare(Signals signals, ModelParameters p, LaundererGroupSpec group, int jurisdiction)
+    /// <summary>Share of proceeds seized this month by a launderer of group <paramref name="index"/> (spec <paramref name="group"/>):
+    /// the group's starting risk times the multiplier its innovation has reached (<see cref="Signals.LaunderingRisk"/>), times its
+    /// jurisdiction's money pressure and the AML boost.</summary>
+    public static double SeizureShare(Signals signals, ModelParameters p, LaundererGroupSpec group, int index)
     {
-        var aml = signals.LeverValue(Lever.AmlCooperation, jurisdiction);
+        var j = group.Jurisdiction;
+        var aml = signals.LeverValue(Lever.AmlCooperation, j);
         var boost = 1 + p.AmlDetectionBoost * aml * Exposure(group.Method);
-        return Math.Min(1, group.DetectionRisk * signals.Pressure(jurisdiction, Stage.Money) * boost);
+        return Math.Min(1, group.DetectionRisk * signals.LaunderingRisk(index) * signals.Pressure(j, Stage.Money) * boost);
     }
+
+    /// <summary>
+    /// Innovation after losses (report L425: the networks keep renewing their techniques and largely avoid the formal banks; L433-L441:
+    /// trade invoices, counterfeit-ID accounts, real estate, crypto, barter). A network that lost a share of what it handled last
+    /// month to seizure finds new cover in proportion: its detection-risk multiplier <paramref name="risk"/> (1 at the start) falls by
+    /// <paramref name="rate"/> × <paramref name="seizedShare"/> × itself, never below <paramref name="floor"/> (some exposure no new
+    /// technique removes). A network that lost nothing keeps its risk. The proportional form and the floor are assumptions [A].
+    /// </summary>
+    public static double Innovate(double risk, double rate, double seizedShare, double floor)
+        => rate * seizedShare <= 0 ? risk : Math.Max(Math.Min(floor, risk), risk - rate * seizedShare * risk);
 }

@@ -74,7 +74,16 @@ public sealed record LabGroupSpec(
     // Jurisdictions whose lab sites the group's labs may move capacity to (the organisation's reach; relocation, L1092-L1098).
     int[]? RelocateTo = null);
 
-public sealed record LaundererGroupSpec(int Jurisdiction, LaunderingMethod Method, int Count, double Fee, double DetectionRisk);
+public sealed record LaundererGroupSpec(
+    int Jurisdiction,
+    LaunderingMethod Method,
+    int Count,
+    double Fee,
+    double DetectionRisk,
+    // Innovation after losses (report L425): each month the group's detection risk falls by this share times last month's
+    // seizure share, down to InnovationFloor times the starting risk. 0: no innovation.
+    double InnovationRate = 0,
+    double InnovationFloor = 0.3);
 
 public sealed record AgencySpec(
     string Id,

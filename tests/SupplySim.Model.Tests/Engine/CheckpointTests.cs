@@ -71,6 +71,16 @@ public class CheckpointTests
         ContinuesExactly(ScenarioLoader.Parse(text, Repo.Scenario("baseline.yaml")));
     }
 
+    [Fact]
+    public void Should_Continue_Launderers_Innovation_From_A_Checkpoint_Exactly()
+    {
+        // The risk multipliers live on the run's blackboard; by tick 40 the CN mirror networks' has fallen to about 0.83.
+        var text = File.ReadAllText(Repo.Scenario("baseline.yaml"));
+        foreach (var (find, replace) in LaunderingInnovationTests.Innovating) text = text.Replace(find, replace, StringComparison.Ordinal);
+        Assert.Contains("innovation-rate", text);
+        ContinuesExactly(ScenarioLoader.Parse(text, Repo.Scenario("baseline.yaml")));
+    }
+
     private static void ContinuesExactly(Scenario sc)
     {
         var uninterrupted = new LocalEngine(sc.Spec, sc.FirmsPerShard, sc.PeoplePerShard);

@@ -115,10 +115,10 @@ public class LeverTests
         signals.SetPressure(mx, Stage.Money, 0.05);
         var mirror = new LaundererGroupSpec(mx, LaunderingMethod.Mirror, 1, 0.05, 0.5);
         var barter = new LaundererGroupSpec(mx, LaunderingMethod.WildlifeBarter, 1, 0.05, 0.5);
-        var before = (Laundering.SeizureShare(signals, Baseline.Parameters, mirror, mx), Laundering.SeizureShare(signals, Baseline.Parameters, barter, mx));
+        var before = (Laundering.SeizureShare(signals, Baseline.Parameters, mirror, 0), Laundering.SeizureShare(signals, Baseline.Parameters, barter, 1));
         signals.SetLeverValue(World.Lever.AmlCooperation, mx, 1);
-        Assert.True(Laundering.SeizureShare(signals, Baseline.Parameters, mirror, mx) > 3 * before.Item1);
-        Assert.Equal(before.Item2, Laundering.SeizureShare(signals, Baseline.Parameters, barter, mx));
+        Assert.True(Laundering.SeizureShare(signals, Baseline.Parameters, mirror, 0) > 3 * before.Item1);
+        Assert.Equal(before.Item2, Laundering.SeizureShare(signals, Baseline.Parameters, barter, 1));
         Assert.True(Laundering.TouchesBanks(LaunderingMethod.Mirror) && !Laundering.TouchesBanks(LaunderingMethod.Crypto));
     }
 
