@@ -137,7 +137,7 @@ public sealed class MetricsComputer
         Catalog = keys;
     }
 
-    private static readonly Lever[] UserLevers = [Lever.InitiationMultiplier, Lever.TreatmentCapacity, Lever.TreatmentAccess, Lever.NaloxoneCoverage, Lever.OutsideSupply];
+    private static readonly Lever[] UserLevers = [Lever.InitiationMultiplier, Lever.TreatmentCapacity, Lever.TreatmentAccess, Lever.NaloxoneCoverage, Lever.DrugChecking, Lever.NpsControl, Lever.OutsideSupply];
 
     /// <summary>
     /// True for an item that acts only on the people of closed markets (<c>supplied-by: outside</c>), which the
