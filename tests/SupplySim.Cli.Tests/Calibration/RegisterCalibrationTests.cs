@@ -16,8 +16,9 @@ public class RegisterCalibrationTests
     {
         var calibrator = new RegisterCalibrator(China);
         var free = calibrator.DefaultFree();
-        // Six population settings, the two user-side budgets, the demand-reduction and the outside-supply items.
-        Assert.Equal(11, free.Count);
+        // Seven population settings, the two user-side budgets, the demand-reduction and the outside-supply items.
+        Assert.Equal(12, free.Count);
+        Assert.Contains(free, p => p.EndsWith(".nps-share", StringComparison.Ordinal));
         Assert.Contains(free, p => p.EndsWith(".registered-cessation-rate", StringComparison.Ordinal));
         Assert.Equal(2, free.Count(p => p.EndsWith(".budget-usd-per-month", StringComparison.Ordinal)));
         Assert.Single(free, p => p.EndsWith(".initiation-multiplier", StringComparison.Ordinal));
@@ -25,7 +26,7 @@ public class RegisterCalibrationTests
 
         var years = calibrator.Run(new Dictionary<string, double>());
         var loss = RegisterCalibrator.Loss(years);
-        Assert.True(loss < 0.5, $"loss {loss:F4} (the shipped fit scores 0.442)");
+        Assert.True(loss < 0.35, $"loss {loss:F4} (the shipped fit scores 0.271)");
         // A worse start scores worse: halving the identification rate.
         var worse = calibrator.Run(new Dictionary<string, double> { [free.Single(p => p.EndsWith(".registration-rate", StringComparison.Ordinal))] = 0.05 });
         Assert.True(RegisterCalibrator.Loss(worse) > loss + 0.1);
