@@ -97,35 +97,9 @@ public sealed class Calibrator(WorldSpec spec, int firmsPerShard, int peoplePerS
         var values = free.ToDictionary(n => n, n => ScenarioLoader.GetParameter(spec.Parameters, n), StringComparer.Ordinal);
         ModelParameters With(Dictionary<string, double> v)
             => v.Aggregate(spec.Parameters, (p, kv) => ScenarioLoader.WithParameter(p, kv.Key, kv.Value));
-        var bestYears = Run(With(values));
-        var best = Loss(bestYears);
-        log?.Invoke($"start: loss {best:F4}");
-        foreach (var factor in new[] { 1.6, 1.25, 1.1, 1.04 })
-        {
-            var improved = true;
-            while (improved && Evaluations < maxEvaluations)
-            {
-                improved = false;
-                foreach (var name in free)
-                {
-                    foreach (var f in new[] { factor, 1 / factor })
-                    {
-                        if (Evaluations >= maxEvaluations) break;
-                        var trial = new Dictionary<string, double>(values, StringComparer.Ordinal) { [name] = Clamp(name, values[name] * f) };
-                        if (trial[name] == values[name]) continue;
-                        var years = Run(With(trial));
-                        var loss = Loss(years);
-                        if (loss < best - 1e-9)
-                        {
-                            (values, best, bestYears, improved) = (trial, loss, years, true);
-                            log?.Invoke($"{name} = {values[name].ToString("G4", CultureInfo.InvariantCulture)}: loss {best:F4}");
-                            break;
-                        }
-                    }
-                }
-            }
-        }
-        return new CalibrationResult(values, best, bestYears, Evaluations, replicates);
+        var (fitted, best, bestYears) = CoordinateSearch.Minimize(values, free, Run(With(values)), Loss,
+            Clamp, trial => Run(With(trial)), () => Evaluations >= maxEvaluations, log, "G4");
+        return new CalibrationResult(fitted, best, bestYears, Evaluations, replicates);
     }
 
     private static double Clamp(string name, double v) => ScenarioLoader.IsShareParameter(name) ? Math.Clamp(v, 1e-6, 1) : Math.Clamp(v, 1e-6, 1e9);

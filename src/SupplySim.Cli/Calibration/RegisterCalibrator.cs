@@ -33,8 +33,7 @@ public sealed class RegisterCalibrator(string scenarioFile, string region = "CN"
         foreach (var key in new[] { "initial-use", "initial-registered-share", "initiation-rate", "cessation-rate", "registered-cessation-rate", "registration-rate", "nps-share", "nps-substitution" })
             paths.Add($"actors.populations[{pop}].{key}");
         // Agencies that spend only on retail in the region: their budgets set how fast people are identified.
-        var registrars = spec.Agencies.Where(a => a.Jurisdictions.Contains(j)
-            && a.Allocation.Select((share, stage) => (share, stage)).All(x => x.stage == (int)Model.World.Stage.Retail || x.share == 0)).Select(a => a.Id).ToHashSet();
+        var registrars = spec.Agencies.Where(a => a.Jurisdictions.Contains(j) && a.SpendsOnlyOn(Model.World.Stage.Retail)).Select(a => a.Id).ToHashSet();
         var items = ScenarioOverrides.ListItems(scenarioFile, "interventions");
         for (var i = 0; i < items.Count; i++)
         {
@@ -108,37 +107,16 @@ public sealed class RegisterCalibrator(string scenarioFile, string region = "CN"
                 throw new UserInputException($"--free: {path} must be a number written in {scenarioFile}");
             values[path] = v;
         }
-        var bestYears = Run(values);
-        var best = Loss(bestYears);
-        log?.Invoke($"start: loss {best:F4}");
-        foreach (var factor in new[] { 1.6, 1.25, 1.1, 1.04 })
-        {
-            var improved = true;
-            while (improved && Evaluations < maxEvaluations)
-            {
-                improved = false;
-                foreach (var path in free)
-                {
-                    foreach (var f in new[] { factor, 1 / factor })
-                    {
-                        if (Evaluations >= maxEvaluations) break;
-                        var trial = new Dictionary<string, double>(values, StringComparer.Ordinal) { [path] = Math.Round(values[path] * f, 6, MidpointRounding.ToEven) };
-                        if (trial[path] == values[path]) continue;
-                        IReadOnlyList<RegisterYear> years;
-                        try { years = Run(trial); }
-                        catch (ScenarioException) { continue; } // outside the setting's allowed range
-                        var loss = Loss(years);
-                        if (loss < best - 1e-9)
-                        {
-                            (values, best, bestYears, improved) = (trial, loss, years, true);
-                            log?.Invoke($"{path} = {values[path].ToString("G6", CultureInfo.InvariantCulture)}: loss {best:F4}");
-                            break;
-                        }
-                    }
-                }
-            }
-        }
-        return new RegisterCalibrationResult(values, best, bestYears, Evaluations);
+        var (fitted, best, bestYears) = CoordinateSearch.Minimize(values, free, Run(values), Loss,
+            (_, v) => Math.Round(v, 6, MidpointRounding.ToEven), TryRun, () => Evaluations >= maxEvaluations, log, "G6");
+        return new RegisterCalibrationResult(fitted, best, bestYears, Evaluations);
+    }
+
+    /// <summary>A run, or null when the trial value is outside the setting's allowed range.</summary>
+    private IReadOnlyList<RegisterYear>? TryRun(Dictionary<string, double> settings)
+    {
+        try { return Run(settings); }
+        catch (ScenarioException) { return null; }
     }
 }
 

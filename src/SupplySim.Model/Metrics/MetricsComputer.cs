@@ -152,7 +152,7 @@ public sealed class MetricsComputer
             InterventionKind.SetLever => UserLevers.Contains(item.Lever) && item.Jurisdictions.Length > 0 && item.Jurisdictions.All(Closed),
             InterventionKind.EnforcementBudget => spec.Agencies[item.Agency] is var a
                 && a.Jurisdictions.All(Closed)
-                && Enumerable.Range(0, a.Allocation.Length).All(st => st == (int)Stage.Retail || a.Allocation[st] == 0),
+                && a.SpendsOnlyOn(Stage.Retail),
             _ => false,
         };
     }

@@ -98,7 +98,16 @@ public sealed record AgencySpec(
     // Share of its lab and route pressure that traffickers' bribes can cancel at saturation (corruption, L1092-L1098).
     double Corruptibility = 0,
     // Learning rate of adaptive allocation (0: the scripted allocation throughout; see Rules.AdaptiveAllocation).
-    double AdaptiveAllocation = 0);
+    double AdaptiveAllocation = 0)
+{
+    /// <summary>True when the agency's budget goes to <paramref name="stage"/> alone (every other stage's share is 0).</summary>
+    public bool SpendsOnlyOn(Stage stage)
+    {
+        for (var s = 0; s < Allocation.Length; s++)
+            if (s != (int)stage && Allocation[s] != 0) return false;
+        return true;
+    }
+}
 
 public sealed record PopulationSpec(
     int Region,
