@@ -33,6 +33,9 @@ public sealed class UserPopulationShard : Shard
     private double _inventoryKg; // pure fentanyl-equivalent kg held by retail dealers
     private double _pillKg;      // of which pressed into counterfeit pills
     private double _nitazeneKg;  // of which nitazenes, on which naloxone works less well
+    private double _massKg;      // the same stock as mass of its opioids (Σm), and Σm·p², Σm·p^κ over its lots (PotencySpread)
+    private double _massPotSq;
+    private double _massPotK;
     private readonly bool[] _nitazene; // per substance: of class nitazene-related
     private double _xylazine;    // share of doses dealers cut with xylazine
     private readonly int _xylazineSubstance; // -1 when the catalogue has no adulterant
@@ -105,7 +108,7 @@ public sealed class UserPopulationShard : Shard
     }
 
     internal static readonly CheckpointFields Checkpoint = new(
-        [nameof(_state), nameof(_traits), nameof(_counts), nameof(_inventoryKg), nameof(_pillKg), nameof(_xylazine), nameof(_nitazeneKg), nameof(_clean), nameof(_npsBuyers), nameof(_scarcityRef), nameof(_demandRef)],
+        [nameof(_state), nameof(_traits), nameof(_counts), nameof(_inventoryKg), nameof(_pillKg), nameof(_xylazine), nameof(_nitazeneKg), nameof(_massKg), nameof(_massPotSq), nameof(_massPotK), nameof(_clean), nameof(_npsBuyers), nameof(_scarcityRef), nameof(_demandRef)],
         [nameof(_pop), nameof(_personStream), nameof(_xylazineSubstance), nameof(_nitazene), nameof(_exporters), nameof(_neighbours)]);
 
     public override void Save(BinaryWriter w)
@@ -117,6 +120,9 @@ public sealed class UserPopulationShard : Shard
         w.Write(_pillKg);
         w.Write(_xylazine);
         w.Write(_nitazeneKg);
+        w.Write(_massKg);
+        w.Write(_massPotSq);
+        w.Write(_massPotK);
         w.WriteArray(_clean);
         w.Write(_npsBuyers);
         w.Write(_scarcityRef);
@@ -132,6 +138,9 @@ public sealed class UserPopulationShard : Shard
         _pillKg = r.ReadDouble();
         _xylazine = r.ReadDouble();
         _nitazeneKg = r.ReadDouble();
+        _massKg = r.ReadDouble();
+        _massPotSq = r.ReadDouble();
+        _massPotK = r.ReadDouble();
         r.ReadArrayInto(_clean);
         _npsBuyers = r.ReadDouble();
         _scarcityRef = r.ReadDouble();
@@ -146,8 +155,10 @@ public sealed class UserPopulationShard : Shard
         foreach (ref readonly var msg in inbox)
         {
             if (msg.Kind is not (MessageKind.Drug or MessageKind.Pills)) continue;
-            var kg = msg.Kg * Spec.Substances[msg.Substance].Potency;
+            var potency = Spec.Substances[msg.Substance].Potency;
+            var kg = msg.Kg * potency;
             _inventoryKg += kg;
+            AddLot(msg.Kg, potency);
             if (msg.Kind == MessageKind.Pills) _pillKg += kg;
             if (_nitazene[msg.Substance]) _nitazeneKg += kg;
         }
@@ -161,10 +172,14 @@ public sealed class UserPopulationShard : Shard
             // that shrinks gets less); the lever carries shocks to that trade (L1532).
             if (double.IsNaN(_demandRef)) _demandRef = demandDoses;
             var follow = _demandRef > 0 ? demandDoses / _demandRef : 1;
-            _inventoryKg += _pop.OutsideSupplyKgPerMonth * follow * ctx.Signals.LeverValue(Lever.OutsideSupply, j);
+            var outside = _pop.OutsideSupplyKgPerMonth * follow * ctx.Signals.LeverValue(Lever.OutsideSupply, j);
+            _inventoryKg += outside;
+            AddLot(outside, 1);
         }
         var pillShare = _inventoryKg > 0 ? Math.Clamp(_pillKg / _inventoryKg, 0, 1) : 0;
         var nitazeneShare = _inventoryKg > 0 ? Math.Clamp(_nitazeneKg / _inventoryKg, 0, 1) : 0;
+        var spread = PotencySpread.Of(P, _massKg, _inventoryKg, _massPotSq, _massPotK, pillShare);
+        var before = _inventoryKg;
         var seized = _inventoryKg * P.RetailSeizureShare * ctx.Signals.Pressure(j, Stage.Retail);
         _inventoryKg -= seized;
         // A closed market's drugs are not the labs' opioids: their seizures are counted apart.
@@ -174,9 +189,13 @@ public sealed class UserPopulationShard : Shard
         _inventoryKg -= market.SoldMg / 1e6;
         _pillKg = _inventoryKg * pillShare; // pills and powder are seized and sold alike
         _nitazeneKg = _inventoryKg * nitazeneShare; // and so are nitazenes and fentanyl
+        var left = before > 0 ? _inventoryKg / before : 0; // and every lot alike
+        _massKg *= left;
+        _massPotSq *= left;
+        _massPotK *= left;
 
         PayProceeds(inbox, market, outbox, report);
-        var rules = Rules(ctx, market, pillShare, nitazeneShare);
+        var rules = Rules(ctx, market, pillShare, nitazeneShare, spread.Hazard);
         var (deaths, deathsStim) = PersonStepKernel.Step(_state, _traits, rules, _counts);
 
         report[Raw.Deaths + j] += deaths * scale;
@@ -191,6 +210,7 @@ public sealed class UserPopulationShard : Shard
         report[Raw.DosesServed + j] += market.DosesServed;
         report[Raw.DosesDemanded + j] += demandDoses;
         report[Raw.PotencyMgTimesDoses + j] += market.PotencyMg * market.DosesServed;
+        report[Raw.PotencySqMgTimesDoses + j] += market.PotencyMg * market.PotencyMg * spread.SecondMoment * market.DosesServed;
         if (_pop.TracksRegistry)
         {
             var reg = Registry(ctx, market);
@@ -319,13 +339,13 @@ public sealed class UserPopulationShard : Shard
     }
 
     /// <summary>This tick's inputs of the person rules (shared with the object-per-agent reference).</summary>
-    internal PersonRules Rules(in StepContext ctx, in RetailMarket.Result market, double pillShare = 0, double nitazeneShare = 0)
+    internal PersonRules Rules(in StepContext ctx, in RetailMarket.Result market, double pillShare = 0, double nitazeneShare = 0, double potencySpread = 1)
     {
         var j = Info.Jurisdiction;
         var signals = ctx.Signals;
         // People who check their drugs use more safely when they find fentanyl (L1895): the hazard falls by coverage × effect.
         var checking = 1 - signals.LeverValue(Lever.DrugChecking, j) * P.DrugCheckingHazardReduction;
-        var hazard = new OverdoseHazard(P, market.PotencyMg, market.ServedShare * _pop.OverdoseHazardScale * checking, signals.LeverValue(Lever.NaloxoneCoverage, j), _xylazine, nitazeneShare);
+        var hazard = new OverdoseHazard(P, market.PotencyMg, market.ServedShare * _pop.OverdoseHazardScale * checking, signals.LeverValue(Lever.NaloxoneCoverage, j), _xylazine, nitazeneShare, potencySpread);
         var tickKey = CounterRng.Bits(_personStream, ctx.Tick);
         var places = (long)Math.Round(signals.LeverValue(Lever.TreatmentCapacity, j) * Info.Count);
         var freePlaces = places - _counts[(int)PersonState.Moud];
@@ -338,6 +358,14 @@ public sealed class UserPopulationShard : Shard
         if (_pop.CessationRate is { } cessation) rules = rules with { CessationRate = cessation };
         if (_pop.ProgressionRate is { } progression) rules = rules with { ProgressionRate = progression };
         return new PersonRules(tickKey, Info.FirstInGroup, hazard, initiation, stimulantUptake, freePlaces, rules);
+    }
+
+    /// <summary>A lot of <paramref name="kg"/> of an opioid of potency <paramref name="potency"/> joins the stock's moments.</summary>
+    private void AddLot(double kg, double potency)
+    {
+        _massKg += kg;
+        _massPotSq += kg * potency * potency;
+        _massPotK += kg * Math.Pow(potency, P.DoseSurpriseExponent);
     }
 
     /// <summary>State and trait bytes (for the reference implementation and tests).</summary>

@@ -57,6 +57,7 @@ public sealed class MetricsComputer
         foreach (var j in labRegions) Add("supply_reaching_users_kg", $"region={J(j)}", v => v[r.SuppliedMg + j] / 1e6);
         foreach (var j in labRegions) Add("retail_price_per_mg", $"region={J(j)}", v => Ratio(v[r.RevenueUsd + j], v[r.SuppliedMg + j]));
         foreach (var j in labRegions) Add("retail_potency", $"region={J(j)}", v => Ratio(v[r.PotencyMgTimesDoses + j], v[r.DosesServed + j]));
+        foreach (var j in labRegions) Add("retail_potency_cv", $"region={J(j)}", v => PotencyCv(v[r.PotencySqMgTimesDoses + j], v[r.PotencyMgTimesDoses + j], v[r.DosesServed + j]));
         foreach (var j in regions) Add("demand_served_share", $"region={J(j)}", v => Ratio(v[r.DosesServed + j], v[r.DosesDemanded + j]));
         foreach (var j in labRegions) Add("overdose_deaths_xylazine", $"region={J(j)}", v => v[r.DeathsWithXylazine + j]);
         foreach (var j in labRegions) Add("adulterant_share", $"substance=xylazine;region={J(j)}", v => Ratio(v[r.XylazineDoses + j], v[r.DosesServed + j]));
@@ -200,6 +201,11 @@ public sealed class MetricsComputer
     }
 
     private static double Ratio(double a, double b) => b > 0 ? a / b : double.NaN;
+
+    /// <summary>Coefficient of variation of a dose's fentanyl-equivalent over all doses served: √(E[X²] / E[X]² − 1), from Σd·E[X²], Σd·μ
+    /// and Σd (the spread within each shard's stock, <see cref="Rules.PotencySpread"/>, and between the region's shards alike); NaN without doses.</summary>
+    private static double PotencyCv(double sumSq, double sum, double doses)
+        => doses > 0 && sum > 0 ? Rules.PotencySpread.Cv(sumSq * doses / (sum * sum)) : double.NaN;
 
     /// <summary>
     /// Total-variation distance between the current shares and the reference shares (0 = same mix,

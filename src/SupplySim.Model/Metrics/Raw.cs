@@ -27,6 +27,8 @@ public sealed class Raw
     public readonly int SeizedValue, AllocationShare;
     /// <summary>USD handled by each launderer group (innovation after losses, the laundering_risk weights).</summary>
     public readonly int LaunderedByGroup;
+    /// <summary>Σ doses × E[X²] per region (X a dose's fentanyl-equivalent mg), for the dose-level CV of potency.</summary>
+    public readonly int PotencySqMgTimesDoses;
 
     /// <summary>Seller types of diverted chemicals: 0 KYC adopter, 1 formal non-adopter, 2 informal.</summary>
     public const int SellerTypes = 3;
@@ -56,6 +58,7 @@ public sealed class Raw
         PrecursorUnscheduledBySubstance = Take(S);
         SeizedValue = Take(J * stages); AllocationShare = Take(A * stages);
         LaunderedByGroup = Take(layout.Spec.Launderers.Length);
+        PotencySqMgTimesDoses = Take(J);
         Length = n;
     }
 

@@ -16,6 +16,8 @@ namespace SupplySim.Model.Rules;
 /// N(ρ) = (1 − x)(1 − ρ) + x·m·(1 − ρ·(1 − lx)), and h = h0 · N(c·r·(1 − z·ln)):
 /// N is linear in ρ, so this is (1 − z)·N(c·r) for the fentanyl doses plus z·N(c·r·(1 − ln)) for the nitazene
 /// ones. With z = 0 it is the xylazine mixture alone, bit for bit; with c = 0 the nitazene share changes nothing.
+/// The potency term is multiplied by the spread factor of <see cref="PotencySpread"/> (doses stronger than the market's mean, to which
+/// tolerance has adapted, L1895), 1 for powder of one opioid.
 /// </summary>
 public readonly struct OverdoseHazard
 {
@@ -27,9 +29,9 @@ public readonly struct OverdoseHazard
     private readonly double _relUse;
     private readonly double _relMoud;
 
-    public OverdoseHazard(ModelParameters p, double potencyMg, double servedShare, double naloxoneCoverage, double xylazineShare = 0, double nitazeneShare = 0)
+    public OverdoseHazard(ModelParameters p, double potencyMg, double servedShare, double naloxoneCoverage, double xylazineShare = 0, double nitazeneShare = 0, double potencySpread = 1)
     {
-        var potency = potencyMg > 0 ? Math.Pow(potencyMg / p.ReferencePotencyMg, p.PotencyHazardExponent) : 0;
+        var potency = potencyMg > 0 ? Math.Pow(potencyMg / p.ReferencePotencyMg, p.PotencyHazardExponent) * potencySpread : 0;
         var reversedPlain = naloxoneCoverage * p.NaloxoneReversal;
         var (plain, cut) = Mixture(p, xylazineShare, reversedPlain * (1 - nitazeneShare * p.NitazeneNaloxoneLoss));
         XylazineDeathShare = plain + cut > 0 ? cut / (plain + cut) : 0;

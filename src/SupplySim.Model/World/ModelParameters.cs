@@ -83,14 +83,23 @@ public sealed record ModelParameters
     public double MoudToRemissionRate { get; init; } = 0.02;
     public double RelapseRate { get; init; } = 0.015;
 
-    /// <summary>Monthly overdose death hazard of a person with OUD at the reference potency [A].</summary>
-    public double OverdoseHazardOud { get; init; } = 0.0025;
+    /// <summary>Monthly overdose death hazard of a person with OUD buying powder of one opioid at the reference potency [A]; a mixed
+    /// market with pills (spread factor about 1.14, <see cref="Rules.PotencySpread"/>) has about 0.0025, the value before spread was modelled.</summary>
+    public double OverdoseHazardOud { get; init; } = 0.0022;
     /// <summary>Hazard of a person who uses without disorder, relative to OUD [A].</summary>
     public double OverdoseRelativeUse { get; init; } = 0.3;
     /// <summary>Hazard on MOUD relative to untreated OUD [A].</summary>
     public double OverdoseRelativeMoud { get; init; } = 0.3;
     /// <summary>Elasticity of the hazard to potency: hazard scales as (potency / reference)^k (L1782, L1895) [A].</summary>
     public double PotencyHazardExponent { get; init; } = 1.5;
+    /// <summary>Acute dose-response to a dose's deviation from the market's mean potency, to which tolerance has adapted: a dose of X mg
+    /// carries (X / mean)^κ of the mean dose's hazard (L1782, L1895; <see cref="Rules.PotencySpread"/>) [A].</summary>
+    public double DoseSurpriseExponent { get; init; } = 2;
+    /// <summary>Dose-to-dose coefficient of variation of fentanyl content within a lot of powder [A].</summary>
+    public double PotencyCvPowder { get; init; } = 0.6;
+    /// <summary>Pill-to-pill coefficient of variation within a lot of counterfeit pills (tablets from one seizure span two orders of
+    /// magnitude: CFSRE 2024; DEA Fentanyl Signature Profiling Program 2019, 2021) [A].</summary>
+    public double PotencyCvPill { get; init; } = 1.0;
     /// <summary>Hazard multiplier for stimulant co-use (L2054, L2176-L2180) [A].</summary>
     public double StimulantHazardMultiplier { get; init; } = 1.6;
     /// <summary>Monthly probability that a person who uses opioids starts co-using stimulants: fentanyl markets make polysubstance use common (L2054, L2062, L2176-L2180) [A].</summary>

@@ -46,12 +46,14 @@ public class LaunderingInnovationTests
         }
         foreach (var m in new[] { "casino", "crypto", "bulk-cash", "wildlife-barter" }) Assert.Equal(1.0, Risk(innovating, end, m));
 
-        // What AML cooperation adds to seized USD falls back year after year as the exposed networks find new cover, to under half
-        // of its first year by 2021; without innovation it holds.
-        double Gain(ScenarioRun with, ScenarioRun without, int year) => with.Sum("seized_usd", "", aml + 12 * year, aml + 12 * year + 12) - without.Sum("seized_usd", "", aml + 12 * year, aml + 12 * year + 12);
+        // What AML cooperation adds to the share of laundered USD that is seized falls back year after year as the exposed networks
+        // find new cover, to under half of its first year by 2021; without innovation it holds. (Shares, not USD: the market, and
+        // with it what is laundered, keeps growing over these years.)
+        double SeizedShare(ScenarioRun r, int year) => r.Sum("seized_usd", "", aml + 12 * year, aml + 12 * year + 12) / r.Sum("laundered_usd", "", aml + 12 * year, aml + 12 * year + 12);
+        double Gain(ScenarioRun with, ScenarioRun without, int year) => SeizedShare(with, year) - SeizedShare(without, year);
         var gain = Enumerable.Range(0, 4).Select(y => Gain(innovating, innovatingNoAml, y)).ToArray();
         var plainGain = Enumerable.Range(0, 4).Select(y => Gain(plain, plainNoAml, y)).ToArray();
-        var text = $"AML gain in seized USD 2018-2021 with innovation {string.Join(", ", gain.Select(g => g.ToString("E2")))}; without {string.Join(", ", plainGain.Select(g => g.ToString("E2")))}";
+        var text = $"AML gain in the seized share 2018-2021 with innovation {string.Join(", ", gain.Select(g => g.ToString("P2")))}; without {string.Join(", ", plainGain.Select(g => g.ToString("P2")))}";
         for (var y = 1; y < 4; y++) Assert.True(gain[y] < gain[y - 1], text);
         Assert.True(gain[3] < 0.5 * gain[0], text);
         Assert.True(plainGain[3] > 0.8 * plainGain[0], text);
