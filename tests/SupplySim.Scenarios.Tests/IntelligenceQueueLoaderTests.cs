@@ -24,6 +24,8 @@ public class IntelligenceQueueLoaderTests
         var cn = spec.Agencies.Single(a => a.Id == "CN-MPS");
         Assert.Equal(new Model.World.IntelligenceQueueSpec(2, 1_000_000, 3, 1), cn.IntelligenceQueue);
         Assert.All(spec.Agencies.Where(a => a.Id != "CN-MPS"), a => Assert.Null(a.IntelligenceQueue));
+        // The queue travels to the grains with the rest of the specification.
+        Assert.Equal(cn.IntelligenceQueue, Model.World.SpecJson.Deserialize(Model.World.SpecJson.Serialize(spec)).Agencies.Single(a => a.Id == "CN-MPS").IntelligenceQueue);
     }
 
     [Fact]
