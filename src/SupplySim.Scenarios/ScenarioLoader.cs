@@ -130,6 +130,7 @@ public static partial class ScenarioLoader
             foreach (var g in populations.GroupBy(p => p.Region).Where(g => g.Select(p => p.SuppliedByLabs).Distinct().Count() > 1))
                 throw r.Error(actors.Node, $"actors.populations: the populations of {jurisdictions[g.Key].Id} differ in supplied-by; one region is either a market of the labs or a closed one");
 
+            agencies = IntelligenceQueues(root, agencies);
             var parameters = root.Get("parameters") is { } pn ? Parameters(r.Map(pn, "parameters")) : new ModelParameters();
             var interventions = root.ListOr("interventions").SelectMany((n, i) => Intervention(n, $"interventions[{i}]")).ToArray();
             root.Done();

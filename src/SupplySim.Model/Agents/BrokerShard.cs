@@ -176,7 +176,8 @@ public sealed class BrokerShard : Shard
             stock -= kg;
             remaining -= kg;
 
-            var pBroker = brokerPressure * signals.Illegality(j, substance);
+            var illegality = signals.Illegality(j, substance);
+            var pBroker = brokerPressure * illegality;
             var u = CounterRng.Uniform(Seed, CounterRng.Stream.RouteSeizure, order.To, ctx.Tick, LotDraw(draw, k, s));
             var value = kg * Layout.FentanylEquivalentPerKg[substance];
             if (u < pBroker)
@@ -188,7 +189,7 @@ public sealed class BrokerShard : Shard
             if (u < Detection.Either(pBroker, pRoute))
             {
                 report[Raw.SeizedKg + (int)Stage.Route] += kg;
-                SeizureValue.AddRoute(report, Raw, signals, j, labJurisdiction, value);
+                SeizureValue.AddRoute(report, Raw, signals, j, labJurisdiction, value, IntelligenceQueue.Precursor, illegality);
                 continue;
             }
             var usd = kg * Spec.Substances[substance].PriceUsdPerKg * (1 + _group.Markup);

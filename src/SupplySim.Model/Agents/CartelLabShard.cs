@@ -288,6 +288,7 @@ public sealed class CartelLabShard : Shard
     {
         var markets = Layout.LabMarkets;
         var signals = ctx.Signals;
+        var illegality = signals.Illegality(Info.Jurisdiction, product);
         for (var m = 0; m < markets.Length; m++)
         {
             var part = kg * weights[m];
@@ -303,14 +304,14 @@ public sealed class CartelLabShard : Shard
             if (powderSeized && (pillsSeized || pills <= 0))
             {
                 report[Raw.SeizedDrugKg + (int)Stage.Route] += part * potency;
-                SeizureValue.AddRoute(report, Raw, signals, Info.Jurisdiction, to, part * potency);
+                SeizureValue.AddRoute(report, Raw, signals, Info.Jurisdiction, to, part * potency, IntelligenceQueue.Drug, illegality);
                 continue;
             }
             if (pills > 0) outbox.Emit(new Message(MessageKind.Pills, id, markets[m].FirstAgent, product, launderer, pills, 0));
             if (powderSeized)
             {
                 report[Raw.SeizedDrugKg + (int)Stage.Route] += (part - pills) * potency;
-                SeizureValue.AddRoute(report, Raw, signals, Info.Jurisdiction, to, (part - pills) * potency);
+                SeizureValue.AddRoute(report, Raw, signals, Info.Jurisdiction, to, (part - pills) * potency, IntelligenceQueue.Drug, illegality);
             }
             else if (part > pills) outbox.Emit(new Message(MessageKind.Drug, id, markets[m].FirstAgent, product, launderer, part - pills, 0));
         }

@@ -13,25 +13,38 @@ namespace SupplySim.Model.Agents;
 /// p × (1 − corruptibility × B / (B + S)), with B the bribes and S the agency's spend there that month, so
 /// bribes as large as the spend cancel half of what can be bought (corruption, L1092-L1098). An agency with
 /// adaptive allocation first moves its allocation toward the stages of its mandate where spend returned the most
-/// (<see cref="AdaptiveAllocation"/>); that allocation is its only state.
+/// (<see cref="AdaptiveAllocation"/>). An agency with an intelligence queue also works the leads partners' seizures sent it
+/// (<see cref="IntelligenceQueue"/>); its allocation and its waiting leads are its state.
 /// </summary>
 public sealed class EnforcementAgencyShard : Shard
 {
     // Each agency's current allocation per stage, Info.Count × stages: the scripted one unless it adapts.
     private readonly double[] _allocation;
+    // Leads waiting in each agency's queue, Info.Count × jurisdictions × lead kinds (zero for agencies without a queue).
+    private readonly double[] _leads;
 
     public EnforcementAgencyShard(Layout layout, ShardInfo info) : base(layout, info)
     {
         _allocation = new double[info.Count * EnumNames.StageCount];
         for (var i = 0; i < info.Count; i++) Spec.Agencies[info.FirstInGroup + i].Allocation.CopyTo(_allocation, i * EnumNames.StageCount);
+        _leads = new double[info.Count * layout.JurisdictionCount * IntelligenceQueue.Kinds];
     }
 
-    internal static readonly CheckpointFields Checkpoint = new([nameof(_allocation)], []);
+    internal static readonly CheckpointFields Checkpoint = new([nameof(_allocation), nameof(_leads)], []);
 
-    /// <summary>Agencies keep their allocation between ticks (it changes only where they adapt); budgets and pressure travel in the signals.</summary>
-    public override void Save(BinaryWriter w) => w.WriteArray(_allocation);
+    /// <summary>Agencies keep their allocation (it changes only where they adapt) and their waiting leads between ticks; budgets and
+    /// pressure travel in the signals.</summary>
+    public override void Save(BinaryWriter w)
+    {
+        w.WriteArray(_allocation);
+        w.WriteArray(_leads);
+    }
 
-    public override void Load(BinaryReader r) => r.ReadArrayInto(_allocation);
+    public override void Load(BinaryReader r)
+    {
+        r.ReadArrayInto(_allocation);
+        r.ReadArrayInto(_leads);
+    }
 
     public override void Step(in StepContext ctx, ReadOnlySpan<Message> inbox, Outbox outbox, double[] report)
     {
@@ -51,6 +64,7 @@ public sealed class EnforcementAgencyShard : Shard
             }
             for (var stage = 0; stage < stages; stage++) report[Raw.AllocationShare + a * stages + stage] += allocation[stage];
             report[Raw.SpendUsd + a] += budget;
+            if (agency.IntelligenceQueue is { } queue) WorkLeads(i, a, agency, queue, budget, allocation, ctx.Signals, report);
             if (budget <= 0 || agency.Jurisdictions.Length == 0) continue;
             for (var stage = 0; stage < stages; stage++)
             {
@@ -68,5 +82,34 @@ public sealed class EnforcementAgencyShard : Shard
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// One month of agency <paramref name="a"/>'s intelligence queue in each of its jurisdictions and for each kind of lead: the
+    /// leads partners shared arrive, those about legal sales are dropped, the spend on the stages the leads point at works
+    /// what it can, the rest ages, and the worked leads add detection at those stages.
+    /// </summary>
+    private void WorkLeads(int i, int a, AgencySpec agency, IntelligenceQueueSpec queue, double budget, ReadOnlySpan<double> allocation, Signals signals, double[] report)
+    {
+        var counts = report.AsSpan(Raw.IntelligenceLeads + a * IntelligenceQueue.States, IntelligenceQueue.States);
+        var n = agency.Jurisdictions.Length;
+        foreach (var j in agency.Jurisdictions)
+            for (var kind = 0; kind < IntelligenceQueue.Kinds; kind++)
+            {
+                var stages = IntelligenceQueue.StagesOf(kind);
+                var spend = 0.0;
+                foreach (var stage in stages) spend += budget * allocation[(int)stage] / n;
+                ref var waiting = ref _leads[(i * Layout.JurisdictionCount + j) * IntelligenceQueue.Kinds + kind];
+                var worked = IntelligenceQueue.Step(ref waiting,
+                    queue.LeadsPerKg * signals.SharedSeizedKg(j, kind), queue.LeadsPerKg * signals.ActionableSharedKg(j, kind),
+                    spend / queue.UsdPerLead, queue.HalfLifeMonths, counts);
+                counts[IntelligenceQueue.Waiting] += waiting;
+                if (worked <= 0) continue;
+                foreach (var stage in stages)
+                {
+                    var p = IntelligenceQueue.Pressure(worked, Layout.Targets[Layout.TargetIndex(j, stage)], agency.MaxPressure, queue.TargetsPerLead);
+                    report[Raw.PressureLog + Layout.TargetIndex(j, stage)] += Detection.LogSurvival(p);
+                }
+            }
     }
 }

@@ -11,6 +11,8 @@ public static class InitialSignals
         var signals = new Signals(layout);
         foreach (var e in spec.InitialScheduling) signals.SetScheduled(e.Jurisdiction, e.Substance, true);
         for (var a = 0; a < spec.Agencies.Length; a++) signals.SetBudget(a, spec.Agencies[a].BudgetUsdPerMonth);
+        foreach (var agency in spec.Agencies.Where(a => a.IntelligenceQueue is not null))
+            foreach (var j in agency.Jurisdictions) signals.SetIntelligenceQueued(j, true);
         new LeverBoard(spec).Publish(signals);
         foreach (var pop in spec.Populations) signals.SetXylazineShare(pop.Region, pop.XylazineShare);
         return signals;

@@ -108,6 +108,22 @@ public sealed class LeverBoard
     private double TrioTrust()
         => _trio[0] < 0 ? 0 : Math.Min(Trust(_trio[0], _trio[1]), Math.Min(Trust(_trio[0], _trio[2]), Trust(_trio[1], _trio[2])));
 
+    /// <summary>
+    /// Strength of the channel that carries intelligence from <paramref name="fromCountry"/> to jurisdiction <paramref name="j"/>
+    /// (0..1): bilateral sharing with that country (× their trust; a lever without a partner carries any country's), or the
+    /// trilateral mechanism when both countries are in it (× the weakest trust of its pairs), whichever is stronger.
+    /// </summary>
+    public double IntelligenceChannel(int j, int fromCountry)
+    {
+        var i = Slot(Lever.IntelligenceSharing, j);
+        var partner = _partner[i];
+        var bilateral = partner < 0 ? _value[i] : partner == fromCountry ? _value[i] * Trust(partner, _spec.CountryOf[j]) : 0;
+        var trilateral = _value[Slot(Lever.Trilateral, j)];
+        var inTrio = Array.IndexOf(_trio, fromCountry) >= 0 && Array.IndexOf(_trio, _spec.CountryOf[j]) >= 0;
+        trilateral = trilateral != 0 && inTrio ? trilateral * TrioTrust() : 0;
+        return Math.Max(bilateral, trilateral);
+    }
+
     public void Apply(InterventionSpec item)
     {
         switch (item.Kind)

@@ -110,8 +110,35 @@ public sealed class RunCoordinator
                 _signals.SetXylazineShare(j, doses > 0 ? v[Raw.XylazineDoses + j] / doses : 0);
                 _signals.SetBribesUsd(j, v[Raw.BribesUsd + j]);
             }
+            ShareLeads(v);
         }
         return new Signals(Layout, (double[])_signals.Values.Clone());
+    }
+
+    /// <summary>
+    /// Intelligence leads (<see cref="IntelligenceQueue"/>): for each jurisdiction, what other countries' import checks seized
+    /// last month of what left it, each partner's part times the sharing channel from that partner's country, and the
+    /// actionable part of it. A partner's own seizure at home is its own business; a seizure by the same country is not foreign.
+    /// </summary>
+    private void ShareLeads(double[] v)
+    {
+        for (var o = 0; o < Raw.J; o++)
+            for (var kind = 0; kind < IntelligenceQueue.Kinds; kind++)
+            {
+                double shared = 0, actionable = 0;
+                for (var d = 0; d < Raw.J; d++)
+                {
+                    var from = Spec.CountryOf[d];
+                    if (from == Spec.CountryOf[o]) continue;
+                    var k = Raw.LeadSlot(o, d, kind);
+                    if (v[Raw.ForeignSeizedKg + k] <= 0) continue;
+                    var channel = _levers.IntelligenceChannel(o, from);
+                    shared += v[Raw.ForeignSeizedKg + k] * channel;
+                    actionable += v[Raw.ActionableSeizedKg + k] * channel;
+                }
+                _signals.SetSharedSeizedKg(o, kind, shared);
+                _signals.SetActionableSharedKg(o, kind, actionable);
+            }
     }
 
     /// <summary>Takes the tick's folded reports and returns its metrics in catalogue order.</summary>

@@ -21,7 +21,8 @@ public sealed class Signals
         _a = layout.Spec.Agencies.Length;
         _c = layout.Spec.Countries.Length;
         _g = layout.Spec.Launderers.Length;
-        var length = _j * _s + _j * EnumNames.StageCount + 2 * _j + _a + LeverCount * _j + _c * _c + 2 * _j + _j * EnumNames.StageCount + _g;
+        var length = _j * _s + _j * EnumNames.StageCount + 2 * _j + _a + LeverCount * _j + _c * _c + 2 * _j + _j * EnumNames.StageCount + _g
+            + 2 * _j * Rules.IntelligenceQueue.Kinds + _j;
         Values = values ?? new double[length];
         if (Values.Length != length) throw new ArgumentException($"signals of length {Values.Length}, expected {length}");
     }
@@ -38,6 +39,9 @@ public sealed class Signals
     private int BribesBase => XylazineBase + _j;
     private int ExposureBase => BribesBase + _j;
     private int CoverBase => ExposureBase + _j * EnumNames.StageCount;
+    private int LeadBase => CoverBase + _g;
+    private int ActionableLeadBase => LeadBase + _j * Rules.IntelligenceQueue.Kinds;
+    private int QueuedBase => ActionableLeadBase + _j * Rules.IntelligenceQueue.Kinds;
 
     public bool Scheduled(int jurisdiction, int substance) => Values[jurisdiction * _s + substance] != 0;
     public void SetScheduled(int jurisdiction, int substance, bool on) => Values[jurisdiction * _s + substance] = on ? 1 : 0;
@@ -79,9 +83,23 @@ public sealed class Signals
     public double LeverValue(Lever lever, int jurisdiction) => Values[LeverBase + (int)lever * _j + jurisdiction];
 
     /// <summary>Foreign intelligence that jurisdiction <paramref name="jurisdiction"/> can act on (0..1): bilateral sharing or the
-    /// trilateral mechanism, whichever is stronger (the two are channels for the same intelligence, L1044).</summary>
+    /// trilateral mechanism, whichever is stronger (the two are channels for the same intelligence, L1044). 0 where an agency
+    /// keeps an intelligence queue: there intelligence arrives as leads and acts through the agency's pressure instead.</summary>
     public double Intelligence(int jurisdiction)
-        => Math.Max(LeverValue(Lever.IntelligenceSharing, jurisdiction), LeverValue(Lever.Trilateral, jurisdiction));
+        => IntelligenceQueued(jurisdiction) ? 0 : Math.Max(LeverValue(Lever.IntelligenceSharing, jurisdiction), LeverValue(Lever.Trilateral, jurisdiction));
+
+    /// <summary>Whether an agency acting in this jurisdiction keeps an intelligence queue (<see cref="Rules.IntelligenceQueue"/>).</summary>
+    public bool IntelligenceQueued(int jurisdiction) => Values[QueuedBase + jurisdiction] != 0;
+    public void SetIntelligenceQueued(int jurisdiction, bool on) => Values[QueuedBase + jurisdiction] = on ? 1 : 0;
+
+    /// <summary>Fentanyl-equivalent kg that partners seized last month of what left this jurisdiction, times the sharing channel
+    /// from each partner (trust-gated): the material of leads of <paramref name="kind"/> about its sellers.</summary>
+    public double SharedSeizedKg(int jurisdiction, int kind) => Values[LeadBase + jurisdiction * Rules.IntelligenceQueue.Kinds + kind];
+    public void SetSharedSeizedKg(int jurisdiction, int kind, double v) => Values[LeadBase + jurisdiction * Rules.IntelligenceQueue.Kinds + kind] = v;
+
+    /// <summary>The part of <see cref="SharedSeizedKg"/> that is actionable here: illegal where it left, or covered by a legal basis.</summary>
+    public double ActionableSharedKg(int jurisdiction, int kind) => Values[ActionableLeadBase + jurisdiction * Rules.IntelligenceQueue.Kinds + kind];
+    public void SetActionableSharedKg(int jurisdiction, int kind, double v) => Values[ActionableLeadBase + jurisdiction * Rules.IntelligenceQueue.Kinds + kind] = v;
     public void SetLeverValue(Lever lever, int jurisdiction, double v) => Values[LeverBase + (int)lever * _j + jurisdiction] = v;
 
     /// <summary>Trust between two countries, 0..1 (0 while cooperation is suspended).</summary>

@@ -108,6 +108,18 @@ public sealed class MetricsComputer
                 var slot = r.AllocationShare + a * EnumNames.StageCount + (int)st;
                 Add("enforcement_allocation", $"agency={spec.Agencies[a].Id};stage={EnumNames.Name(st)}", v => v[slot]);
             }
+        // Only agencies that keep an intelligence queue have lead series.
+        for (var a = 0; a < spec.Agencies.Length; a++)
+        {
+            if (spec.Agencies[a].IntelligenceQueue is null) continue;
+            var at = r.IntelligenceLeads + a * Rules.IntelligenceQueue.States;
+            for (var k = 0; k < Rules.IntelligenceQueue.StateNames.Length; k++)
+            {
+                var slot = at + k;
+                Add("intelligence_leads", $"agency={spec.Agencies[a].Id};state={Rules.IntelligenceQueue.StateNames[k]}", v => v[slot]);
+            }
+            Add("intelligence_queue_leads", $"agency={spec.Agencies[a].Id}", v => v[at + Rules.IntelligenceQueue.Waiting]);
+        }
         foreach (var t in spec.Trust)
             Add("trust", $"pair={spec.Countries[t.CountryA]}-{spec.Countries[t.CountryB]}", _ => _signals!.Trust(t.CountryA, t.CountryB));
         foreach (var j in spec.Suppliers.Where(g => g.Cohort != "informal").Select(g => g.Jurisdiction).Distinct().Order())

@@ -29,6 +29,11 @@ public sealed class Raw
     public readonly int LaunderedByGroup;
     /// <summary>Σ doses × E[X²] per region (X a dose's fentanyl-equivalent mg), for the dose-level CV of potency.</summary>
     public readonly int PotencySqMgTimesDoses;
+    /// <summary>Seizures in transit made at the destination's import checks, fentanyl-equivalent kg per (origin, destination,
+    /// lead kind) at <see cref="LeadSlot"/>, and their part actionable at the origin: the raw material of intelligence leads.</summary>
+    public readonly int ForeignSeizedKg, ActionableSeizedKg;
+    /// <summary>Each agency's intelligence leads per state (<see cref="Rules.IntelligenceQueue.States"/>).</summary>
+    public readonly int IntelligenceLeads;
 
     /// <summary>Seller types of diverted chemicals: 0 KYC adopter, 1 formal non-adopter, 2 informal.</summary>
     public const int SellerTypes = 3;
@@ -59,11 +64,16 @@ public sealed class Raw
         SeizedValue = Take(J * stages); AllocationShare = Take(A * stages);
         LaunderedByGroup = Take(layout.Spec.Launderers.Length);
         PotencySqMgTimesDoses = Take(J);
+        ForeignSeizedKg = Take(J * J * Rules.IntelligenceQueue.Kinds); ActionableSeizedKg = Take(J * J * Rules.IntelligenceQueue.Kinds);
+        IntelligenceLeads = Take(A * Rules.IntelligenceQueue.States);
         Length = n;
     }
 
     /// <summary>Slot of the people count in a state (dead included as the last state) of a jurisdiction.</summary>
     public int PeopleSlot(int jurisdiction, PersonState state) => People + jurisdiction * (EnumNames.LivingStateCount + 1) + (int)state;
+
+    /// <summary>Offset of (origin, destination, lead kind) within <see cref="ForeignSeizedKg"/> and <see cref="ActionableSeizedKg"/>.</summary>
+    public int LeadSlot(int from, int to, int kind) => (from * J + to) * Rules.IntelligenceQueue.Kinds + kind;
 
     public double[] New() => new double[Length];
 }

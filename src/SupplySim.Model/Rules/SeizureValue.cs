@@ -13,14 +13,17 @@ public static class SeizureValue
 {
     /// <summary>
     /// Books a seizure in transit to the two checkpoints that could have made it, in proportion to their pressure
-    /// (<see cref="RoutePressure"/>): the export checks where it left and the import checks where it was going.
+    /// (<see cref="RoutePressure"/>): the export checks where it left and the import checks where it was going. The import
+    /// checks' part is also booked as a possible intelligence lead of <paramref name="leadKind"/> about the origin
+    /// (<see cref="IntelligenceQueue.BookSeizure"/>), actionable there by <paramref name="illegality"/>.
     /// </summary>
-    public static void AddRoute(double[] report, Raw raw, Signals signals, int from, int to, double amount)
+    public static void AddRoute(double[] report, Raw raw, Signals signals, int from, int to, double amount, int leadKind, double illegality)
     {
         double a = RoutePressure.At(signals, from), b = RoutePressure.At(signals, to);
         if (a + b <= 0) return;
         report[raw.SeizedValue + Layout.TargetIndex(from, Stage.Route)] += amount * a / (a + b);
         report[raw.SeizedValue + Layout.TargetIndex(to, Stage.Route)] += amount * b / (a + b);
+        IntelligenceQueue.BookSeizure(report, raw, from, to, leadKind, amount * b / (a + b), illegality);
     }
 
     /// <summary>USD of one folded (jurisdiction, stage) cell: fentanyl-equivalent kg at <paramref name="usdPerMg"/>, money as it is.</summary>

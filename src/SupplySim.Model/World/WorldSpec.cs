@@ -98,7 +98,9 @@ public sealed record AgencySpec(
     // Share of its lab and route pressure that traffickers' bribes can cancel at saturation (corruption, L1092-L1098).
     double Corruptibility = 0,
     // Learning rate of adaptive allocation (0: the scripted allocation throughout; see Rules.AdaptiveAllocation).
-    double AdaptiveAllocation = 0)
+    double AdaptiveAllocation = 0,
+    // Foreign intelligence as leads in a queue (null: the intelligence level of the levers acts directly; see Rules.IntelligenceQueue).
+    IntelligenceQueueSpec? IntelligenceQueue = null)
 {
     /// <summary>True when the agency's budget goes to <paramref name="stage"/> alone (every other stage's share is 0).</summary>
     public bool SpendsOnlyOn(Stage stage)
@@ -108,6 +110,17 @@ public sealed record AgencySpec(
         return true;
     }
 }
+
+/// <summary>
+/// An agency's intelligence queue (<see cref="Rules.IntelligenceQueue"/>): partners' seizures of what left its jurisdictions
+/// arrive as leads, in proportion to the trust-gated sharing channel; the agency works them with the spend of the stages they
+/// point at and they age out.
+/// </summary>
+/// <param name="LeadsPerKg">Leads one fentanyl-equivalent kg seized by a partner makes.</param>
+/// <param name="UsdPerLead">USD of the agency's spend at the stages a lead points at that works one lead (the queue's capacity).</param>
+/// <param name="HalfLifeMonths">Months after which half of the leads still waiting have gone stale.</param>
+/// <param name="TargetsPerLead">Efficiency of a worked lead: p = max-pressure × (1 − exp(−this × worked / targets)).</param>
+public sealed record IntelligenceQueueSpec(double LeadsPerKg, double UsdPerLead, double HalfLifeMonths, double TargetsPerLead);
 
 public sealed record PopulationSpec(
     int Region,

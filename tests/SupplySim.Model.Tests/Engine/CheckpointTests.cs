@@ -81,6 +81,22 @@ public class CheckpointTests
         ContinuesExactly(ScenarioLoader.Parse(text, Repo.Scenario("baseline.yaml")));
     }
 
+    [Fact]
+    public void Should_Continue_An_Intelligence_Queue_From_A_Checkpoint_Exactly()
+    {
+        // The trilateral channel from 2014, every Chinese sale actionable and a slow queue: by tick 40 CN-MPS holds waiting
+        // leads (agency state), which the restore must bring back.
+        var text = File.ReadAllText(Repo.Scenario("intelligence-queue.yaml"))
+            .Replace("  - { agency: CN-MPS }", "  - { agency: CN-MPS, usd-per-lead: 100000000 }", StringComparison.Ordinal)
+            .Replace("date: 2019-06, countries", "date: 2014-06, countries", StringComparison.Ordinal)
+            + "  - { type: legal-basis-unscheduled, date: 2014-06, jurisdiction: CN, intensity: 1.0 }\n";
+        Assert.Contains("usd-per-lead: 100000000", text);
+        Assert.Contains("2014-06, countries", text);
+        var waiting = ScenarioRun.FromText(text, Repo.Scenario("intelligence-queue.yaml")).Value(40, "intelligence_queue_leads", "agency=CN-MPS");
+        Assert.True(waiting > 1, $"{waiting} leads waiting at tick 40");
+        ContinuesExactly(ScenarioLoader.Parse(text, Repo.Scenario("intelligence-queue.yaml")));
+    }
+
     private static void ContinuesExactly(Scenario sc)
     {
         var uninterrupted = new LocalEngine(sc.Spec, sc.FirmsPerShard, sc.PeoplePerShard);
