@@ -13,6 +13,7 @@ public static class InitialSignals
         for (var a = 0; a < spec.Agencies.Length; a++) signals.SetBudget(a, spec.Agencies[a].BudgetUsdPerMonth);
         new LeverBoard(spec).Publish(signals);
         foreach (var pop in spec.Populations) signals.SetXylazineShare(pop.Region, pop.XylazineShare);
+        for (var g = 0; g < spec.Launderers.Length; g++) signals.SetLaunderingOpen(g, !spec.Launderers[g].IsLatent);
         return signals;
     }
 
