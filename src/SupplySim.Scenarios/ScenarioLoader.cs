@@ -81,6 +81,7 @@ public static partial class ScenarioLoader
             root.Get(Extends.Key);
             root.Get(Extends.AddKey);
             root.Get(Extends.AddActorsKey);
+            root.Get(Extends.ReplaceActorsKey);
             var name = root.Text("name");
             var question = root.TextOr("question") ?? "";
             _start = Date(root.Need("start"), "start");

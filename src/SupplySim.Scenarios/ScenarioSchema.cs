@@ -37,7 +37,8 @@ public static class ScenarioSchema
             ("interventions", List(Intervention(), "Dated interventions, applied at the start of their month."), false),
             (Extends.Key, Text("A scenario file (path relative to this one) to start from; this file's keys replace its keys."), false),
             (Extends.AddKey, List(Intervention(), "Interventions appended to those of the extended scenario."), false),
-            (Extends.AddActorsKey, AddActors(), false),
+            (Extends.AddActorsKey, ActorLists("Actor groups appended to the extended scenario's actors lists (same items as under actors)."), false),
+            (Extends.ReplaceActorsKey, ActorLists("Actor lists that replace the extended scenario's lists of the same kinds (same items as under actors); kinds not named stay."), false),
             (ScenarioOverrides.SweepKey, Sweep(), false));
         schema.Insert(0, "$schema", "http://json-schema.org/draft-07/schema#");
         schema.Insert(1, "title", "SupplySim scenario");
@@ -68,11 +69,11 @@ public static class ScenarioSchema
             ("between", Names("Two countries, e.g. [US, CN]."), true),
             ("initial", Share(null, "Starting trust, 0..1."), true)), "Trust between countries; gates cooperative levers."), false));
 
-    /// <summary>The actor lists of <see cref="Actors"/>, none required, each appended to the extended scenario's list.</summary>
-    private static JsonObject AddActors()
+    /// <summary>The actor lists of <see cref="Actors"/>, none required, each appended to or replacing the extended scenario's list.</summary>
+    private static JsonObject ActorLists(string description)
     {
         var o = Actors();
-        o["description"] = "Actor groups appended to the extended scenario's actors lists (same items as under actors).";
+        o["description"] = description;
         o.Remove("required");
         foreach (var (_, list) in o["properties"]!.AsObject()) list!.AsObject().Remove("minItems");
         return o;
