@@ -7,7 +7,8 @@ namespace SupplySim.Scenarios;
 /// that scenario. Its own top-level keys replace the base's (whole keys: a child `world:` replaces the whole
 /// world), except <c>add-interventions:</c>, whose items are appended to the base's interventions,
 /// <c>add-actors:</c>, whose lists (<c>suppliers</c>, <c>brokers</c>, ...) are appended to the base's
-/// <c>actors.&lt;kind&gt;</c> lists, and <c>parameters:</c>, whose entries are merged over the base's. Added items
+/// <c>actors.&lt;kind&gt;</c> lists, <c>replace-actors:</c>, whose lists replace the base's lists of the same kinds
+/// (applied before <c>add-actors:</c>), and <c>parameters:</c>, whose entries are merged over the base's. Added items
 /// keep their own file positions, so a mistake in one is reported at the child's line (under the merged path,
 /// e.g. <c>actors.suppliers[5]</c>). The base must itself be valid on its own;
 /// it is checked first, so its own mistakes are reported against its own file. A mistake that only the
@@ -19,8 +20,9 @@ internal static class Extends
     public const string Key = "extends";
     public const string AddKey = "add-interventions";
     public const string AddActorsKey = "add-actors";
+    public const string ReplaceActorsKey = "replace-actors";
 
-    /// <summary>The lists under <c>actors:</c> that <c>add-actors:</c> can extend.</summary>
+    /// <summary>The lists under <c>actors:</c> that <c>add-actors:</c> can extend and <c>replace-actors:</c> can replace.</summary>
     public static readonly string[] ActorKinds = ["suppliers", "brokers", "labs", "launderers", "agencies", "populations"];
 
     [ThreadStatic] private static HashSet<string>? _chain;
@@ -51,7 +53,7 @@ internal static class Extends
         if (root is not YamlMappingNode child || !child.Children.TryGetValue(new YamlScalarNode(Key), out var baseNode))
         {
             if (root is YamlMappingNode m)
-                foreach (var add in new[] { AddKey, AddActorsKey })
+                foreach (var add in new[] { AddKey, AddActorsKey, ReplaceActorsKey })
                     if (m.Children.TryGetValue(new YamlScalarNode(add), out var stray))
                         throw r.Error(stray, $"'{add}' only makes sense with '{Key}: BASE.yaml'");
             return root;
@@ -69,9 +71,15 @@ internal static class Extends
         var baseRoot = Resolve(baseReader, ScenarioLoader.ReadDocument(baseReader, File.ReadAllText(path)), depth + 1);
         var merged = new YamlMappingNode();
         foreach (var (k, v) in ((YamlMappingNode)baseRoot).Children)
-            if (k is YamlScalarNode { Value: not (Key or AddKey or AddActorsKey) }) merged.Children[k] = v;
-        // The add- keys go last, so they append whether the child writes them before or after what they extend.
-        foreach (var (k, v) in child.Children.OrderBy(kv => (kv.Key as YamlScalarNode)?.Value is AddKey or AddActorsKey))
+            if (k is YamlScalarNode { Value: not (Key or AddKey or AddActorsKey or ReplaceActorsKey) }) merged.Children[k] = v;
+        // The add- keys go last, so they append whether the child writes them before or after what they extend; replace-actors
+        // just before them, so added actors extend the replaced lists.
+        foreach (var (k, v) in child.Children.OrderBy(kv => (kv.Key as YamlScalarNode)?.Value switch
+                 {
+                     AddKey or AddActorsKey => 2,
+                     ReplaceActorsKey => 1,
+                     _ => 0,
+                 }))
         {
             var name = (k as YamlScalarNode)?.Value;
             switch (name)
@@ -85,7 +93,10 @@ internal static class Extends
                     merged.Children[new YamlScalarNode("interventions")] = list;
                     break;
                 case AddActorsKey:
-                    merged.Children[new YamlScalarNode("actors")] = AddActors(r, v, merged);
+                    merged.Children[new YamlScalarNode("actors")] = MergeActors(r, v, merged, AddActorsKey, append: true);
+                    break;
+                case ReplaceActorsKey:
+                    merged.Children[new YamlScalarNode("actors")] = MergeActors(r, v, merged, ReplaceActorsKey, append: false);
                     break;
                 case "parameters" when merged.Children.TryGetValue(new YamlScalarNode("parameters"), out var baseParams) && baseParams is YamlMappingNode bp && v is YamlMappingNode cp:
                     var p = new YamlMappingNode(bp.Children);
@@ -100,20 +111,21 @@ internal static class Extends
         return merged;
     }
 
-    /// <summary>The merged <c>actors:</c> mapping with each list of <c>add-actors:</c> appended to the same list.</summary>
-    private static YamlMappingNode AddActors(YamlReader r, YamlNode add, YamlMappingNode merged)
+    /// <summary>The merged <c>actors:</c> mapping with each list of <paramref name="add"/> (under <paramref name="key"/>) appended to
+    /// the same list (<paramref name="append"/>) or put in its place.</summary>
+    private static YamlMappingNode MergeActors(YamlReader r, YamlNode add, YamlMappingNode merged, string key, bool append)
     {
-        var adds = r.Map(add, AddActorsKey);
+        var adds = r.Map(add, key);
         var actors = merged.Children.TryGetValue(new YamlScalarNode("actors"), out var existing) && existing is YamlMappingNode a
             ? new YamlMappingNode(a.Children) : new YamlMappingNode();
         foreach (var kind in ActorKinds)
         {
             if (adds.Get(kind) is not { } items) continue;
-            var key = new YamlScalarNode(kind);
-            var list = actors.Children.TryGetValue(key, out var have) && have is YamlSequenceNode seq
+            var name = new YamlScalarNode(kind);
+            var list = append && actors.Children.TryGetValue(name, out var have) && have is YamlSequenceNode seq
                 ? new YamlSequenceNode(seq.Children) : new YamlSequenceNode();
-            foreach (var item in r.List(items, $"{AddActorsKey}.{kind}")) list.Add(item);
-            actors.Children[key] = list;
+            foreach (var item in r.List(items, $"{key}.{kind}")) list.Add(item);
+            actors.Children[name] = list;
         }
         adds.Done();
         return actors;

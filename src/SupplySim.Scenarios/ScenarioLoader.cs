@@ -81,6 +81,7 @@ public static partial class ScenarioLoader
             root.Get(Extends.Key);
             root.Get(Extends.AddKey);
             root.Get(Extends.AddActorsKey);
+            root.Get(Extends.ReplaceActorsKey);
             var name = root.Text("name");
             var question = root.TextOr("question") ?? "";
             _start = Date(root.Need("start"), "start");
@@ -123,6 +124,8 @@ public static partial class ScenarioLoader
                         throw r.Error(node, $"{path} names {id}, which has no lab group; add one there (capacity-kg-per-month: 0 makes empty sites)");
                 }
             var launderers = actors.ListOr("launderers").Select((n, i) => Launderer(n, $"actors.launderers[{i}]")).ToArray();
+            if (launderers.Any(l => l.IsLatent) && !launderers.Any(l => !l.IsLatent && l.Count > 0))
+                throw r.Error(actors.Get("launderers")!, "actors.launderers: every group is latent (emerges-after-seized-usd), so labs have no launderer until something is seized; leave at least one group without it");
             var agencies = actors.ListOr("agencies").Select((n, i) => Agency(n, $"actors.agencies[{i}]")).ToArray();
             var populations = actors.ListOr("populations").Select((n, i) => Population(n, $"actors.populations[{i}]")).ToArray();
             actors.Done();
@@ -317,8 +320,10 @@ public static partial class ScenarioLoader
             var risk = m.ShareOr("detection-risk", 0.5);
             var innovation = m.ShareOr("innovation-rate", 0);
             var floor = m.ShareOr("innovation-floor", 0.3);
+            var capacity = m.NumberOr("capacity-usd-per-month", 0, 1, 1e12, "1 to 1e12 USD per month (leave it out for no limit)");
+            var emerges = m.NumberOr("emerges-after-seized-usd", 0, 0, 1e13, "0 to 1e13 USD (0 or left out: open from the start)");
             m.Done();
-            return new LaundererGroupSpec(j, method, count, fee, risk, innovation, floor);
+            return new LaundererGroupSpec(j, method, count, fee, risk, innovation, floor, capacity, emerges);
         }
 
         private AgencySpec Agency(YamlNode node, string path)

@@ -44,7 +44,8 @@ public static class ScenarioSchema
                 "Agencies that receive foreign intelligence as leads in a queue instead of as a level of pressure (default: none)."), false),
             (Extends.Key, Text("A scenario file (path relative to this one) to start from; this file's keys replace its keys."), false),
             (Extends.AddKey, List(Intervention(), "Interventions appended to those of the extended scenario."), false),
-            (Extends.AddActorsKey, AddActors(), false),
+            (Extends.AddActorsKey, ActorLists("Actor groups appended to the extended scenario's actors lists (same items as under actors)."), false),
+            (Extends.ReplaceActorsKey, ActorLists("Actor lists that replace the extended scenario's lists of the same kinds (same items as under actors); kinds not named stay."), false),
             (ScenarioOverrides.SweepKey, Sweep(), false));
         schema.Insert(0, "$schema", "http://json-schema.org/draft-07/schema#");
         schema.Insert(1, "title", "SupplySim scenario");
@@ -75,11 +76,11 @@ public static class ScenarioSchema
             ("between", Names("Two countries, e.g. [US, CN]."), true),
             ("initial", Share(null, "Starting trust, 0..1."), true)), "Trust between countries; gates cooperative levers."), false));
 
-    /// <summary>The actor lists of <see cref="Actors"/>, none required, each appended to the extended scenario's list.</summary>
-    private static JsonObject AddActors()
+    /// <summary>The actor lists of <see cref="Actors"/>, none required, each appended to or replacing the extended scenario's list.</summary>
+    private static JsonObject ActorLists(string description)
     {
         var o = Actors();
-        o["description"] = "Actor groups appended to the extended scenario's actors lists (same items as under actors).";
+        o["description"] = description;
         o.Remove("required");
         foreach (var (_, list) in o["properties"]!.AsObject()) list!.AsObject().Remove("minItems");
         return o;
@@ -114,7 +115,9 @@ public static class ScenarioSchema
             ("fee", Share(null, "Fee as a share of the money laundered."), true),
             ("detection-risk", Share(0.5, "Relative detection risk of the method."), false),
             ("innovation-rate", Share(0, "Innovation after losses: each month the detection risk falls by this share times last month's seizure share (0: none)."), false),
-            ("innovation-floor", Share(0.3, "Lowest detection risk innovation reaches, as a share of detection-risk."), false)), "Launderer groups."), false),
+            ("innovation-floor", Share(0.3, "Lowest detection risk innovation reaches, as a share of detection-risk."), false),
+            ("capacity-usd-per-month", Number(1, 1e12, null, "USD a month the whole group handles before congestion raises the cost labs see (default: no limit)."), false),
+            ("emerges-after-seized-usd", Number(0, 1e13, 0, "Latent method: closed to labs until the USD seized from all launderers since the start reaches this (0: open from the start)."), false)), "Launderer groups."), false),
         ("agencies", List(Object("An enforcement agency.",
             ("id", Text("Agency id, used by enforcement-budget interventions."), true),
             ("jurisdictions", Names("Where it acts."), true),

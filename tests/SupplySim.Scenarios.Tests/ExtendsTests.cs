@@ -97,6 +97,34 @@ public class ExtendsTests
     });
 
     [Fact]
+    public void Should_Replace_The_Named_Actor_Lists_Of_The_Base_Before_Adding() => NextToBaseline("extends-replace", dir =>
+    {
+        var child = Write(dir, "child.yaml", """
+            extends: baseline.yaml
+            name: child
+            add-actors:
+              launderers:
+                - { jurisdiction: MX, method: crypto, count: 1, fee: 0.07, emerges-after-seized-usd: 5e8 }
+            replace-actors:
+              launderers:
+                - { jurisdiction: MX, method: bulk-cash, count: 10, fee: 0.05, detection-risk: 0.9, capacity-usd-per-month: 2e8 }
+            """);
+        var b = ScenarioLoader.Load(Path.Combine(dir, "baseline.yaml")).Spec;
+        var c = ScenarioLoader.Load(child).Spec;
+        // The replaced list, then the added group, whatever order the child writes the two keys in; other kinds stay.
+        Assert.Equal(2, c.Launderers.Length);
+        Assert.Equal(2e8, c.Launderers[0].CapacityUsdPerMonth);
+        Assert.Equal(5e8, c.Launderers[1].EmergesAfterSeizedUsd);
+        Assert.Equal(b.Labs.Length, c.Labs.Length);
+        Assert.Equal(b.Agencies.Length, c.Agencies.Length);
+        Assert.Equal(b.Suppliers.Length, c.Suppliers.Length);
+
+        var stray = Write(dir, "s.yaml", File.ReadAllText(Path.Combine(dir, "baseline.yaml")) + "replace-actors:\n  labs: []\n");
+        var e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Load(stray));
+        Assert.EndsWith("'replace-actors' only makes sense with 'extends: BASE.yaml'", e.Message);
+    });
+
+    [Fact]
     public void Should_Report_A_Mistake_In_An_Added_Actor_On_One_Line_Of_The_Child_File() => NextToBaseline("extends-actors-bad", dir =>
     {
         var bad = Write(dir, "b.yaml", "extends: baseline.yaml\nname: b\nadd-actors:\n  brokers:\n    - { jurisdiction: CN, count: -3 }\n");

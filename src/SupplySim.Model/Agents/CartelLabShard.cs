@@ -367,9 +367,11 @@ public sealed class CartelLabShard : Shard
         for (var k = 0; k < ids.Length; k++)
         {
             var g = Layout.ShardOf(ids[k]).Group;
+            if (!signals.LaunderingOpen(g)) continue;
             var risk = Laundering.SeizureShare(signals, P, Spec.Launderers[g], g);
             var preference = Math.Exp(0.2 * CounterRng.Normal(Seed, CounterRng.Stream.LabLaunderer, id, 0, k + 1));
             var cost = (_launderCost[k] + risk) * preference;
+            if (Spec.Launderers[g].HasCapacity) cost *= Laundering.Congestion(signals.LaunderingLoad(g));
             if (cost < bestCost) { bestCost = cost; best = ids[k]; }
         }
         return best;

@@ -15,6 +15,7 @@ public static class InitialSignals
             foreach (var j in agency.Jurisdictions) signals.SetIntelligenceQueued(j, true);
         new LeverBoard(spec).Publish(signals);
         foreach (var pop in spec.Populations) signals.SetXylazineShare(pop.Region, pop.XylazineShare);
+        for (var g = 0; g < spec.Launderers.Length; g++) signals.SetLaunderingOpen(g, !spec.Launderers[g].IsLatent);
         return signals;
     }
 

@@ -22,6 +22,7 @@ public sealed class RunCoordinator
     private readonly int[] _listingLag;
     private readonly int[] _signalSince;
     private readonly int[] _watched; // precursor-role substances
+    private double _seizedUsdToDate; // USD seized from all launderers since the run's start (latent launderer groups)
 
     public Layout Layout { get; }
     public Raw Raw { get; }
@@ -43,7 +44,7 @@ public sealed class RunCoordinator
     }
 
     internal static readonly CheckpointFields Checkpoint = new(
-        [nameof(_signals), nameof(_levers), nameof(_last), nameof(_nextTick), nameof(Metrics), nameof(_signalShare), nameof(_listingLag), nameof(_signalSince)],
+        [nameof(_signals), nameof(_levers), nameof(_last), nameof(_nextTick), nameof(Metrics), nameof(_signalShare), nameof(_listingLag), nameof(_signalSince), nameof(_seizedUsdToDate)],
         [nameof(Layout), nameof(Raw), nameof(_watched)]);
 
     /// <summary>The next tick this coordinator expects (the tick after the last one ended).</summary>
@@ -60,6 +61,7 @@ public sealed class RunCoordinator
         w.WriteArray(_signalShare);
         w.WriteArray(_listingLag);
         w.WriteArray(_signalSince);
+        w.Write(_seizedUsdToDate);
     }
 
     /// <summary>Reads what <see cref="Save"/> wrote into a coordinator built for the same scenario.</summary>
@@ -73,6 +75,7 @@ public sealed class RunCoordinator
         r.ReadArrayInto(_signalShare);
         r.ReadArrayInto(_listingLag);
         r.ReadArrayInto(_signalSince);
+        _seizedUsdToDate = r.ReadDouble();
     }
 
     /// <summary>Trust between two countries as the current tick sees it.</summary>
@@ -110,6 +113,8 @@ public sealed class RunCoordinator
                 _signals.SetXylazineShare(j, doses > 0 ? v[Raw.XylazineDoses + j] / doses : 0);
                 _signals.SetBribesUsd(j, v[Raw.BribesUsd + j]);
             }
+            for (var g = 0; g < Spec.Launderers.Length; g++)
+                if (Spec.Launderers[g].HasCapacity) _signals.SetLaunderingLoad(g, v[Raw.LaunderedByGroup + g] / Spec.Launderers[g].CapacityUsdPerMonth);
             ShareLeads(v);
         }
         return new Signals(Layout, (double[])_signals.Values.Clone());
@@ -149,6 +154,7 @@ public sealed class RunCoordinator
         _nextTick++;
         var metrics = Metrics.Compute(tick, folded, _signals);
         Innovate(folded);
+        OpenLatentMethods(folded);
         return metrics;
     }
 
@@ -166,6 +172,18 @@ public sealed class RunCoordinator
             var share = folded[Raw.LaunderedByGroup + g] > 0 ? Laundering.SeizureShare(_signals, Spec.Parameters, group, g) : 0;
             _signals.SetLaunderingRisk(g, Laundering.Innovate(_signals.LaunderingRisk(g), group.InnovationRate, share, group.InnovationFloor));
         }
+    }
+
+    /// <summary>
+    /// New laundering methods after losses (<see cref="Laundering.Emerges"/>): adds this month's seized USD to the run's total and
+    /// opens every latent group whose threshold it reaches, for labs choosing a launderer from next month on.
+    /// </summary>
+    private void OpenLatentMethods(double[] folded)
+    {
+        for (var m = 0; m < EnumNames.MethodCount; m++) _seizedUsdToDate += folded[Raw.SeizedUsd + m];
+        for (var g = 0; g < Spec.Launderers.Length; g++)
+            if (!_signals.LaunderingOpen(g) && Laundering.Emerges(Spec.Launderers[g].EmergesAfterSeizedUsd, _seizedUsdToDate))
+                _signals.SetLaunderingOpen(g, true);
     }
 
     private void Apply(InterventionSpec item)

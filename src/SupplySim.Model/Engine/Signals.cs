@@ -21,7 +21,7 @@ public sealed class Signals
         _a = layout.Spec.Agencies.Length;
         _c = layout.Spec.Countries.Length;
         _g = layout.Spec.Launderers.Length;
-        var length = _j * _s + _j * EnumNames.StageCount + 2 * _j + _a + LeverCount * _j + _c * _c + 2 * _j + _j * EnumNames.StageCount + _g
+        var length = _j * _s + _j * EnumNames.StageCount + 2 * _j + _a + LeverCount * _j + _c * _c + 2 * _j + _j * EnumNames.StageCount + 3 * _g
             + 2 * _j * Rules.IntelligenceQueue.Kinds + _j;
         Values = values ?? new double[length];
         if (Values.Length != length) throw new ArgumentException($"signals of length {Values.Length}, expected {length}");
@@ -39,7 +39,9 @@ public sealed class Signals
     private int BribesBase => XylazineBase + _j;
     private int ExposureBase => BribesBase + _j;
     private int CoverBase => ExposureBase + _j * EnumNames.StageCount;
-    private int LeadBase => CoverBase + _g;
+    private int LoadBase => CoverBase + _g;
+    private int ClosedBase => LoadBase + _g;
+    private int LeadBase => ClosedBase + _g;
     private int ActionableLeadBase => LeadBase + _j * Rules.IntelligenceQueue.Kinds;
     private int QueuedBase => ActionableLeadBase + _j * Rules.IntelligenceQueue.Kinds;
 
@@ -75,6 +77,17 @@ public sealed class Signals
     /// losses (<see cref="Rules.Laundering.Innovate"/>). Stored as the cover gained, 1 − multiplier, so a blank blackboard means no innovation.</summary>
     public double LaunderingRisk(int group) => 1 - Values[CoverBase + group];
     public void SetLaunderingRisk(int group, double v) => Values[CoverBase + group] = 1 - v;
+
+    /// <summary>Launderer group <paramref name="group"/>'s utilisation last month: USD it handled ÷ its <c>capacity-usd-per-month</c>
+    /// (0 for a group without a capacity, and before the first month ends). Labs read it as congestion (<see cref="Rules.Laundering.Congestion"/>).</summary>
+    public double LaunderingLoad(int group) => Values[LoadBase + group];
+    public void SetLaunderingLoad(int group, double v) => Values[LoadBase + group] = v;
+
+    /// <summary>Whether launderer group <paramref name="group"/> is available to labs this month: a latent group
+    /// (<c>emerges-after-seizure-share</c>) is not until the network's losses open it (<see cref="Rules.Laundering.Emerges"/>).
+    /// Stored as closed = 1, so a blank blackboard means every group is open.</summary>
+    public bool LaunderingOpen(int group) => Values[ClosedBase + group] == 0;
+    public void SetLaunderingOpen(int group, bool open) => Values[ClosedBase + group] = open ? 0 : 1;
 
     public double Budget(int agency) => Values[BudgetBase + agency];
     public void SetBudget(int agency, double v) => Values[BudgetBase + agency] = v;

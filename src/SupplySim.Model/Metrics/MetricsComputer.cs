@@ -95,6 +95,16 @@ public sealed class MetricsComputer
                         : groups.Average(g => _signals!.LaunderingRisk(g));
                 });
             }
+        // Capacity and latent methods: only where some group uses them, so other scenarios' outputs keep their series.
+        foreach (var m in methods)
+        {
+            var limited = Enumerable.Range(0, spec.Launderers.Length).Where(g => spec.Launderers[g].Method == m && spec.Launderers[g].HasCapacity).ToArray();
+            if (limited.Length == 0) continue;
+            var capacity = limited.Sum(g => spec.Launderers[g].CapacityUsdPerMonth);
+            Add("laundering_utilisation", $"method={EnumNames.Name(m)}", v => limited.Sum(g => v[r.LaunderedByGroup + g]) / capacity);
+        }
+        if (spec.Launderers.Any(l => l.IsLatent))
+            Add("laundering_groups_open", "", _ => Enumerable.Range(0, spec.Launderers.Length).Count(g => _signals!.LaunderingOpen(g)));
         // Chemicals are counted in kg as seized; finished drug in fentanyl-equivalent kg.
         foreach (var st in new[] { Stage.Supplier, Stage.Broker, Stage.Route, Stage.Lab })
             Add("seized_kg", $"stage={EnumNames.Name(st)};material=precursor", v => v[r.SeizedKg + (int)st]);

@@ -83,7 +83,20 @@ public sealed record LaundererGroupSpec(
     // Innovation after losses (report L425): each month the group's detection risk falls by this share times last month's
     // seizure share, down to InnovationFloor times the starting risk. 0: no innovation.
     double InnovationRate = 0,
-    double InnovationFloor = 0.3);
+    double InnovationFloor = 0.3,
+    // Capacity (report L443-L444: wildlife barter and bulk cash are small channels): USD a month the whole group handles before
+    // congestion raises the cost labs see (Laundering.Congestion). 0: unlimited.
+    double CapacityUsdPerMonth = 0,
+    // A latent method (report L425, L433-L441: new methods after losses): closed to labs until the USD seized from all launderers
+    // since the run's start reaches this; open for good after. 0: open from the start.
+    double EmergesAfterSeizedUsd = 0)
+{
+    /// <summary>Whether the group has a capacity (<see cref="CapacityUsdPerMonth"/> &gt; 0); without one it is unlimited.</summary>
+    public bool HasCapacity => CapacityUsdPerMonth > 0;
+
+    /// <summary>Whether the group starts closed and opens only after losses (<see cref="EmergesAfterSeizedUsd"/> &gt; 0).</summary>
+    public bool IsLatent => EmergesAfterSeizedUsd > 0;
+}
 
 public sealed record AgencySpec(
     string Id,
