@@ -118,11 +118,13 @@ public sealed class CartelLabShard : Shard
                     received[i] += msg.Kg;
                     report[Raw.PrecursorDeliveredKg] += msg.Kg;
                     report[Raw.PrecursorBySubstance + msg.Substance] += msg.Kg;
-                    report[Raw.PrecursorByOrigin + Layout.ShardOf(msg.From).Jurisdiction] += msg.Kg;
+                    var origin = Layout.ShardOf(msg.From).Jurisdiction;
+                    report[Raw.PrecursorByOrigin + origin] += msg.Kg;
                     if (msg.Aux == 0)
                     {
                         report[Raw.PrecursorUnscheduledKg] += msg.Kg;
                         report[Raw.PrecursorUnscheduledBySubstance + msg.Substance] += msg.Kg;
+                        report[Raw.PrecursorUnscheduledByOrigin + origin] += msg.Kg;
                     }
                     _agents[i].Cash -= msg.Usd;
                     outbox.Emit(new Message(MessageKind.Payment, msg.To, msg.From, msg.Substance, 0, 0, msg.Usd));

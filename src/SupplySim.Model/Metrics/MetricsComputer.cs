@@ -74,6 +74,7 @@ public sealed class MetricsComputer
         foreach (var j in origins) Add("precursor_kg", $"origin={J(j)}", v => v[r.PrecursorByOrigin + j]);
         Add("unscheduled_precursor_share", "", v => Ratio(v[r.PrecursorUnscheduledKg], v[r.PrecursorDeliveredKg]));
         foreach (var s in precursors) Add("unscheduled_precursor_kg", $"substance={spec.Substances[s].Id}", v => v[r.PrecursorUnscheduledBySubstance + s]);
+        foreach (var j in origins) Add("unscheduled_precursor_kg", $"origin={J(j)}", v => v[r.PrecursorUnscheduledByOrigin + j]);
         Add("substitution_index", "", v => Distance(v, r.PrecursorBySubstance, _refSubstance));
         Add("displacement_index", "origin", v => Distance(v, r.PrecursorByOrigin, _refOrigin));
         Add("displacement_index", "lab", v => Distance(v, r.ProductionKg, _refLab));

@@ -29,6 +29,8 @@ public sealed class Raw
     public readonly int LaunderedByGroup;
     /// <summary>Σ doses × E[X²] per region (X a dose's fentanyl-equivalent mg), for the dose-level CV of potency.</summary>
     public readonly int PotencySqMgTimesDoses;
+    /// <summary>Precursor kg delivered to labs that was unscheduled where its broker shipped it, per the broker's jurisdiction.</summary>
+    public readonly int PrecursorUnscheduledByOrigin;
     /// <summary>Seizures in transit made at the destination's import checks, fentanyl-equivalent kg per (origin, destination,
     /// lead kind) at <see cref="LeadSlot"/>, and their part actionable at the origin: the raw material of intelligence leads.</summary>
     public readonly int ForeignSeizedKg, ActionableSeizedKg;
@@ -66,6 +68,7 @@ public sealed class Raw
         PotencySqMgTimesDoses = Take(J);
         ForeignSeizedKg = Take(J * J * Rules.IntelligenceQueue.Kinds); ActionableSeizedKg = Take(J * J * Rules.IntelligenceQueue.Kinds);
         IntelligenceLeads = Take(A * Rules.IntelligenceQueue.States);
+        PrecursorUnscheduledByOrigin = Take(J);
         Length = n;
     }
 
