@@ -141,6 +141,10 @@ public static partial class ScenarioLoader
                     items.Add(Lever(js, Model.World.Lever.KycShare, share));
                     items.Add(Lever(js, Model.World.Lever.KycQuality, quality) with { Ramp = 0 });
                     items.Add(Lever(js, Model.World.Lever.KycRetraining, retraining ? 1 : 0) with { Ramp = 0 });
+                    // For groups that decide KYC by its economics (a kyc-cost-usd-per-month), the policy is its money: an incentive
+                    // per adopting firm and, under a mandate, a fine on non-adopters found by inspection. Defaults 0 [A].
+                    items.Add(Lever(js, Model.World.Lever.KycIncentiveUsd, m.NumberOr("incentive-usd-per-month", 0, 0, 1e9, "0 to 1e9 USD a month per adopting firm")));
+                    items.Add(Lever(js, Model.World.Lever.KycMandateFineUsd, m.NumberOr("fine-usd-per-month", 0, 0, 1e9, "0 to 1e9 USD a month per non-adopting firm found")));
                     break;
                 }
                 case "aml-cooperation":

@@ -276,8 +276,10 @@ public static partial class ScenarioLoader
             var cohort = m.TextOr("cohort") ?? "small";
             if (cohort is not ("multinational" or "small" or "informal"))
                 throw r.Error(m.Get("cohort")!, $"{path}.cohort is '{cohort}'; allowed: multinational, small, informal");
+            var kycCost = m.NumberOr("kyc-cost-usd-per-month", 0, 0, 1e9, "0 to 1e9 USD a month (0: firms follow the adoption level)");
+            var reputation = m.NumberOr("kyc-reputation-usd-per-month", 0, 0, 1e9, "0 to 1e9 USD a month");
             m.Done();
-            return new SupplierGroupSpec(j, count, products, capacity, licit, kyc, quality, cohort);
+            return new SupplierGroupSpec(j, count, products, capacity, licit, kyc, quality, cohort, kycCost, reputation);
         }
 
         private BrokerGroupSpec Broker(YamlNode node, string path)

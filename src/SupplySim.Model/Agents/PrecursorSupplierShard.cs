@@ -12,7 +12,9 @@ namespace SupplySim.Model.Agents;
 /// (dual use, L363-L365). A broker's order is filled when it passes KYC screening (L1182-L1190) and,
 /// where the sale can be prosecuted (scheduled chemical, or a legal basis for knowing sales, L480), when
 /// margin times risk appetite beats the expected penalty. Formal firms adopt KYC when the jurisdiction's
-/// adoption level exceeds their own adoption cost; informal sellers never do (L1184, L1470).
+/// adoption level exceeds their own adoption cost; informal sellers never do (L1184, L1470). Where the group states a KYC
+/// cost, its formal firms instead decide each month by KYC's economics (<see cref="KycAdoption"/>: incentive, reputation and
+/// an inspected mandate's fine against their own cost, R7).
 /// </summary>
 public sealed class PrecursorSupplierShard : Shard
 {
@@ -24,6 +26,7 @@ public sealed class PrecursorSupplierShard : Shard
         public double Available;
         public double Ordered;
         public double Cash;
+        public bool Kyc; // runs KYC (firms that decide by its economics)
     }
 
     private readonly Supplier[] _agents;
@@ -73,6 +76,7 @@ public sealed class PrecursorSupplierShard : Shard
         var kycLevel = double.IsNaN(policy) ? _group.KycShare : Math.Max(_group.KycShare, policy);
         var quality = signals.LeverValue(Lever.KycQuality, j);
         if (double.IsNaN(quality)) quality = _group.KycQuality;
+        if (_group.DecidesKyc) DecideKyc(signals, report);
 
         // First pass: what each supplier is asked for, so that short capacity is shared pro rata.
         foreach (ref readonly var msg in inbox)
@@ -128,5 +132,27 @@ public sealed class PrecursorSupplierShard : Shard
         }
     }
 
-    private bool Adopted(in Supplier a, double level) => !_informal && a.KycCost < level;
+    private bool Adopted(in Supplier a, double level) => _group.DecidesKyc ? a.Kyc : !_informal && a.KycCost < level;
+
+    /// <summary>
+    /// Each formal firm's KYC decision for the month (<see cref="KycAdoption"/>): the jurisdiction's incentive, the group's
+    /// reputation value and a mandate's fine times the supplier-stage inspection pressure, against the firm's own cost.
+    /// Books what adopters spend on KYC and what incentives are paid.
+    /// </summary>
+    private void DecideKyc(Signals signals, double[] report)
+    {
+        var j = Info.Jurisdiction;
+        var incentive = signals.LeverValue(Lever.KycIncentiveUsd, j);
+        var benefit = KycAdoption.Benefit(incentive, _group.KycReputationUsdPerMonth,
+            signals.LeverValue(Lever.KycMandateFineUsd, j), signals.Pressure(j, Stage.Supplier));
+        for (var i = 0; i < _agents.Length; i++)
+        {
+            ref var a = ref _agents[i];
+            var cost = KycAdoption.Cost(_group.KycCostUsdPerMonth, a.KycCost);
+            a.Kyc = KycAdoption.Decide(a.Kyc, benefit, cost, P.KycExitShare);
+            if (!a.Kyc) continue;
+            report[Raw.KycCostUsd + j] += cost;
+            report[Raw.KycIncentiveUsd + j] += incentive;
+        }
+    }
 }

@@ -135,6 +135,12 @@ public sealed class MetricsComputer
             Add("trust", $"pair={spec.Countries[t.CountryA]}-{spec.Countries[t.CountryB]}", _ => _signals!.Trust(t.CountryA, t.CountryB));
         foreach (var j in spec.Suppliers.Where(g => g.Cohort != "informal").Select(g => g.Jurisdiction).Distinct().Order())
             Add("kyc_adoption_share", $"jurisdiction={J(j)}", v => Ratio(v[r.KycAdopters + j], v[r.FormalSuppliers + j]));
+        // Only where firms decide KYC by its economics (a group states a kyc-cost-usd-per-month).
+        foreach (var j in spec.Suppliers.Where(g => g.DecidesKyc).Select(g => g.Jurisdiction).Distinct().Order())
+        {
+            Add("kyc_compliance_cost_usd", $"jurisdiction={J(j)}", v => v[r.KycCostUsd + j]);
+            Add("kyc_incentive_usd", $"jurisdiction={J(j)}", v => v[r.KycIncentiveUsd + j]);
+        }
         string[] sellers = ["adopter", "non-adopter", "informal"];
         for (var k = 0; k < Raw.SellerTypes; k++) { var kk = k; Add("diverted_precursor_kg", $"seller={sellers[k]}", v => v[r.DivertedBySeller + kk]); }
         if (methods.Length > 0)

@@ -31,6 +31,8 @@ public sealed class Raw
     public readonly int PotencySqMgTimesDoses;
     /// <summary>Precursor kg delivered to labs that was unscheduled where its broker shipped it, per the broker's jurisdiction.</summary>
     public readonly int PrecursorUnscheduledByOrigin;
+    /// <summary>What firms that decide KYC by its economics spend on it, and the incentives paid to them, USD per jurisdiction.</summary>
+    public readonly int KycCostUsd, KycIncentiveUsd;
     /// <summary>Seizures in transit made at the destination's import checks, fentanyl-equivalent kg per (origin, destination,
     /// lead kind) at <see cref="LeadSlot"/>, and their part actionable at the origin: the raw material of intelligence leads.</summary>
     public readonly int ForeignSeizedKg, ActionableSeizedKg;
@@ -69,6 +71,7 @@ public sealed class Raw
         ForeignSeizedKg = Take(J * J * Rules.IntelligenceQueue.Kinds); ActionableSeizedKg = Take(J * J * Rules.IntelligenceQueue.Kinds);
         IntelligenceLeads = Take(A * Rules.IntelligenceQueue.States);
         PrecursorUnscheduledByOrigin = Take(J);
+        KycCostUsd = Take(J); KycIncentiveUsd = Take(J);
         Length = n;
     }
 

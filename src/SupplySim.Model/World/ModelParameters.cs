@@ -18,6 +18,8 @@ public sealed record ModelParameters
     public double RiskAppetiteSigma { get; init; } = 1.0;
     /// <summary>Best screening probability of a KYC programme of quality 1 (L1182-L1190) [A].</summary>
     public double KycMaxScreening { get; init; } = 0.9;
+    /// <summary>A firm that runs KYC keeps it while its benefit is at least this share of its cost (set-up costs are sunk) [A].</summary>
+    public double KycExitShare { get; init; } = 0.5;
     /// <summary>Monthly probability that a broker reviews which chemical to offer; sets the substitution lag (L361, L839) [A].</summary>
     public double BrokerReviewRate { get; init; } = 0.25;
     /// <summary>Spread of brokers' idiosyncratic preference among substitutes (log-normal sigma) [A].</summary>

@@ -61,7 +61,16 @@ public sealed record SupplierGroupSpec(
     double LicitShare,
     double KycShare,
     double KycQuality,
-    string Cohort);
+    string Cohort,
+    // Monthly cost of a KYC programme for the group's mean firm, USD; above 0 its formal firms decide KYC by its economics
+    // (Rules.KycAdoption) instead of following the adoption level (kyc-share and kyc-adoption's share).
+    double KycCostUsdPerMonth = 0,
+    // Monthly value of KYC to a firm of the group in reputation and market access, USD (L1146-L1148, L1305-L1307).
+    double KycReputationUsdPerMonth = 0)
+{
+    /// <summary>Whether the group's formal firms decide KYC by its economics (a cost is stated) rather than by the adoption level.</summary>
+    public bool DecidesKyc => KycCostUsdPerMonth > 0 && Cohort != "informal";
+}
 
 public sealed record BrokerGroupSpec(int Jurisdiction, int Count, double Markup, double DisguiseSkill);
 
@@ -271,6 +280,12 @@ public enum Lever
     DrugChecking,
     /// <summary>Multiplier (at least 0) on a closed market's outside supply (exogenous shocks such as border closures, L1532).</summary>
     OutsideSupply,
+    /// <summary>USD a month paid to (or saved by) each firm that runs KYC: expedited licensing or customs clearance (L187).
+    /// Acts only on groups that decide KYC by its economics.</summary>
+    KycIncentiveUsd,
+    /// <summary>USD a month a formal firm without KYC is fined where a mandate is inspected (× supplier-stage pressure; L395, L486).
+    /// Acts only on groups that decide KYC by its economics.</summary>
+    KycMandateFineUsd,
 }
 
 /// <summary>Trust between two countries at the start of a run (L620, L1116-L1132).</summary>
