@@ -11,7 +11,7 @@ public static partial class ScenarioLoader
         "schedule-substance", "schedule-class", "early-warning", "enforcement-budget", "legal-basis-unscheduled", "kyc-adoption",
         "aml-cooperation", "intelligence-sharing", "border-interdiction", "mail-monitoring", "platform-takedown",
         "pill-press-controls", "treatment-capacity", "treatment-access", "naloxone", "drug-checking", "demand-reduction", "outside-supply", "nps-listing", "tariff", "trust-shock", "trust-building",
-        "suspend-cooperation", "resume-cooperation", "trilateral-mechanism",
+        "suspend-cooperation", "resume-cooperation", "trilateral-mechanism", "cooperative-act", "reward",
     ];
 
     private sealed partial class Compiler
@@ -44,6 +44,18 @@ public static partial class ScenarioLoader
             var a = Country(list[0].Node, $"{path}.between");
             var b = Country(list[1].Node, $"{path}.between");
             if (a == b) throw r.Error(node, $"{path}.between must name two different countries");
+            return (a, b);
+        }
+
+        /// <summary>The country of key <c>by</c> and the one of <paramref name="otherKey"/> (reciprocity items), which world.trust must pair.</summary>
+        private (int A, int B) Directed(Map m, string path, string otherKey)
+        {
+            var a = Country(m.Need("by"), $"{path}.by");
+            var otherNode = m.Need(otherKey);
+            var b = Country(otherNode, $"{path}.{otherKey}");
+            if (a == b) throw r.Error(otherNode, $"{path}.{otherKey} must be another country than 'by'");
+            if (!_trustPairs.Contains((Math.Min(a, b), Math.Max(a, b))))
+                throw r.Error(otherNode, $"{path}: reciprocity moves trust, but world.trust has no entry between {r.Text(m.Need("by"), "by")} and {r.Text(otherNode, otherKey)}; add one");
             return (a, b);
         }
 
@@ -218,6 +230,12 @@ public static partial class ScenarioLoader
                 }
                 case "resume-cooperation":
                     items.Add(Trust(InterventionKind.ResumeCooperation, Pair(m, path), 0));
+                    break;
+                case "cooperative-act":
+                    items.Add(Trust(InterventionKind.CooperativeAct, Directed(m, path, "toward"), m.NumberOr("weight", 1, 0, 100, "0 to 100 (1 = one act that expects a reward)")));
+                    break;
+                case "reward":
+                    items.Add(Trust(InterventionKind.Reward, Directed(m, path, "to"), m.NumberOr("intensity", 1, 0, 10, "0 to 10 (1 = a reward worth the act it answers)")));
                     break;
                 default:
                     throw r.Error(typeNode, $"{path}.type is '{type}'; allowed: {string.Join(", ", InterventionTypes)}");

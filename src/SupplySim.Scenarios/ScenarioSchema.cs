@@ -229,6 +229,10 @@ public static class ScenarioSchema
             When("trust-shock", Object("", Pair(("trust-drop", Share(null, "Immediate fall of trust."), true)))),
             When("trust-building", Object("", Pair(("rate", Share(null, "Monthly share of the gap to full trust closed."), true)))),
             When("suspend-cooperation", Object("", Pair())),
+            When("cooperative-act", Object("", [.. common, ("by", Text("Country that acts, e.g. CN."), true), ("toward", Text("Country it cooperates with and expects a reward from, e.g. US."), true),
+                ("weight", Number(0, 100, 1, "Weight of the act (1 = one act that expects a reward)."), false)])),
+            When("reward", Object("", [.. common, ("by", Text("Country that rewards, e.g. US."), true), ("to", Text("Country rewarded, e.g. CN."), true),
+                ("intensity", Number(0, 10, 1, "Intensity of the reward (1 = worth the act it answers)."), false)])),
             When("resume-cooperation", Object("", Pair())),
             When("trilateral-mechanism", Object("", [.. common, ("countries", Names("Three countries, e.g. [US, CN, MX]."), true),
                 ("intensity", Share(1, "Intelligence along the chain, 0..1 (times the weakest trust of the three pairs)."), false)])));

@@ -18,6 +18,10 @@ public sealed class LeverBoard
     private readonly int[] _partner; // partner country of cooperative levers, -1 if none
     private readonly double[] _trust, _baseline, _building; // [a * C + b]
     private readonly bool[] _suspended;
+    // Reciprocity ledger, directional (actor * c + partner): weight of the actor's acts of cooperation the partner has not
+    // rewarded yet, and their weighted mean age in months (L2337-L2339).
+    private readonly double[] _owed;
+    private readonly double[] _owedAge;
     private readonly int[] _trio = [-1, -1, -1]; // countries of the trilateral mechanism, if one was set up
 
     public LeverBoard(WorldSpec spec)
@@ -47,6 +51,8 @@ public sealed class LeverBoard
         _baseline = new double[_c * _c];
         _building = new double[_c * _c];
         _suspended = new bool[_c * _c];
+        _owed = new double[_c * _c];
+        _owedAge = new double[_c * _c];
         for (var a = 0; a < _c; a++) _trust[a * _c + a] = _baseline[a * _c + a] = 1;
         foreach (var t in spec.Trust)
         {
@@ -56,7 +62,7 @@ public sealed class LeverBoard
     }
 
     internal static readonly CheckpointFields Checkpoint = new(
-        [nameof(_value), nameof(_target), nameof(_step), nameof(_remaining), nameof(_partner), nameof(_trust), nameof(_baseline), nameof(_building), nameof(_suspended), nameof(_trio)],
+        [nameof(_value), nameof(_target), nameof(_step), nameof(_remaining), nameof(_partner), nameof(_trust), nameof(_baseline), nameof(_building), nameof(_suspended), nameof(_trio), nameof(_owed), nameof(_owedAge)],
         [nameof(_spec), nameof(_j), nameof(_c)]);
 
     public void Save(BinaryWriter w)
@@ -71,6 +77,8 @@ public sealed class LeverBoard
         w.WriteArray(_building);
         w.WriteArray(_suspended);
         w.WriteArray(_trio);
+        w.WriteArray(_owed);
+        w.WriteArray(_owedAge);
     }
 
     public void Load(BinaryReader r)
@@ -85,6 +93,8 @@ public sealed class LeverBoard
         r.ReadArrayInto(_building);
         r.ReadArrayInto(_suspended);
         r.ReadArrayInto(_trio);
+        r.ReadArrayInto(_owed);
+        r.ReadArrayInto(_owedAge);
     }
 
     private int Slot(Lever lever, int j) => (int)lever * _j + j;
@@ -156,8 +166,32 @@ public sealed class LeverBoard
             case InterventionKind.ResumeCooperation:
                 _suspended[item.CountryA * _c + item.CountryB] = _suspended[item.CountryB * _c + item.CountryA] = false;
                 break;
+            case InterventionKind.CooperativeAct:
+            {
+                // The act joins what the partner owes; the ledger's age is the weighted mean age of its acts.
+                var i = item.CountryA * _c + item.CountryB;
+                _owedAge[i] = _owed[i] + item.Value > 0 ? _owed[i] * _owedAge[i] / (_owed[i] + item.Value) : 0;
+                _owed[i] += item.Value;
+                break;
+            }
+            case InterventionKind.Reward:
+            {
+                // Rewarder A settles what B is owed; the reward builds trust by less the longer B waited (L2337).
+                var i = item.CountryB * _c + item.CountryA;
+                var p = _spec.Parameters;
+                var late = p.RewardHalfLifeMonths > 0 ? Math.Pow(2, -_owedAge[i] / p.RewardHalfLifeMonths) : _owedAge[i] > 0 ? 0 : 1;
+                var gain = p.RewardTrustGain * item.Value * late;
+                var t = _trust[item.CountryA * _c + item.CountryB];
+                SetPair(_trust, item.CountryA, item.CountryB, Math.Clamp(t + gain * (1 - t), 0, 1));
+                _owed[i] = 0;
+                _owedAge[i] = 0;
+                break;
+            }
         }
     }
+
+    /// <summary>Weight of <paramref name="actor"/>'s acts of cooperation that <paramref name="partner"/> has not rewarded yet.</summary>
+    public double Owed(int actor, int partner) => _owed[actor * _c + partner];
 
     /// <summary>Advances ramps, quality decay and trust by one month (called after the tick's items are applied).</summary>
     public void Advance(ModelParameters p)
@@ -183,8 +217,19 @@ public sealed class LeverBoard
                 var i = a * _c + b;
                 if (_suspended[i]) continue;
                 var t = _trust[i] + p.TrustRecoveryRate * (_baseline[i] - _trust[i]) + _building[i] * (1 - _trust[i]);
+                // Acts left unrewarded past the patience wear trust down (extinction, L2337-L2339), from either side.
+                t *= 1 - p.TrustExtinctionRate * (Unrewarded(a, b, p) + Unrewarded(b, a, p));
                 SetPair(_trust, a, b, Math.Clamp(t, 0, 1));
             }
+        for (var i = 0; i < _owed.Length; i++)
+            if (_owed[i] > 0) _owedAge[i]++;
+    }
+
+    /// <summary>Weight (at most 1) of acts <paramref name="actor"/> made toward <paramref name="partner"/> that waited past the patience.</summary>
+    private double Unrewarded(int actor, int partner, ModelParameters p)
+    {
+        var i = actor * _c + partner;
+        return _owed[i] > 0 && _owedAge[i] > p.RewardPatienceMonths ? Math.Min(1, _owed[i]) : 0;
     }
 
     /// <summary>Writes levers (cooperative ones gated by trust) and trust into the tick's signals.</summary>

@@ -150,6 +150,14 @@ public sealed record ModelParameters
     public double IntelligencePressure { get; init; } = 0.08;
     /// <summary>Monthly share of the gap to its starting level that trust recovers on its own (slow rebuilding, L620, L1681) [A].</summary>
     public double TrustRecoveryRate { get; init; } = 0.01;
+    /// <summary>Share of the gap to full trust a prompt reward of intensity 1 closes (reinforcement, L2337) [A].</summary>
+    public double RewardTrustGain { get; init; } = 0.3;
+    /// <summary>Months after which a reward is worth half as much to trust as a prompt one (rewards work when prompt, L2337) [A].</summary>
+    public double RewardHalfLifeMonths { get; init; } = 6;
+    /// <summary>Months an act may wait for its reward before trust starts to fade (extinction, L2337-L2339) [A].</summary>
+    public double RewardPatienceMonths { get; init; } = 12;
+    /// <summary>Monthly share of trust lost while an act of weight 1 (or more) goes unrewarded past the patience (L2337-L2339) [A].</summary>
+    public double TrustExtinctionRate { get; init; } = 0.01;
     /// <summary>Months a broker stays offline after a takedown before relisting on a less visible channel (L405, L1474) [A].</summary>
     public int RelistMonths { get; init; } = 2;
 }

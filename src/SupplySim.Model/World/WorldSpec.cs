@@ -240,6 +240,10 @@ public enum InterventionKind
     /// <summary>Reactive listing with early warning (R2: L853, L829, L2474): Value is the share of lab input at which a
     /// chemical counts as a harm signal, Ramp the listing lag in months.</summary>
     EarlyWarning,
+    /// <summary>CountryA acts to cooperate with CountryB and expects a reward (reciprocity ledger, L2337-L2339): Value is the act's weight.</summary>
+    CooperativeAct,
+    /// <summary>CountryA rewards CountryB (e.g. a delisting, L2339): Value is the reward's intensity; it settles what CountryB is owed.</summary>
+    Reward,
 }
 
 /// <summary>Policy levers held per jurisdiction on the run's blackboard (model.md §4).</summary>
