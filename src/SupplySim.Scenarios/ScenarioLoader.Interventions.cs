@@ -128,8 +128,13 @@ public static partial class ScenarioLoader
                     var an = m.Need("agency");
                     var id = r.Text(an, $"{path}.agency");
                     if (!_agencies.TryGetValue(id, out var a)) throw r.Error(an, $"{path}.agency: unknown agency '{id}'; allowed: {string.Join(", ", _agencies.Keys)}");
-                    var budget = m.Number("budget-usd-per-month", 0, 1e12, "0 to 1e12 USD per month");
-                    items.Add(new InterventionSpec(tick, InterventionKind.EnforcementBudget, [], [], a, default, -1, -1, budget, 0, label));
+                    // Budget, allocation (the agency's mandate over stages, "budget by agency and target"), or both.
+                    var budgetNode = m.Get("budget-usd-per-month");
+                    var allocation = m.Get("allocation") is null ? null : Allocation(m.MapOf("allocation"));
+                    if (budgetNode is null && allocation is null)
+                        throw r.Error(m.Node, $"{path} needs 'budget-usd-per-month', 'allocation' or both");
+                    var budget = budgetNode is null ? -1 : m.Number("budget-usd-per-month", 0, 1e12, "0 to 1e12 USD per month"); // -1: keep the budget
+                    items.Add(new InterventionSpec(tick, InterventionKind.EnforcementBudget, [], [], a, default, -1, -1, budget, 0, label) { Allocation = allocation });
                     break;
                 }
                 case "legal-basis-unscheduled":

@@ -328,6 +328,17 @@ public static partial class ScenarioLoader
             return new LaundererGroupSpec(j, method, count, fee, risk, innovation, floor, capacity, emerges);
         }
 
+        /// <summary>An allocation over stages (shares of the budget, at most 1 in total); stages not named get 0.</summary>
+        private double[] Allocation(Map allocMap)
+        {
+            var allocation = new double[EnumNames.StageCount];
+            foreach (var stage in Enum.GetValues<Stage>())
+                if (allocMap.Get(EnumNames.Name(stage)) is { } an) allocation[(int)stage] = r.Share(an, $"{allocMap.Path}.{EnumNames.Name(stage)}");
+            allocMap.Done();
+            if (allocation.Sum() > 1 + 1e-9) throw r.Error(allocMap.Node, $"{allocMap.Path} shares add up to {allocation.Sum().ToString(CultureInfo.InvariantCulture)}; allowed: a total of at most 1");
+            return allocation;
+        }
+
         private AgencySpec Agency(YamlNode node, string path)
         {
             var m = r.Map(node, path);
@@ -335,12 +346,7 @@ public static partial class ScenarioLoader
             if (!_agencies.TryAdd(id, _agencies.Count)) throw r.Error(m.Need("id"), $"agency '{id}' is defined twice");
             var js = r.Strings(m.Need("jurisdictions"), $"{path}.jurisdictions").Select(x => Jurisdiction(x.Node, $"{path}.jurisdictions")).ToArray();
             var budget = m.Number("budget-usd-per-month", 0, 1e12, "0 to 1e12 USD per month");
-            var allocation = new double[EnumNames.StageCount];
-            var allocMap = m.MapOf("allocation");
-            foreach (var stage in Enum.GetValues<Stage>())
-                if (allocMap.Get(EnumNames.Name(stage)) is { } an) allocation[(int)stage] = r.Share(an, $"{allocMap.Path}.{EnumNames.Name(stage)}");
-            allocMap.Done();
-            if (allocation.Sum() > 1 + 1e-9) throw r.Error(allocMap.Node, $"{allocMap.Path} shares add up to {allocation.Sum().ToString(CultureInfo.InvariantCulture)}; allowed: a total of at most 1");
+            var allocation = Allocation(m.MapOf("allocation"));
             var maxPressure = m.ShareOr("max-pressure", 0.3);
             var efficiency = m.NumberOr("efficiency-per-usd", 1e-5, 0, 1, "0 to 1 per USD per target");
             var corruptibility = m.ShareOr("corruptibility", 0);

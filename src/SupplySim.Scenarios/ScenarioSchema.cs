@@ -124,8 +124,7 @@ public static class ScenarioSchema
             ("id", Text("Agency id, used by enforcement-budget interventions."), true),
             ("jurisdictions", Names("Where it acts."), true),
             ("budget-usd-per-month", Number(0, 1e12, null, "Budget, USD per month."), true),
-            ("allocation", Object("Share of the budget per stage; shares add up to at most 1.",
-                Enum.GetValues<Stage>().Select(s => (EnumNames.Name(s), (JsonNode)Share(0, $"Share spent on the {EnumNames.Name(s)} stage."), false)).ToArray()), true),
+            ("allocation", StageShares("Share of the budget per stage; shares add up to at most 1."), true),
             ("max-pressure", Share(0.3, "Highest monthly detection probability, reached at infinite spend."), false),
             ("efficiency-per-usd", Number(0, 1, 1e-5, "Detection efficiency: p = max-pressure x (1 - exp(-efficiency x spend / targets))."), false),
             ("corruptibility", Share(0, "Share of its lab and route pressure that labs' bribes can cancel at saturation."), false),
@@ -195,7 +194,8 @@ public static class ScenarioSchema
         [
             .. common,
             ("agency", Text("Agency id."), true),
-            ("budget-usd-per-month", Number(0, 1e12, null, "New budget, USD per month."), true),
+            ("budget-usd-per-month", Number(0, 1e12, null, "New budget, USD per month (needed unless allocation is given)."), false),
+            ("allocation", StageShares("New allocation (the agency's mandate) from this date on; shares add up to at most 1; stages not named get 0."), false),
         ];
         var item = Object("A dated intervention; its keys depend on its type.", common);
         item.Remove("additionalProperties");
@@ -317,6 +317,9 @@ public static class ScenarioSchema
 
     private static JsonObject Integer(double min, double? max, double? fallback, string description)
         => Bounded("integer", min, max, fallback, description);
+
+    private static JsonObject StageShares(string description)
+        => Object(description, Enum.GetValues<Stage>().Select(s => (EnumNames.Name(s), (JsonNode)Share(0, $"Share spent on the {EnumNames.Name(s)} stage."), false)).ToArray());
 
     private static JsonObject Share(double? fallback, string description) => Bounded("number", 0, 1, fallback, description);
 

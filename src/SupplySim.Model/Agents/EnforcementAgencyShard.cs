@@ -20,6 +20,9 @@ public sealed class EnforcementAgencyShard : Shard
 {
     // Each agency's current allocation per stage, Info.Count × stages: the scripted one unless it adapts.
     private readonly double[] _allocation;
+    // The mandate (scripted allocation) each agency last received, Info.Count × stages: a new one from an enforcement-budget item
+    // replaces the allocation, adaptive or not.
+    private readonly double[] _mandate;
     // Leads waiting in each agency's queue, Info.Count × jurisdictions × lead kinds (zero for agencies without a queue).
     private readonly double[] _leads;
 
@@ -27,10 +30,11 @@ public sealed class EnforcementAgencyShard : Shard
     {
         _allocation = new double[info.Count * EnumNames.StageCount];
         for (var i = 0; i < info.Count; i++) Spec.Agencies[info.FirstInGroup + i].Allocation.CopyTo(_allocation, i * EnumNames.StageCount);
+        _mandate = (double[])_allocation.Clone();
         _leads = new double[info.Count * layout.JurisdictionCount * IntelligenceQueue.Kinds];
     }
 
-    internal static readonly CheckpointFields Checkpoint = new([nameof(_allocation), nameof(_leads)], []);
+    internal static readonly CheckpointFields Checkpoint = new([nameof(_allocation), nameof(_leads), nameof(_mandate)], []);
 
     /// <summary>Agencies keep their allocation (it changes only where they adapt) and their waiting leads between ticks; budgets and
     /// pressure travel in the signals.</summary>
@@ -38,12 +42,14 @@ public sealed class EnforcementAgencyShard : Shard
     {
         w.WriteArray(_allocation);
         w.WriteArray(_leads);
+        w.WriteArray(_mandate);
     }
 
     public override void Load(BinaryReader r)
     {
         r.ReadArrayInto(_allocation);
         r.ReadArrayInto(_leads);
+        r.ReadArrayInto(_mandate);
     }
 
     public override void Step(in StepContext ctx, ReadOnlySpan<Message> inbox, Outbox outbox, double[] report)
@@ -55,6 +61,7 @@ public sealed class EnforcementAgencyShard : Shard
             var a = Info.FirstInGroup + i;
             var agency = Spec.Agencies[a];
             var allocation = _allocation.AsSpan(i * stages, stages);
+            TakeMandate(i, a, allocation, ctx.Signals);
             var budget = ctx.Signals.Budget(a);
             if (agency.AdaptiveAllocation > 0 && ctx.Tick > 0)
             {
@@ -82,6 +89,20 @@ public sealed class EnforcementAgencyShard : Shard
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// A new mandate (an enforcement-budget item's allocation, "enforcement budget by agency and target", model.md §4) replaces the
+    /// agency's allocation: a scripted agency follows it, an adaptive one starts learning again from it.
+    /// </summary>
+    private void TakeMandate(int i, int a, Span<double> allocation, Signals signals)
+    {
+        var stages = EnumNames.StageCount;
+        var mandate = _mandate.AsSpan(i * stages, stages);
+        var changed = false;
+        for (var s = 0; s < stages; s++) changed |= signals.Mandate(a, (Stage)s) != mandate[s];
+        if (!changed) return;
+        for (var s = 0; s < stages; s++) mandate[s] = allocation[s] = signals.Mandate(a, (Stage)s);
     }
 
     /// <summary>

@@ -10,7 +10,11 @@ public static class InitialSignals
         var spec = layout.Spec;
         var signals = new Signals(layout);
         foreach (var e in spec.InitialScheduling) signals.SetScheduled(e.Jurisdiction, e.Substance, true);
-        for (var a = 0; a < spec.Agencies.Length; a++) signals.SetBudget(a, spec.Agencies[a].BudgetUsdPerMonth);
+        for (var a = 0; a < spec.Agencies.Length; a++)
+        {
+            signals.SetBudget(a, spec.Agencies[a].BudgetUsdPerMonth);
+            signals.SetMandate(a, spec.Agencies[a].Allocation);
+        }
         foreach (var agency in spec.Agencies.Where(a => a.IntelligenceQueue is not null))
             foreach (var j in agency.Jurisdictions) signals.SetIntelligenceQueued(j, true);
         new LeverBoard(spec).Publish(signals);

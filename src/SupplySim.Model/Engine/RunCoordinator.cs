@@ -196,7 +196,8 @@ public sealed class RunCoordinator
                     foreach (var s in item.Substances) _signals.SetScheduled(j, s, item.Value != 0);
                 break;
             case InterventionKind.EnforcementBudget:
-                _signals.SetBudget(item.Agency, item.Value);
+                if (item.Value >= 0) _signals.SetBudget(item.Agency, item.Value); // -1: an item that changes only the allocation
+                if (item.Allocation is { } allocation) _signals.SetMandate(item.Agency, allocation);
                 break;
             case InterventionKind.EarlyWarning:
                 foreach (var j in item.Jurisdictions)

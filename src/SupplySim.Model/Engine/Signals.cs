@@ -22,7 +22,7 @@ public sealed class Signals
         _c = layout.Spec.Countries.Length;
         _g = layout.Spec.Launderers.Length;
         var length = _j * _s + _j * EnumNames.StageCount + 2 * _j + _a + LeverCount * _j + _c * _c + 2 * _j + _j * EnumNames.StageCount + 3 * _g
-            + 2 * _j * Rules.IntelligenceQueue.Kinds + _j;
+            + 2 * _j * Rules.IntelligenceQueue.Kinds + _j + _a * EnumNames.StageCount;
         Values = values ?? new double[length];
         if (Values.Length != length) throw new ArgumentException($"signals of length {Values.Length}, expected {length}");
     }
@@ -44,6 +44,7 @@ public sealed class Signals
     private int LeadBase => ClosedBase + _g;
     private int ActionableLeadBase => LeadBase + _j * Rules.IntelligenceQueue.Kinds;
     private int QueuedBase => ActionableLeadBase + _j * Rules.IntelligenceQueue.Kinds;
+    private int MandateBase => QueuedBase + _j;
 
     public bool Scheduled(int jurisdiction, int substance) => Values[jurisdiction * _s + substance] != 0;
     public void SetScheduled(int jurisdiction, int substance, bool on) => Values[jurisdiction * _s + substance] = on ? 1 : 0;
@@ -91,6 +92,10 @@ public sealed class Signals
 
     public double Budget(int agency) => Values[BudgetBase + agency];
     public void SetBudget(int agency, double v) => Values[BudgetBase + agency] = v;
+
+    /// <summary>An agency's scripted allocation (its mandate) for a stage: the scenario's, or the last enforcement-budget item's.</summary>
+    public double Mandate(int agency, Stage stage) => Values[MandateBase + agency * EnumNames.StageCount + (int)stage];
+    public void SetMandate(int agency, ReadOnlySpan<double> allocation) => allocation.CopyTo(Values.AsSpan(MandateBase + agency * EnumNames.StageCount, EnumNames.StageCount));
 
     /// <summary>A lever's value in a jurisdiction; cooperative levers arrive already multiplied by trust.</summary>
     public double LeverValue(Lever lever, int jurisdiction) => Values[LeverBase + (int)lever * _j + jurisdiction];

@@ -182,7 +182,8 @@ public sealed class MetricsComputer
             InterventionKind.SetLever => UserLevers.Contains(item.Lever) && item.Jurisdictions.Length > 0 && item.Jurisdictions.All(Closed),
             InterventionKind.EnforcementBudget => spec.Agencies[item.Agency] is var a
                 && a.Jurisdictions.All(Closed)
-                && a.SpendsOnlyOn(Stage.Retail),
+                && a.SpendsOnlyOn(Stage.Retail)
+                && (item.Allocation is null || AgencySpec.SpendsOnlyOn(item.Allocation, Stage.Retail)),
             _ => false,
         };
     }

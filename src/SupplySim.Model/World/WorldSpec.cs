@@ -125,10 +125,13 @@ public sealed record AgencySpec(
     IntelligenceQueueSpec? IntelligenceQueue = null)
 {
     /// <summary>True when the agency's budget goes to <paramref name="stage"/> alone (every other stage's share is 0).</summary>
-    public bool SpendsOnlyOn(Stage stage)
+    public bool SpendsOnlyOn(Stage stage) => SpendsOnlyOn(Allocation, stage);
+
+    /// <summary>True when <paramref name="allocation"/> gives every stage but <paramref name="stage"/> a share of 0.</summary>
+    public static bool SpendsOnlyOn(double[] allocation, Stage stage)
     {
-        for (var s = 0; s < Allocation.Length; s++)
-            if (s != (int)stage && Allocation[s] != 0) return false;
+        for (var s = 0; s < allocation.Length; s++)
+            if (s != (int)stage && allocation[s] != 0) return false;
         return true;
     }
 }
@@ -225,6 +228,10 @@ public sealed record InterventionSpec(
 {
     /// <summary>The third country of a trilateral mechanism (its pair is <see cref="CountryA"/>, <see cref="CountryB"/>); -1 otherwise.</summary>
     public int CountryC { get; init; } = -1;
+
+    /// <summary>An enforcement-budget item's new allocation over stages (the agency's mandate from its tick on); null keeps it.
+    /// A budget item whose <see cref="Value"/> is -1 changes only the allocation.</summary>
+    public double[]? Allocation { get; init; }
 }
 
 public enum InterventionKind
