@@ -58,7 +58,7 @@ public sealed class CartelLabShard : Shard
             .OrderByDescending(r => r.Yield * Spec.Substances[r.Output].Potency)
             .ThenBy(r => r.Input).ThenBy(r => r.Output).ToArray();
         _bestYield = routes.Select(r => r.Yield).DefaultIfEmpty(1).Max();
-        _priceRef = _stimulant ? P.StimulantPricePerDoseUsd / P.StimulantDoseMg : P.PricePerDoseUsd / P.ReferencePotencyMg;
+        _priceRef = _stimulant ? P.StimulantPricePerDoseUsd / P.StimulantPotencyMg : P.PricePerDoseUsd / P.ReferencePotencyMg;
         _brokers = layout.Brokers.Where(b => Stimulants.Serves(Spec, Spec.Brokers[layout.ShardOf(b).Group], _group)).ToArray();
         _launderCost = layout.Launderers.Select(id => { var g = Spec.Launderers[layout.ShardOf(id).Group]; return g.Fee; }).ToArray();
         _exporters = Exporters.ByCapacity(Spec);

@@ -396,7 +396,7 @@ public sealed class UserPopulationShard : Shard
     private void PayProceeds(ReadOnlySpan<Message> inbox, in RetailMarket.Result market, in RetailMarket.Result stimulant, Outbox outbox, double[] report)
     {
         var usdPerMg = P.WholesaleShare * P.PricePerDoseUsd / (market.PotencyMg > 0 ? market.PotencyMg : P.ReferencePotencyMg);
-        var stimulantUsdPerMg = P.WholesaleShare * P.StimulantPricePerDoseUsd / (stimulant.PotencyMg > 0 ? stimulant.PotencyMg : P.StimulantDoseMg);
+        var stimulantUsdPerMg = P.WholesaleShare * P.StimulantPricePerDoseUsd / (stimulant.PotencyMg > 0 ? stimulant.PotencyMg : P.StimulantPotencyMg);
         foreach (ref readonly var msg in inbox)
         {
             if (msg.Kind is not (MessageKind.Drug or MessageKind.Pills) || msg.Aux < 0) continue;

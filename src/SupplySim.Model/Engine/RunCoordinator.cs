@@ -114,7 +114,7 @@ public sealed class RunCoordinator
                 _signals.SetBribesUsd(j, v[Raw.BribesUsd + j]);
                 var stimulantSold = v[Raw.StimulantSuppliedMg + j];
                 _signals.SetStimulantPricePerMg(j, stimulantSold > 0 ? v[Raw.StimulantRevenueUsd + j] / stimulantSold : 0);
-                _signals.SetStimulantDemandMg(j, v[Raw.StimulantDosesDemanded + j] * p.StimulantDoseMg);
+                _signals.SetStimulantDemandMg(j, v[Raw.StimulantDosesDemanded + j] * p.StimulantPotencyMg);
             }
             for (var g = 0; g < Spec.Launderers.Length; g++)
                 if (Spec.Launderers[g].HasCapacity) _signals.SetLaunderingLoad(g, v[Raw.LaunderedByGroup + g] / Spec.Launderers[g].CapacityUsdPerMonth);

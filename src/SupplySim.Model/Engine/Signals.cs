@@ -65,7 +65,7 @@ public sealed class Signals
     public double StimulantPricePerMg(int jurisdiction) => Values[StimulantPriceBase + jurisdiction];
     public void SetStimulantPricePerMg(int jurisdiction, double v) => Values[StimulantPriceBase + jurisdiction] = v;
 
-    /// <summary>Last tick's stimulant demand, pure mg at <c>stimulant-dose-mg</c> a dose.</summary>
+    /// <summary>Last tick's stimulant demand, pure mg at <c>stimulant-potency-mg</c> a dose.</summary>
     public double StimulantDemandMg(int jurisdiction) => Values[StimulantDemandBase + jurisdiction];
     public void SetStimulantDemandMg(int jurisdiction, double v) => Values[StimulantDemandBase + jurisdiction] = v;
 

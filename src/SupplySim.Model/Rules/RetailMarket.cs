@@ -18,12 +18,12 @@ public static class RetailMarket
 
     /// <summary>
     /// The stimulant market of a region (methamphetamine, L2176-L2180), cleared by the same rule apart from the opioid
-    /// stock: <c>stimulant-price-per-dose-usd</c> a dose, pure mg per dose between <c>stimulant-dose-mg</c> times the opioid
+    /// stock: <c>stimulant-price-per-dose-usd</c> a dose, pure mg per dose between <c>stimulant-potency-mg</c> times the opioid
     /// cutting bounds relative to <c>reference-potency-mg</c>.
     /// </summary>
     public static Result ClearStimulant(double availableMg, double demandDoses, ModelParameters p)
     {
-        var scale = p.StimulantDoseMg / p.ReferencePotencyMg;
+        var scale = p.StimulantPotencyMg / p.ReferencePotencyMg;
         return Clear(availableMg, demandDoses, p.MinPotencyMg * scale, p.MaxPotencyMg * scale, p.StimulantPricePerDoseUsd);
     }
 

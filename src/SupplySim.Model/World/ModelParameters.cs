@@ -111,7 +111,7 @@ public sealed record ModelParameters
     public double StimulantPricePerDoseUsd { get; init; } = 5;
     /// <summary>Pure stimulant mg per dose the market is used to at the start; dealers cut between this times
     /// min-potency-mg / reference-potency-mg and times max-potency-mg / reference-potency-mg [A].</summary>
-    public double StimulantDoseMg { get; init; } = 25;
+    public double StimulantPotencyMg { get; init; } = 25;
     /// <summary>Share of opioid overdoses that naloxone present at the scene reverses (L1889-L1891) [A].</summary>
     public double NaloxoneReversal { get; init; } = 0.5;
 
