@@ -58,6 +58,29 @@ public class StimulantKeysTests
     }
 
     [Fact]
+    public void Should_Keep_The_Baseline_World_Under_The_Stimulant_Market_Catalogue()
+    {
+        // stimulant-market.yaml writes the whole world: (a child's world: replaces the base's); it must stay the baseline's
+        // with methamphetamine, P2P and their route appended, so the comparison with the baseline stays fair.
+        var baseline = ScenarioLoader.Load(Repo.Scenario("baseline.yaml")).Spec;
+        var stimulant = ScenarioLoader.Load(Repo.Scenario("stimulant-market.yaml")).Spec;
+        Assert.Equal(baseline.Jurisdictions, stimulant.Jurisdictions);
+        Assert.Equal(baseline.Substances.Length + 2, stimulant.Substances.Length);
+        for (var s = 0; s < baseline.Substances.Length; s++)
+        {
+            Assert.Equal(baseline.Substances[s] with { Classes = [] }, stimulant.Substances[s] with { Classes = [] });
+            Assert.Equal(baseline.Substances[s].Classes, stimulant.Substances[s].Classes);
+        }
+        Assert.Equal(["methamphetamine", "p2p"], stimulant.Substances[^2..].Select(x => x.Id));
+        Assert.Equal(baseline.Routes, stimulant.Routes[..baseline.Routes.Length]);
+        Assert.Single(stimulant.Routes[baseline.Routes.Length..]);
+        Assert.Equal(baseline.InitialScheduling, stimulant.InitialScheduling);
+        Assert.Equal(baseline.Trust, stimulant.Trust);
+        Assert.Equal(baseline.Parameters, stimulant.Parameters);
+        Assert.Equal(baseline.Interventions.Length, stimulant.Interventions.Length);
+    }
+
+    [Fact]
     public void Should_Reject_Bad_Products_And_A_Potent_Stimulant_On_One_Line()
     {
         Rejects(Meth(lab: "products: [p2p]"), "actors.labs[1].products names 'p2p', which no route makes");
