@@ -117,6 +117,14 @@ public class StimulantMarketTests
             for (var t = 0; t < end; t++)
                 Assert.True(BitConverter.DoubleToInt64Bits(none.Value(t, metric, dim)) == BitConverter.DoubleToInt64Bits(meth.Value(t, metric, dim)),
                     $"{metric} [{dim}] at tick {t}: {none.Value(t, metric, dim)} without meth, {meth.Value(t, metric, dim)} with");
+        // The meth labs answer their own market: with twice the stimulant demand its price per mg rises and their capacity with it,
+        // while the opioid labs, which read the opioid market, make exactly what they made.
+        var demand = ScenarioRun.Parse(SmallWorld.Replace("METH", "20").Replace("stimulant-uptake-rate: 0", "stimulant-uptake-rate: 0\n  stimulant-doses-per-month: 60"));
+        double Made(ScenarioRun r, int from) => r.Sum("stimulant_production_kg", "lab=MX", from, end);
+        Assert.True(Made(demand, end - 6) > 1.1 * Made(meth, end - 6), $"meth made in the last 6 months: {Made(demand, end - 6):N0} kg at 60 doses a month, {Made(meth, end - 6):N0} at 20");
+        Assert.True(demand.Sum("stimulant_price_per_mg", "region=US-W", end - 6, end) > meth.Sum("stimulant_price_per_mg", "region=US-W", end - 6, end));
+        for (var t = 0; t < end; t++)
+            Assert.Equal(BitConverter.DoubleToInt64Bits(meth.Value(t, "production_kg", "lab=MX")), BitConverter.DoubleToInt64Bits(demand.Value(t, "production_kg", "lab=MX")));
         Assert.DoesNotContain(meth.Catalog, k => k.Metric == "precursor_kg" && k.Dimension == "substance=p2p");
         Assert.DoesNotContain(meth.Catalog, k => k.Metric == "production_by_product_kg" && k.Dimension == "product=methamphetamine");
     }
