@@ -117,7 +117,7 @@ public class StimulantMarketTests
             for (var t = 0; t < end; t++)
                 Assert.True(BitConverter.DoubleToInt64Bits(none.Value(t, metric, dim)) == BitConverter.DoubleToInt64Bits(meth.Value(t, metric, dim)),
                     $"{metric} [{dim}] at tick {t}: {none.Value(t, metric, dim)} without meth, {meth.Value(t, metric, dim)} with");
-        // The meth labs answer their own market: with twice the stimulant demand its price per mg rises and their capacity with it,
+        // The meth labs answer their own market: with three times the stimulant demand its price per mg rises and their capacity with it,
         // while the opioid labs, which read the opioid market, make exactly what they made.
         var demand = ScenarioRun.Parse(SmallWorld.Replace("METH", "20").Replace("stimulant-uptake-rate: 0", "stimulant-uptake-rate: 0\n  stimulant-doses-per-month: 60"));
         double Made(ScenarioRun r, int from) => r.Sum("stimulant_production_kg", "lab=MX", from, end);
