@@ -74,6 +74,8 @@ public static partial class ScenarioLoader
         private readonly Dictionary<string, List<int>> _classes = new(StringComparer.Ordinal);
         private readonly Dictionary<string, int> _agencies = new(StringComparer.Ordinal);
         private readonly List<(YamlNode Node, string Path, int Own, int[] Targets)> _reach = new();
+        private SubstanceSpec[] _catalogue = [];
+        private RouteSpec[] _routeList = [];
         private MonthDate _start, _end;
 
         public WorldSpec Compile(Map root, out int firmsPerShard, out int peoplePerShard, out int checkpointEvery)
@@ -106,6 +108,7 @@ public static partial class ScenarioLoader
             var jurisdictions = Jurisdictions(world);
             var substances = Substances(world);
             var routes = Routes(world);
+            (_catalogue, _routeList) = (substances, routes);
             var scheduled = InitialScheduling(world);
             var (countries, countryOf) = Countries(jurisdictions);
             var trust = TrustPairs(world);
@@ -207,6 +210,8 @@ public static partial class ScenarioLoader
                 var classes = m.Get("classes") is { } cn ? r.Strings(cn, $"{path}.classes").Select(x => x.Value).ToArray() : [];
                 var price = m.NumberOr("price-usd-per-kg", 0, 0, 1e9, "0 to 1e9 USD per kg");
                 var potency = m.NumberOr("potency", role == SubstanceRole.Opioid ? 1 : 0, 0, 10_000, "0 to 10000 (fentanyl = 1)");
+                if (role == SubstanceRole.Stimulant && potency != 0)
+                    throw r.Error(m.Need("potency"), $"{path}.potency: a stimulant is never fentanyl-equivalent; leave potency out (0)");
                 m.Done();
                 if (!_substances.TryAdd(id, result.Count)) throw r.Error(m.Need("id"), $"substance '{id}' is defined twice");
                 foreach (var cl in classes)
@@ -289,8 +294,16 @@ public static partial class ScenarioLoader
             var count = m.Integer("count", 0, 10_000_000);
             var markup = m.NumberOr("markup", 1.0, 0, 1000, "0 to 1000 (1 = broker sells at twice its cost)");
             var disguise = m.ShareOr("disguise-skill", 0.3);
+            int[]? products = null;
+            if (m.Get("products") is { } pn)
+            {
+                products = r.Strings(pn, $"{path}.products").Select(x => Substance(x.Node, $"{path}.products")).Distinct().Order().ToArray();
+                foreach (var (x, s) in r.Strings(pn, $"{path}.products").Select(x => (x, Substance(x.Node, $"{path}.products"))))
+                    if (!_routeList.Any(rt => rt.Input == s))
+                        throw r.Error(x.Node, $"{path}.products names '{x.Value}', which no route takes; brokers offer precursors (route inputs)");
+            }
             m.Done();
-            return new BrokerGroupSpec(j, count, markup, disguise);
+            return new BrokerGroupSpec(j, count, markup, disguise, products);
         }
 
         private LabGroupSpec Lab(YamlNode node, string path)
@@ -305,8 +318,21 @@ public static partial class ScenarioLoader
                 ? r.Strings(rt, $"{path}.relocate-to").Select(x => Jurisdiction(x.Node, $"{path}.relocate-to")).Distinct().Order().ToArray()
                 : [];
             if (m.Get("relocate-to") is { } reachNode) _reach.Add((reachNode, $"{path}.relocate-to", j, relocate));
+            int[]? products = null;
+            if (m.Get("products") is { } pn)
+            {
+                var named = r.Strings(pn, $"{path}.products").Select(x => (x, s: Substance(x.Node, $"{path}.products"))).ToArray();
+                foreach (var (x, s) in named)
+                    if (!_routeList.Any(rt => rt.Output == s))
+                        throw r.Error(x.Node, $"{path}.products names '{x.Value}', which no route makes; labs make route outputs");
+                if (named.Length == 0) throw r.Error(pn, $"{path}.products is empty; leave it out for the opioid routes");
+                var stimulant = named.Select(n => _catalogue[n.s].Role == SubstanceRole.Stimulant).ToArray();
+                if (stimulant.Distinct().Count() > 1)
+                    throw r.Error(pn, $"{path}.products mixes stimulants and opioids; one lab group serves one market, so give each its own group");
+                products = named.Select(n => n.s).Distinct().Order().ToArray();
+            }
             m.Done();
-            return new LabGroupSpec(j, count, capacity, stockpile, initial, relocate);
+            return new LabGroupSpec(j, count, capacity, stockpile, initial, relocate, products);
         }
 
         private LaundererGroupSpec Launderer(YamlNode node, string path)

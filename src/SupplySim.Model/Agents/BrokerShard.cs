@@ -37,12 +37,16 @@ public sealed class BrokerShard : Shard
     private readonly BrokerGroupSpec _group;
     private readonly Substitution _substitution;
     private readonly int[] _suppliers;
+    private readonly bool[] _offers; // precursors the group may offer (Stimulants.Offers)
 
     public BrokerShard(Layout layout, ShardInfo info) : base(layout, info)
     {
         _group = Spec.Brokers[info.Group];
         _substitution = new Substitution(Spec);
-        _suppliers = layout.SuppliersByJurisdiction[info.Jurisdiction];
+        _offers = Stimulants.Offers(Spec, _group);
+        // A group with its own products (P2P) only asks firms that make one of them; the others ask any firm, as before.
+        _suppliers = _group.Products is null ? layout.SuppliersByJurisdiction[info.Jurisdiction]
+            : layout.SuppliersByJurisdiction[info.Jurisdiction].Where(id => Spec.Suppliers[layout.ShardOf(id).Group].Products.Any(p => _group.Products.Contains(p))).ToArray();
         _k = Math.Max(1, P.BrokerSuppliersPerOrder);
         var s = Spec.Substances.Length;
         _agents = new Broker[info.Count];
@@ -50,11 +54,14 @@ public sealed class BrokerShard : Shard
         _favourites = Enumerable.Repeat(-1, info.Count * _k).ToArray();
         _misses = new int[info.Count * _k];
         var initialSignals = InitialSignals.Build(layout);
-        var need = InitialSignals.LabPrecursorNeedKgPerMonth(Spec) / Math.Max(1, layout.Brokers.Length);
+        // The need of the labs this group serves, shared by every broker that serves any of them.
+        bool Served(LabGroupSpec lab) => Stimulants.Serves(Spec, _group, lab);
+        var peers = layout.Brokers.Count(b => Spec.Labs.Any(lab => Served(lab) && Stimulants.Serves(Spec, Spec.Brokers[layout.ShardOf(b).Group], lab)));
+        var need = InitialSignals.LabPrecursorNeedKgPerMonth(Spec, Served) / Math.Max(1, peers);
         for (var i = 0; i < _agents.Length; i++)
         {
             var id = info.FirstAgent + i;
-            var product = _substitution.Best(initialSignals, info.Jurisdiction, Seed, id, P.BrokerPreferenceSigma);
+            var product = _substitution.Best(initialSignals, info.Jurisdiction, Seed, id, P.BrokerPreferenceSigma, _offers);
             _agents[i] = new Broker { Product = product, ExpectedDemandKg = need, OfflineUntil = -1 };
             if (product >= 0) _stock[i * s + product] = need * P.BrokerStockMonths;
         }
@@ -62,7 +69,7 @@ public sealed class BrokerShard : Shard
 
     internal static readonly CheckpointFields Checkpoint = new(
         [nameof(_agents), nameof(_stock), nameof(_favourites), nameof(_misses)],
-        [nameof(_k), nameof(_group), nameof(_substitution), nameof(_suppliers)]);
+        [nameof(_k), nameof(_group), nameof(_substitution), nameof(_suppliers), nameof(_offers)]);
 
     public override void Save(BinaryWriter w)
     {
@@ -145,7 +152,7 @@ public sealed class BrokerShard : Shard
             var id = Info.FirstAgent + i;
             a.ExpectedDemandKg = 0.5 * a.ExpectedDemandKg + 0.5 * demand[i];
             if (CounterRng.Uniform(Seed, CounterRng.Stream.BrokerChoice, id, ctx.Tick) < P.BrokerReviewRate)
-                a.Product = _substitution.Best(signals, j, Seed, id, P.BrokerPreferenceSigma);
+                a.Product = _substitution.Best(signals, j, Seed, id, P.BrokerPreferenceSigma, _offers);
             if (a.OfflineUntil >= ctx.Tick) report[Raw.BrokersOffline] += 1;
             else
             {
@@ -180,6 +187,11 @@ public sealed class BrokerShard : Shard
             var pBroker = brokerPressure * illegality;
             var u = CounterRng.Uniform(Seed, CounterRng.Stream.RouteSeizure, order.To, ctx.Tick, LotDraw(draw, k, s));
             var value = kg * Layout.FentanylEquivalentPerKg[substance];
+            if (u < Detection.Either(pBroker, pRoute) && Layout.StimulantPrecursor[substance])
+            {
+                report[Raw.StimulantPrecursorSeizedKg + (int)(u < pBroker ? Stage.Broker : Stage.Route)] += kg;
+                continue;
+            }
             if (u < pBroker)
             {
                 report[Raw.SeizedKg + (int)Stage.Broker] += kg;

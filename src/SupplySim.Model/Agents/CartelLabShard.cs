@@ -15,6 +15,9 @@ namespace SupplySim.Model.Agents;
 /// pills (L2184); presses wear out and are lost in raids. A lab whose raid risk exceeds that of the safest
 /// jurisdiction within its group's reach (<c>relocate-to</c>) by a margin moves part of its capacity to a lab
 /// site there (relocation, L1092-L1098): production is displaced, not scripted.
+/// A group with <c>products: [methamphetamine]</c> (a stimulant, L2176-L2180) runs only the routes to those outputs, orders
+/// from the brokers that offer their precursors, presses no pills, ships to the markets' stimulant stock and answers the
+/// stimulant market's price and demand; its output never counts as opioid (<see cref="Stimulants"/>).
 /// </summary>
 public sealed class CartelLabShard : Shard
 {
@@ -41,21 +44,28 @@ public sealed class CartelLabShard : Shard
     private readonly (int Jurisdiction, double Weight)[] _exporters; // chemical exporters by capacity share (where presses come from)
     private readonly (int Jurisdiction, int[] Labs)[] _sites; // every other jurisdiction with lab agents, and their ids
     private readonly bool _corruptible; // an agency acting here takes bribes
+    private readonly bool _stimulant; // the group makes a stimulant: it reads and serves the stimulant market
+    private readonly int[] _brokers; // brokers that offer an input of the group's routes, ascending
 
     public CartelLabShard(Layout layout, ShardInfo info) : base(layout, info)
     {
         _group = Spec.Labs[info.Group];
         var s = Spec.Substances.Length;
-        _routesByValue = Spec.Routes
+        var makes = Stimulants.Makes(Spec, _group);
+        _stimulant = Stimulants.MakesStimulant(Spec, _group);
+        var routes = Spec.Routes.Where(r => makes[r.Output]).ToArray();
+        _routesByValue = routes
             .OrderByDescending(r => r.Yield * Spec.Substances[r.Output].Potency)
             .ThenBy(r => r.Input).ThenBy(r => r.Output).ToArray();
-        _bestYield = Spec.Routes.Select(r => r.Yield).DefaultIfEmpty(1).Max();
-        _priceRef = P.PricePerDoseUsd / P.ReferencePotencyMg;
+        _bestYield = routes.Select(r => r.Yield).DefaultIfEmpty(1).Max();
+        _priceRef = _stimulant ? P.StimulantPricePerDoseUsd / P.StimulantPotencyMg : P.PricePerDoseUsd / P.ReferencePotencyMg;
+        _brokers = layout.Brokers.Where(b => Stimulants.Serves(Spec, Spec.Brokers[layout.ShardOf(b).Group], _group)).ToArray();
         _launderCost = layout.Launderers.Select(id => { var g = Spec.Launderers[layout.ShardOf(id).Group]; return g.Fee; }).ToArray();
         _exporters = Exporters.ByCapacity(Spec);
         _corruptible = Spec.Agencies.Any(g => g.Corruptibility > 0 && g.Jurisdictions.Contains(info.Jurisdiction));
         var reach = _group.RelocateTo ?? [];
-        _sites = layout.Shards.Where(x => x.Kind == ActorKind.CartelLab && x.Jurisdiction != info.Jurisdiction && reach.Contains(x.Jurisdiction))
+        _sites = layout.Shards.Where(x => x.Kind == ActorKind.CartelLab && x.Jurisdiction != info.Jurisdiction && reach.Contains(x.Jurisdiction)
+                && Stimulants.MakesStimulant(Spec, Spec.Labs[x.Group]) == _stimulant)
             .GroupBy(x => x.Jurisdiction).OrderBy(g => g.Key)
             .Select(g => (g.Key, g.SelectMany(x => Enumerable.Range(x.FirstAgent, x.Count)).ToArray())).ToArray();
         _agents = new Lab[info.Count];
@@ -66,8 +76,8 @@ public sealed class CartelLabShard : Shard
         for (var i = 0; i < _agents.Length; i++)
         {
             var id = info.FirstAgent + i;
-            var broker = layout.Brokers.Length == 0 ? -1
-                : layout.Brokers[CounterRng.Index(Seed, CounterRng.Stream.LabTraits, id, 0, layout.Brokers.Length)];
+            var broker = _brokers.Length == 0 ? -1
+                : _brokers[CounterRng.Index(Seed, CounterRng.Stream.LabTraits, id, 0, _brokers.Length)];
             _agents[i] = new Lab
             {
                 Capacity = _group.CapacityKgPerMonth,
@@ -78,7 +88,9 @@ public sealed class CartelLabShard : Shard
                 RiskAppetite = RiskDecision.Appetite(CounterRng.Normal(Seed, CounterRng.Stream.LabTraits, id, 0, 1), P.RiskAppetiteSigma),
             };
             // The initial stockpile is of the chemical the lab's broker would offer.
-            var product = broker < 0 ? -1 : substitution.Best(initial, layout.ShardOf(broker).Jurisdiction, Seed, broker, P.BrokerPreferenceSigma);
+            var brokerShard = broker < 0 ? null : layout.ShardOf(broker);
+            var product = brokerShard is null ? -1
+                : substitution.Best(initial, brokerShard.Jurisdiction, Seed, broker, P.BrokerPreferenceSigma, Stimulants.Offers(Spec, Spec.Brokers[brokerShard.Group]));
             if (product >= 0)
                 _stock[i * s + product] = _group.CapacityKgPerMonth / Math.Max(Substitution.BestYield(Spec, product), 1e-9) * _group.InitialStockMonths;
         }
@@ -86,7 +98,7 @@ public sealed class CartelLabShard : Shard
 
     internal static readonly CheckpointFields Checkpoint = new(
         [nameof(_agents), nameof(_stock)],
-        [nameof(_group), nameof(_routesByValue), nameof(_bestYield), nameof(_launderCost), nameof(_priceRef), nameof(_exporters), nameof(_sites), nameof(_corruptible)]);
+        [nameof(_group), nameof(_routesByValue), nameof(_bestYield), nameof(_launderCost), nameof(_priceRef), nameof(_exporters), nameof(_sites), nameof(_corruptible), nameof(_stimulant), nameof(_brokers)]);
 
     public override void Save(BinaryWriter w)
     {
@@ -102,8 +114,6 @@ public sealed class CartelLabShard : Shard
 
     public override void Step(in StepContext ctx, ReadOnlySpan<Message> inbox, Outbox outbox, double[] report)
     {
-        var j = Info.Jurisdiction;
-        var signals = ctx.Signals;
         var s = Spec.Substances.Length;
         var received = new double[_agents.Length];
         var proceeds = new double[_agents.Length];
@@ -116,16 +126,8 @@ public sealed class CartelLabShard : Shard
                 case MessageKind.Shipment:
                     _stock[i * s + msg.Substance] += msg.Kg;
                     received[i] += msg.Kg;
-                    report[Raw.PrecursorDeliveredKg] += msg.Kg;
-                    report[Raw.PrecursorBySubstance + msg.Substance] += msg.Kg;
-                    var origin = Layout.ShardOf(msg.From).Jurisdiction;
-                    report[Raw.PrecursorByOrigin + origin] += msg.Kg;
-                    if (msg.Aux == 0)
-                    {
-                        report[Raw.PrecursorUnscheduledKg] += msg.Kg;
-                        report[Raw.PrecursorUnscheduledBySubstance + msg.Substance] += msg.Kg;
-                        report[Raw.PrecursorUnscheduledByOrigin + origin] += msg.Kg;
-                    }
+                    if (Layout.StimulantPrecursor[msg.Substance]) report[Raw.StimulantPrecursorKg + msg.Substance] += msg.Kg;
+                    else Delivered(report, msg);
                     _agents[i].Cash -= msg.Usd;
                     outbox.Emit(new Message(MessageKind.Payment, msg.To, msg.From, msg.Substance, 0, 0, msg.Usd));
                     report[Raw.InFlightUsd] += msg.Usd;
@@ -140,7 +142,29 @@ public sealed class CartelLabShard : Shard
                     break;
             }
         }
+        StepLabs(ctx, outbox, report, received, proceeds);
+    }
 
+    /// <summary>Books an opioid precursor delivered to a lab (the precursor series).</summary>
+    private void Delivered(double[] report, in Message msg)
+    {
+        report[Raw.PrecursorDeliveredKg] += msg.Kg;
+        report[Raw.PrecursorBySubstance + msg.Substance] += msg.Kg;
+        var origin = Layout.ShardOf(msg.From).Jurisdiction;
+        report[Raw.PrecursorByOrigin + origin] += msg.Kg;
+        if (msg.Aux == 0)
+        {
+            report[Raw.PrecursorUnscheduledKg] += msg.Kg;
+            report[Raw.PrecursorUnscheduledBySubstance + msg.Substance] += msg.Kg;
+            report[Raw.PrecursorUnscheduledByOrigin + origin] += msg.Kg;
+        }
+    }
+
+    private void StepLabs(in StepContext ctx, Outbox outbox, double[] report, double[] received, double[] proceeds)
+    {
+        var j = Info.Jurisdiction;
+        var signals = ctx.Signals;
+        var s = Spec.Substances.Length;
         var pLab = signals.Pressure(j, Stage.Lab);
         // Corruption (seed-mechanisms "corrupt or avoid"): where an agency takes bribes and raids are frequent, labs pay
         // part of what they earn; the agencies lose pressure next month in proportion (EnforcementAgencyShard).
@@ -163,6 +187,11 @@ public sealed class CartelLabShard : Shard
                 {
                     var lost = stock[k] * P.RaidLossShare;
                     stock[k] -= lost;
+                    if (Layout.StimulantPrecursor[k])
+                    {
+                        report[Raw.StimulantPrecursorSeizedKg + (int)Stage.Lab] += lost;
+                        continue;
+                    }
                     report[Raw.LabPrecursorSeizedKg] += lost;
                     report[Raw.SeizedKg + (int)Stage.Lab] += lost;
                     report[Raw.SeizedValue + Layout.TargetIndex(j, Stage.Lab)] += lost * Layout.FentanylEquivalentPerKg[k];
@@ -174,7 +203,7 @@ public sealed class CartelLabShard : Shard
                 a.Launderer = ChooseLaunderer(signals, id);
             var produced = Synthesize(signals, ref a, stock, report, out var product);
             if (produced > 0) Ship(ctx, id, product, produced, a.Capacity > 0 ? Math.Min(1, a.Presses / a.Capacity) : 0, a.Launderer, marketWeights, outbox, report);
-            BuyPresses(ref a, pressControl, produced > 0);
+            if (!_stimulant) BuyPresses(ref a, pressControl, produced > 0); // methamphetamine is not pressed into counterfeit pills here
             if (mayRelocate) Relocate(ctx, ref a, id, outbox);
 
             TrackBroker(ctx, ref a, id, received[i]);
@@ -214,13 +243,19 @@ public sealed class CartelLabShard : Shard
             a.LastYield = r.Yield;
             product = r.Output;
         }
-        if (made > 0)
+        if (made > 0 && _stimulant) report[Raw.StimulantProductionKg + Info.Jurisdiction] += made;
+        else if (made > 0)
         {
             report[Raw.ProductionKg + Info.Jurisdiction] += made;
             report[Raw.ProductionByProduct + product] += made;
         }
         return made;
     }
+
+    /// <summary>Last month's retail price per pure mg of what the group makes (the opioid or the stimulant market).</summary>
+    private double Price(Signals signals, int jurisdiction) => _stimulant ? signals.StimulantPricePerMg(jurisdiction) : signals.PricePerMg(jurisdiction);
+
+    private double Demand(Signals signals, int jurisdiction) => _stimulant ? signals.StimulantDemandMg(jurisdiction) : signals.DemandMg(jurisdiction);
 
     private double[] MarketWeights(Signals signals)
     {
@@ -232,8 +267,8 @@ public sealed class CartelLabShard : Shard
             var r = markets[m].Jurisdiction;
             var share = (double)markets[m].Count / Layout.PeopleByJurisdiction[r];
             // Expected spend: last month's demand at last month's price (the reference price where nothing sold).
-            var price = signals.PricePerMg(r) > 0 ? signals.PricePerMg(r) : _priceRef;
-            var demand = signals.DemandMg(r) > 0 ? signals.DemandMg(r) : Layout.PeopleByJurisdiction[r];
+            var price = Price(signals, r) > 0 ? Price(signals, r) : _priceRef;
+            var demand = Demand(signals, r) > 0 ? Demand(signals, r) : Layout.PeopleByJurisdiction[r];
             w[m] = demand * price * share;
             total += w[m];
         }
@@ -305,18 +340,25 @@ public sealed class CartelLabShard : Shard
             var to = markets[m].Jurisdiction;
             if (powderSeized && (pillsSeized || pills <= 0))
             {
-                report[Raw.SeizedDrugKg + (int)Stage.Route] += part * potency;
-                SeizureValue.AddRoute(report, Raw, signals, Info.Jurisdiction, to, part * potency, IntelligenceQueue.Drug, illegality);
+                RouteSeized(report, signals, to, part, potency, illegality);
                 continue;
             }
             if (pills > 0) outbox.Emit(new Message(MessageKind.Pills, id, markets[m].FirstAgent, product, launderer, pills, 0));
-            if (powderSeized)
-            {
-                report[Raw.SeizedDrugKg + (int)Stage.Route] += (part - pills) * potency;
-                SeizureValue.AddRoute(report, Raw, signals, Info.Jurisdiction, to, (part - pills) * potency, IntelligenceQueue.Drug, illegality);
-            }
+            if (powderSeized) RouteSeized(report, signals, to, part - pills, potency, illegality);
             else if (part > pills) outbox.Emit(new Message(MessageKind.Drug, id, markets[m].FirstAgent, product, launderer, part - pills, 0));
         }
+    }
+
+    /// <summary>Books drug seized on its way to <paramref name="to"/>: fentanyl-equivalent kg for an opioid, pure kg apart for a stimulant.</summary>
+    private void RouteSeized(double[] report, Signals signals, int to, double kg, double potency, double illegality)
+    {
+        if (_stimulant)
+        {
+            report[Raw.StimulantSeizedKg + (int)Stage.Route] += kg;
+            return;
+        }
+        report[Raw.SeizedDrugKg + (int)Stage.Route] += kg * potency;
+        SeizureValue.AddRoute(report, Raw, signals, Info.Jurisdiction, to, kg * potency, IntelligenceQueue.Drug, illegality);
     }
 
     private void TrackBroker(in StepContext ctx, ref Lab a, int id, double received)
@@ -324,11 +366,11 @@ public sealed class CartelLabShard : Shard
         if (a.OnOrderKg <= 0 && received <= 0) return;
         a.OnOrderKg = Math.Max(0, a.OnOrderKg - received) * (1 - P.LabOrderWriteOff);
         a.FillMemory = (1 - P.LabFillMemory) * a.FillMemory + P.LabFillMemory * (received > 0 ? 1 : 0);
-        if (a.FillMemory >= P.LabSwitchThreshold || Layout.Brokers.Length < 2) return;
-        // Switch to another broker, anywhere: the lab does not know who can deliver, it only learns who cannot.
-        var pick = CounterRng.Index(Seed, CounterRng.Stream.LabBroker, id, ctx.Tick, Layout.Brokers.Length - 1);
-        var current = Array.BinarySearch(Layout.Brokers, a.Broker);
-        a.Broker = Layout.Brokers[pick >= current ? pick + 1 : pick];
+        if (a.FillMemory >= P.LabSwitchThreshold || _brokers.Length < 2) return;
+        // Switch to another broker of its precursors, anywhere: the lab does not know who can deliver, it only learns who cannot.
+        var pick = CounterRng.Index(Seed, CounterRng.Stream.LabBroker, id, ctx.Tick, _brokers.Length - 1);
+        var current = Array.BinarySearch(_brokers, a.Broker);
+        a.Broker = _brokers[pick >= current ? pick + 1 : pick];
         a.FillMemory = 1;
         a.OnOrderKg = 0;
     }
@@ -351,7 +393,7 @@ public sealed class CartelLabShard : Shard
         double price = 0, weight = 0;
         foreach (var m in Layout.LabMarkets)
         {
-            var p = signals.PricePerMg(m.Jurisdiction);
+            var p = Price(signals, m.Jurisdiction);
             if (p <= 0) continue;
             price += p * m.Count;
             weight += m.Count;

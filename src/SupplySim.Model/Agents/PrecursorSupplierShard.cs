@@ -105,11 +105,16 @@ public sealed class PrecursorSupplierShard : Shard
             a.Available -= kg;
             if (illegality > 0 && CounterRng.Uniform(key, ctx.Tick, 2 * m + 1) < pressure * illegality)
             {
+                if (Layout.StimulantPrecursor[msg.Substance])
+                {
+                    report[Raw.StimulantPrecursorSeizedKg + (int)Stage.Supplier] += kg;
+                    continue;
+                }
                 report[Raw.SeizedKg + (int)Stage.Supplier] += kg;
                 report[Raw.SeizedValue + Layout.TargetIndex(j, Stage.Supplier)] += kg * Layout.FentanylEquivalentPerKg[msg.Substance];
                 continue;
             }
-            report[Raw.DivertedBySeller + (_informal ? 2 : adopted ? 0 : 1)] += kg;
+            if (!Layout.StimulantPrecursor[msg.Substance]) report[Raw.DivertedBySeller + (_informal ? 2 : adopted ? 0 : 1)] += kg;
             var usd = kg * Spec.Substances[msg.Substance].PriceUsdPerKg;
             outbox.Emit(new Message(MessageKind.Shipment, msg.To, msg.From, msg.Substance, signals.Scheduled(j, msg.Substance) ? 1 : 0, kg, usd));
         }

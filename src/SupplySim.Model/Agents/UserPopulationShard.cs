@@ -18,6 +18,9 @@ namespace SupplySim.Model.Agents;
 /// supply; where the population keeps a register (<see cref="Registry"/>), the police identify people who use
 /// drugs and the register counts them until three years without use (L807, L1504, L1512, L1672), and people
 /// turn to NPS when the traditional drugs grow scarce (L1538-L1540).
+/// Where a stimulant is traded (<see cref="Stimulants.Traded"/>), a market of the labs keeps the stimulant they ship apart
+/// from its opioid stock and clears it for the people who co-use stimulants (<see cref="RetailMarket.ClearStimulant"/>);
+/// its served share then drives stimulant uptake and the co-users' extra hazard (L2054, L2176-L2180).
 /// </summary>
 public sealed class UserPopulationShard : Shard
 {
@@ -45,6 +48,11 @@ public sealed class UserPopulationShard : Shard
     private double _npsBuyers;        // share of last month's buyers (use, OUD, MOUD) on NPS, who buy nothing here
     private double _scarcityRef;      // scarcity of the first month with sales (NaN before): the NPS reference
     private double _demandRef = double.NaN; // doses demanded in the first month: the outside supply follows demand against it
+    private double _stimulantKg;      // pure stimulant kg held by retail dealers (a stimulant market only)
+    private readonly long[] _coUsers = new long[3]; // people co-using stimulants in use, OUD, MOUD after last month's step (catalogue with a stimulant)
+    private readonly bool[] _isStimulant; // per substance: role stimulant
+    private readonly bool _stimulantMarket; // a stimulant is traded and the labs sell here
+    private readonly bool _countCoUsers; // the catalogue has a stimulant: co-users are counted
 
     public UserPopulationShard(Layout layout, ShardInfo info) : base(layout, info)
     {
@@ -76,6 +84,29 @@ public sealed class UserPopulationShard : Shard
         _clean = _pop.TracksRegistry ? new byte[info.Count] : [];
         _scarcityRef = double.NaN;
         if (_pop.TracksRegistry) InitRegistry(info);
+        _isStimulant = Array.ConvertAll(Spec.Substances, s => s.Role == SubstanceRole.Stimulant);
+        _stimulantMarket = _pop.SuppliedByLabs && Stimulants.Traded(Spec);
+        _countCoUsers = Stimulants.InCatalogue(Spec);
+        if (_countCoUsers) CountCoUsers();
+    }
+
+    /// <summary>Counts the people in use, OUD and MOUD who co-use stimulants (one pass; only where the catalogue has a stimulant).</summary>
+    private void CountCoUsers()
+    {
+        long use = 0, oud = 0, moud = 0;
+        for (var i = 0; i < _state.Length; i++)
+        {
+            if ((_traits[i] & StimulantFlag) == 0) continue;
+            switch ((PersonState)_state[i])
+            {
+                case PersonState.Use: use++; break;
+                case PersonState.Oud: oud++; break;
+                case PersonState.Moud: moud++; break;
+            }
+        }
+        _coUsers[0] = use;
+        _coUsers[1] = oud;
+        _coUsers[2] = moud;
     }
 
     /// <summary>
@@ -108,8 +139,8 @@ public sealed class UserPopulationShard : Shard
     }
 
     internal static readonly CheckpointFields Checkpoint = new(
-        [nameof(_state), nameof(_traits), nameof(_counts), nameof(_inventoryKg), nameof(_pillKg), nameof(_xylazine), nameof(_nitazeneKg), nameof(_massKg), nameof(_massPotSq), nameof(_massPotK), nameof(_clean), nameof(_npsBuyers), nameof(_scarcityRef), nameof(_demandRef)],
-        [nameof(_pop), nameof(_personStream), nameof(_xylazineSubstance), nameof(_nitazene), nameof(_exporters), nameof(_neighbours)]);
+        [nameof(_state), nameof(_traits), nameof(_counts), nameof(_inventoryKg), nameof(_pillKg), nameof(_xylazine), nameof(_nitazeneKg), nameof(_massKg), nameof(_massPotSq), nameof(_massPotK), nameof(_clean), nameof(_npsBuyers), nameof(_scarcityRef), nameof(_demandRef), nameof(_stimulantKg), nameof(_coUsers)],
+        [nameof(_pop), nameof(_personStream), nameof(_xylazineSubstance), nameof(_nitazene), nameof(_exporters), nameof(_neighbours), nameof(_isStimulant), nameof(_stimulantMarket), nameof(_countCoUsers)]);
 
     public override void Save(BinaryWriter w)
     {
@@ -127,6 +158,8 @@ public sealed class UserPopulationShard : Shard
         w.Write(_npsBuyers);
         w.Write(_scarcityRef);
         w.Write(_demandRef);
+        w.Write(_stimulantKg);
+        w.WriteArray(_coUsers);
     }
 
     public override void Load(BinaryReader r)
@@ -145,6 +178,8 @@ public sealed class UserPopulationShard : Shard
         _npsBuyers = r.ReadDouble();
         _scarcityRef = r.ReadDouble();
         _demandRef = r.ReadDouble();
+        _stimulantKg = r.ReadDouble();
+        r.ReadArrayInto(_coUsers);
     }
 
     public override void Step(in StepContext ctx, ReadOnlySpan<Message> inbox, Outbox outbox, double[] report)
@@ -155,6 +190,11 @@ public sealed class UserPopulationShard : Shard
         foreach (ref readonly var msg in inbox)
         {
             if (msg.Kind is not (MessageKind.Drug or MessageKind.Pills)) continue;
+            if (_isStimulant[msg.Substance])
+            {
+                _stimulantKg += msg.Kg; // never opioid stock: no fentanyl-equivalent, no lot of the potency spread
+                continue;
+            }
             var potency = Spec.Substances[msg.Substance].Potency;
             var kg = msg.Kg * potency;
             _inventoryKg += kg;
@@ -194,9 +234,15 @@ public sealed class UserPopulationShard : Shard
         _massPotSq *= left;
         _massPotK *= left;
 
-        PayProceeds(inbox, market, outbox, report);
-        var rules = Rules(ctx, market, pillShare, nitazeneShare, spread.Hazard);
+        var stimulant = _stimulantMarket ? ClearStimulant(ctx, report) : default;
+        PayProceeds(inbox, market, stimulant, outbox, report);
+        var rules = Rules(ctx, market, pillShare, nitazeneShare, spread.Hazard, _stimulantMarket ? stimulant.ServedShare : null);
         var (deaths, deathsStim) = PersonStepKernel.Step(_state, _traits, rules, _counts);
+        if (_countCoUsers)
+        {
+            CountCoUsers();
+            report[Raw.StimulantCoUsers + j] += (_coUsers[0] + _coUsers[1] + _coUsers[2]) * scale;
+        }
 
         report[Raw.Deaths + j] += deaths * scale;
         report[Raw.DeathsWithXylazine + j] += deaths * scale * rules.Hazard.XylazineDeathShare;
@@ -221,6 +267,28 @@ public sealed class UserPopulationShard : Shard
         }
         for (var s = 0; s < _counts.Length; s++) report[Raw.PeopleSlot(j, (PersonState)s)] += _counts[s] * scale;
         _xylazine = NextXylazineShare(ctx.Signals);
+    }
+
+    /// <summary>
+    /// The stimulant market (<see cref="RetailMarket.ClearStimulant"/>): demand is the co-users' doses (use and OUD, and MOUD times
+    /// <c>moud-buying-share</c>, as counted after last month's step) times <c>stimulant-doses-per-month</c>, less the NPS buyers' share;
+    /// dealers' stimulant stock is seized at the retail share and pressure like the opioid stock.
+    /// </summary>
+    private RetailMarket.Result ClearStimulant(in StepContext ctx, double[] report)
+    {
+        var j = Info.Jurisdiction;
+        var demand = _pop.Represents * P.StimulantDosesPerMonth * (_coUsers[0] + _coUsers[1] + _coUsers[2] * P.MoudBuyingShare);
+        if (_npsBuyers > 0) demand *= 1 - _npsBuyers;
+        var seized = _stimulantKg * P.RetailSeizureShare * ctx.Signals.Pressure(j, Stage.Retail);
+        _stimulantKg -= seized;
+        report[Raw.StimulantSeizedKg + (int)Stage.Retail] += seized;
+        var market = RetailMarket.ClearStimulant(_stimulantKg * 1e6, demand, P);
+        _stimulantKg -= market.SoldMg / 1e6;
+        report[Raw.StimulantSuppliedMg + j] += market.SoldMg;
+        report[Raw.StimulantRevenueUsd + j] += market.RevenueUsd;
+        report[Raw.StimulantDosesServed + j] += market.DosesServed;
+        report[Raw.StimulantDosesDemanded + j] += demand;
+        return market;
     }
 
     /// <summary>Counts of one month's registry pass (simulated people).</summary>
@@ -325,33 +393,37 @@ public sealed class UserPopulationShard : Shard
     }
 
     /// <summary>Dealers pay each consignment at wholesale on arrival, through the launderer its lab chose.</summary>
-    private void PayProceeds(ReadOnlySpan<Message> inbox, in RetailMarket.Result market, Outbox outbox, double[] report)
+    private void PayProceeds(ReadOnlySpan<Message> inbox, in RetailMarket.Result market, in RetailMarket.Result stimulant, Outbox outbox, double[] report)
     {
         var usdPerMg = P.WholesaleShare * P.PricePerDoseUsd / (market.PotencyMg > 0 ? market.PotencyMg : P.ReferencePotencyMg);
+        var stimulantUsdPerMg = P.WholesaleShare * P.StimulantPricePerDoseUsd / (stimulant.PotencyMg > 0 ? stimulant.PotencyMg : P.StimulantPotencyMg);
         foreach (ref readonly var msg in inbox)
         {
             if (msg.Kind is not (MessageKind.Drug or MessageKind.Pills) || msg.Aux < 0) continue;
-            var usd = msg.Kg * Spec.Substances[msg.Substance].Potency * 1e6 * usdPerMg;
+            var usd = _isStimulant[msg.Substance] ? msg.Kg * 1e6 * stimulantUsdPerMg : msg.Kg * Spec.Substances[msg.Substance].Potency * 1e6 * usdPerMg;
             outbox.Emit(new Message(MessageKind.Proceeds, Info.FirstAgent, msg.Aux, -1, msg.From, 0, usd));
             report[Raw.InflowUsd] += usd;
             report[Raw.InFlightUsd] += usd;
         }
     }
 
-    /// <summary>This tick's inputs of the person rules (shared with the object-per-agent reference).</summary>
-    internal PersonRules Rules(in StepContext ctx, in RetailMarket.Result market, double pillShare = 0, double nitazeneShare = 0, double potencySpread = 1)
+    /// <summary>This tick's inputs of the person rules (shared with the object-per-agent reference). <c>stimulantServed</c> is the
+    /// stimulant market's served share where one is traded (it then drives uptake and the co-users' extra hazard instead of the
+    /// opioid market's served share); null elsewhere.</summary>
+    internal PersonRules Rules(in StepContext ctx, in RetailMarket.Result market, double pillShare = 0, double nitazeneShare = 0, double potencySpread = 1, double? stimulantServed = null)
     {
         var j = Info.Jurisdiction;
         var signals = ctx.Signals;
         // People who check their drugs use more safely when they find fentanyl (L1895): the hazard falls by coverage × effect.
         var checking = 1 - signals.LeverValue(Lever.DrugChecking, j) * P.DrugCheckingHazardReduction;
-        var hazard = new OverdoseHazard(P, market.PotencyMg, market.ServedShare * _pop.OverdoseHazardScale * checking, signals.LeverValue(Lever.NaloxoneCoverage, j), _xylazine, nitazeneShare, potencySpread);
+        var hazard = new OverdoseHazard(P, market.PotencyMg, market.ServedShare * _pop.OverdoseHazardScale * checking, signals.LeverValue(Lever.NaloxoneCoverage, j), _xylazine, nitazeneShare, potencySpread, stimulantServed);
         var tickKey = CounterRng.Bits(_personStream, ctx.Tick);
         var places = (long)Math.Round(signals.LeverValue(Lever.TreatmentCapacity, j) * Info.Count);
         var freePlaces = places - _counts[(int)PersonState.Moud];
         // Counterfeit pills reach people who would not use powder (L2184).
         var initiation = (_pop.InitiationRate ?? P.InitiationRate) * market.ServedShare * signals.LeverValue(Lever.InitiationMultiplier, j) * (1 + P.PillInitiationUplift * pillShare);
-        var stimulantUptake = P.StimulantUptakeRate * market.ServedShare;
+        // Cheap, abundant methamphetamine spreads co-use (L2176-L2180): where it is traded, uptake follows its own market.
+        var stimulantUptake = P.StimulantUptakeRate * (stimulantServed ?? market.ServedShare);
         // Easier access (more prescribers, no wrong door) raises the monthly entry of people with OUD into treatment.
         var access = signals.LeverValue(Lever.TreatmentAccess, j);
         var rules = access == 1 ? P : P with { TreatmentEntryRate = Math.Min(1, P.TreatmentEntryRate * access) };

@@ -24,9 +24,12 @@ public static class InitialSignals
     }
 
     /// <summary>Kg of precursor per month all labs need at full capacity on their best route.</summary>
-    public static double LabPrecursorNeedKgPerMonth(WorldSpec spec)
+    public static double LabPrecursorNeedKgPerMonth(WorldSpec spec) => LabPrecursorNeedKgPerMonth(spec, _ => true);
+
+    /// <summary>Kg of precursor per month the lab groups that <paramref name="served"/> admits need at full capacity on the best route.</summary>
+    public static double LabPrecursorNeedKgPerMonth(WorldSpec spec, Func<LabGroupSpec, bool> served)
     {
         var bestYield = spec.Routes.Select(r => r.Yield).DefaultIfEmpty(1).Max();
-        return spec.Labs.Sum(l => l.Count * l.CapacityKgPerMonth) / bestYield;
+        return spec.Labs.Where(served).Sum(l => l.Count * l.CapacityKgPerMonth) / bestYield;
     }
 }

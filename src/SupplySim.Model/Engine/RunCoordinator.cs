@@ -112,6 +112,9 @@ public sealed class RunCoordinator
                 var doses = v[Raw.DosesServed + j];
                 _signals.SetXylazineShare(j, doses > 0 ? v[Raw.XylazineDoses + j] / doses : 0);
                 _signals.SetBribesUsd(j, v[Raw.BribesUsd + j]);
+                var stimulantSold = v[Raw.StimulantSuppliedMg + j];
+                _signals.SetStimulantPricePerMg(j, stimulantSold > 0 ? v[Raw.StimulantRevenueUsd + j] / stimulantSold : 0);
+                _signals.SetStimulantDemandMg(j, v[Raw.StimulantDosesDemanded + j] * p.StimulantPotencyMg);
             }
             for (var g = 0; g < Spec.Launderers.Length; g++)
                 if (Spec.Launderers[g].HasCapacity) _signals.SetLaunderingLoad(g, v[Raw.LaunderedByGroup + g] / Spec.Launderers[g].CapacityUsdPerMonth);

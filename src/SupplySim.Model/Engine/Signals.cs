@@ -22,7 +22,7 @@ public sealed class Signals
         _c = layout.Spec.Countries.Length;
         _g = layout.Spec.Launderers.Length;
         var length = _j * _s + _j * EnumNames.StageCount + 2 * _j + _a + LeverCount * _j + _c * _c + 2 * _j + _j * EnumNames.StageCount + 3 * _g
-            + 2 * _j * Rules.IntelligenceQueue.Kinds + _j + _a * EnumNames.StageCount;
+            + 2 * _j * Rules.IntelligenceQueue.Kinds + _j + _a * EnumNames.StageCount + 2 * _j;
         Values = values ?? new double[length];
         if (Values.Length != length) throw new ArgumentException($"signals of length {Values.Length}, expected {length}");
     }
@@ -45,6 +45,8 @@ public sealed class Signals
     private int ActionableLeadBase => LeadBase + _j * Rules.IntelligenceQueue.Kinds;
     private int QueuedBase => ActionableLeadBase + _j * Rules.IntelligenceQueue.Kinds;
     private int MandateBase => QueuedBase + _j;
+    private int StimulantPriceBase => MandateBase + _a * EnumNames.StageCount;
+    private int StimulantDemandBase => StimulantPriceBase + _j;
 
     public bool Scheduled(int jurisdiction, int substance) => Values[jurisdiction * _s + substance] != 0;
     public void SetScheduled(int jurisdiction, int substance, bool on) => Values[jurisdiction * _s + substance] = on ? 1 : 0;
@@ -59,6 +61,14 @@ public sealed class Signals
 
     /// <summary>Last tick's demand, pure mg at the reference potency.</summary>
     public double DemandMg(int jurisdiction) => Values[DemandBase + jurisdiction];
+
+    /// <summary>Last tick's stimulant retail price, USD per pure mg (0 where none was sold; <see cref="Rules.RetailMarket.ClearStimulant"/>).</summary>
+    public double StimulantPricePerMg(int jurisdiction) => Values[StimulantPriceBase + jurisdiction];
+    public void SetStimulantPricePerMg(int jurisdiction, double v) => Values[StimulantPriceBase + jurisdiction] = v;
+
+    /// <summary>Last tick's stimulant demand, pure mg at <c>stimulant-potency-mg</c> a dose.</summary>
+    public double StimulantDemandMg(int jurisdiction) => Values[StimulantDemandBase + jurisdiction];
+    public void SetStimulantDemandMg(int jurisdiction, double v) => Values[StimulantDemandBase + jurisdiction] = v;
 
     /// <summary>Share of last month's doses sold in this jurisdiction that were cut with xylazine.</summary>
     public double XylazineShare(int jurisdiction) => Values[XylazineBase + jurisdiction];

@@ -44,7 +44,8 @@ public sealed class MetricsComputer
         var regions = Enumerable.Range(0, _raw.J).Where(j => layout.PeopleByJurisdiction[j] > 0).ToArray();
         var labJurisdictions = spec.Labs.Select(l => l.Jurisdiction).Distinct().Order().ToArray();
         var origins = spec.Brokers.Select(b => b.Jurisdiction).Distinct().Order().ToArray();
-        var precursors = spec.Routes.Select(r => r.Input).Distinct().Order().ToArray();
+        // Stimulant precursors (P2P) and stimulant outputs have series of their own (below), never the opioid chain's.
+        var precursors = spec.Routes.Select(r => r.Input).Distinct().Where(s => !layout.StimulantPrecursor[s]).Order().ToArray();
         var methods = spec.Launderers.Select(l => l.Method).Distinct().Order().ToArray();
         var r = _raw;
 
@@ -64,10 +65,29 @@ public sealed class MetricsComputer
         foreach (var j in labRegions) Add("counterfeit_pill_share", $"region={J(j)}", v => Ratio(v[r.PillMg + j], v[r.SuppliedMg + j]));
         foreach (var j in labRegions) Add("overdose_deaths_nitazene", $"region={J(j)}", v => v[r.DeathsWithNitazene + j]);
         foreach (var j in labRegions) Add("nitazene_share", $"region={J(j)}", v => Ratio(v[r.NitazeneDoses + j], v[r.DosesServed + j]));
+        // The stimulant trade (methamphetamine, L2176-L2180): only where the catalogue has a stimulant (co-use) and some lab group makes it (the market).
+        if (Rules.Stimulants.InCatalogue(spec))
+            foreach (var j in labRegions)
+                Add("stimulant_co_use_share", $"region={J(j)}", v => Ratio(v[r.StimulantCoUsers + j],
+                    v[r.PeopleSlot(j, PersonState.Use)] + v[r.PeopleSlot(j, PersonState.Oud)] + v[r.PeopleSlot(j, PersonState.Moud)]));
+        if (Rules.Stimulants.Traded(spec))
+        {
+            foreach (var j in labRegions) Add("stimulant_supply_kg", $"region={J(j)}", v => v[r.StimulantSuppliedMg + j] / 1e6);
+            foreach (var j in labRegions) Add("stimulant_served_share", $"region={J(j)}", v => Ratio(v[r.StimulantDosesServed + j], v[r.StimulantDosesDemanded + j]));
+            foreach (var j in labRegions) Add("stimulant_price_per_mg", $"region={J(j)}", v => Ratio(v[r.StimulantRevenueUsd + j], v[r.StimulantSuppliedMg + j]));
+            foreach (var j in spec.Labs.Where(g => Rules.Stimulants.MakesStimulant(spec, g)).Select(g => g.Jurisdiction).Distinct().Order())
+                Add("stimulant_production_kg", $"lab={J(j)}", v => v[r.StimulantProductionKg + j]);
+            foreach (var s in spec.Routes.Select(x => x.Input).Distinct().Where(s => layout.StimulantPrecursor[s]).Order())
+                Add("stimulant_precursor_kg", $"substance={spec.Substances[s].Id}", v => v[r.StimulantPrecursorKg + s]);
+            foreach (var st in new[] { Stage.Supplier, Stage.Broker, Stage.Route, Stage.Lab })
+                Add("stimulant_seized_kg", $"stage={EnumNames.Name(st)};material=precursor", v => v[r.StimulantPrecursorSeizedKg + (int)st]);
+            foreach (var st in new[] { Stage.Route, Stage.Retail })
+                Add("stimulant_seized_kg", $"stage={EnumNames.Name(st)};material=drug", v => v[r.StimulantSeizedKg + (int)st]);
+        }
         foreach (var j in closedRegions) Add("outside_supply_kg", $"region={J(j)}", v => v[r.SuppliedMg + j] / 1e6);
         foreach (var j in closedRegions) Add("outside_price_per_mg", $"region={J(j)}", v => Ratio(v[r.RevenueUsd + j], v[r.SuppliedMg + j]));
         foreach (var j in labJurisdictions) Add("production_kg", $"lab={J(j)}", v => v[r.ProductionKg + j]);
-        foreach (var s in spec.Routes.Select(x => x.Output).Distinct().Order()) Add("production_by_product_kg", $"product={spec.Substances[s].Id}", v => v[r.ProductionByProduct + s]);
+        foreach (var s in spec.Routes.Select(x => x.Output).Distinct().Where(s => !Rules.Stimulants.IsStimulant(spec, s)).Order()) Add("production_by_product_kg", $"product={spec.Substances[s].Id}", v => v[r.ProductionByProduct + s]);
         foreach (var j in labJurisdictions) Add("relocated_capacity_kg", $"to={J(j)}", v => v[r.RelocatedCapacityKg + j]);
         foreach (var j in labJurisdictions) Add("bribes_usd", $"jurisdiction={J(j)}", v => v[r.BribesUsd + j]);
         foreach (var s in precursors) Add("precursor_kg", $"substance={spec.Substances[s].Id}", v => v[r.PrecursorBySubstance + s]);

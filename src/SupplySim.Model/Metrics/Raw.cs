@@ -38,6 +38,11 @@ public sealed class Raw
     public readonly int ForeignSeizedKg, ActionableSeizedKg;
     /// <summary>Each agency's intelligence leads per state (<see cref="Rules.IntelligenceQueue.States"/>).</summary>
     public readonly int IntelligenceLeads;
+    /// <summary>The stimulant market per region (<see cref="Rules.RetailMarket.ClearStimulant"/>): pure mg sold, USD, doses served and
+    /// demanded; kg made per lab jurisdiction; pure kg seized per stage; people (use, OUD, MOUD) who co-use stimulants.</summary>
+    public readonly int StimulantSuppliedMg, StimulantRevenueUsd, StimulantDosesServed, StimulantDosesDemanded, StimulantProductionKg, StimulantSeizedKg, StimulantCoUsers;
+    /// <summary>Stimulant precursors (<see cref="Layout.StimulantPrecursor"/>): kg delivered to labs by substance, kg seized by stage.</summary>
+    public readonly int StimulantPrecursorKg, StimulantPrecursorSeizedKg;
 
     /// <summary>Seller types of diverted chemicals: 0 KYC adopter, 1 formal non-adopter, 2 informal.</summary>
     public const int SellerTypes = 3;
@@ -72,6 +77,9 @@ public sealed class Raw
         IntelligenceLeads = Take(A * Rules.IntelligenceQueue.States);
         PrecursorUnscheduledByOrigin = Take(J);
         KycCostUsd = Take(J); KycIncentiveUsd = Take(J);
+        StimulantSuppliedMg = Take(J); StimulantRevenueUsd = Take(J); StimulantDosesServed = Take(J); StimulantDosesDemanded = Take(J);
+        StimulantProductionKg = Take(J); StimulantSeizedKg = Take(stages); StimulantCoUsers = Take(J);
+        StimulantPrecursorKg = Take(S); StimulantPrecursorSeizedKg = Take(stages);
         Length = n;
     }
 

@@ -29,7 +29,10 @@ public readonly struct OverdoseHazard
     private readonly double _relUse;
     private readonly double _relMoud;
 
-    public OverdoseHazard(ModelParameters p, double potencyMg, double servedShare, double naloxoneCoverage, double xylazineShare = 0, double nitazeneShare = 0, double potencySpread = 1)
+    /// <summary>The hazard of this tick. Where a stimulant is traded, <c>stimulantServedShare</c> is the share of the region's stimulant
+    /// demand served, and a co-user's multiplier is 1 + (<c>stimulant-hazard-multiplier</c> − 1) × that share (no stimulant, no
+    /// stimulant risk); null elsewhere (the whole multiplier, as before stimulants were traded).</summary>
+    public OverdoseHazard(ModelParameters p, double potencyMg, double servedShare, double naloxoneCoverage, double xylazineShare = 0, double nitazeneShare = 0, double potencySpread = 1, double? stimulantServedShare = null)
     {
         var potency = potencyMg > 0 ? Math.Pow(potencyMg / p.ReferencePotencyMg, p.PotencyHazardExponent) * potencySpread : 0;
         var reversedPlain = naloxoneCoverage * p.NaloxoneReversal;
@@ -38,7 +41,7 @@ public readonly struct OverdoseHazard
         var (plainN, cutN) = Mixture(p, xylazineShare, reversedPlain * (1 - p.NitazeneNaloxoneLoss));
         NitazeneDeathShare = plain + cut > 0 ? Math.Min(1, nitazeneShare * (plainN + cutN) / (plain + cut)) : 0;
         _oud = Math.Min(0.5, p.OverdoseHazardOud * potency * servedShare * (plain + cut));
-        _stim = p.StimulantHazardMultiplier;
+        _stim = stimulantServedShare is { } served ? 1 + (p.StimulantHazardMultiplier - 1) * served : p.StimulantHazardMultiplier;
         _relUse = p.OverdoseRelativeUse;
         _relMoud = p.OverdoseRelativeMoud;
     }

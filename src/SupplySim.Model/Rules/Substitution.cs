@@ -33,8 +33,9 @@ public sealed class Substitution
             foreach (var s in g.Products) _offeredIn[g.Jurisdiction][s] = true;
     }
 
-    /// <summary>The substance broker <paramref name="agentId"/> offers now, or -1 if none can be sourced.</summary>
-    public int Best(Signals signals, int jurisdiction, ulong seed, int agentId, double preferenceSigma)
+    /// <summary>The substance broker <paramref name="agentId"/> offers now, or -1 if none can be sourced; only among
+    /// <paramref name="offers"/> (its group's precursors, <see cref="Stimulants.Offers"/>) when given.</summary>
+    public int Best(Signals signals, int jurisdiction, ulong seed, int agentId, double preferenceSigma, bool[]? offers = null)
     {
         var best = -1;
         var bestScore = double.PositiveInfinity;
@@ -42,7 +43,7 @@ public sealed class Substitution
             + signals.Intelligence(jurisdiction) * _spec.Parameters.IntelligencePressure;
         for (var s = 0; s < _costPerKgDrug.Length; s++)
         {
-            if (!_offeredIn[jurisdiction][s] || double.IsInfinity(_costPerKgDrug[s])) continue;
+            if (!_offeredIn[jurisdiction][s] || double.IsInfinity(_costPerKgDrug[s]) || (offers is not null && !offers[s])) continue;
             // The preference draw uses tick 0 for every tick: a trait, not noise.
             var preference = Math.Exp(preferenceSigma * CounterRng.Normal(seed, CounterRng.Stream.BrokerTraits, agentId, 0, s));
             var penalty = 1 + signals.Illegality(jurisdiction, s) * risk * _spec.Parameters.PenaltyMultiple;

@@ -35,6 +35,9 @@ public sealed class Layout
     /// <summary>Fentanyl-equivalent kg one kg of each substance makes by its best route (yield × the output's potency; 0 for
     /// what no route takes): the common measure of what a seizure kept from the market (adaptive allocation).</summary>
     public double[] FentanylEquivalentPerKg { get; }
+    /// <summary>Per substance: a precursor that only stimulant routes take (P2P for methamphetamine). Its kg are booked in the
+    /// stimulant series, never in the opioid precursor series (<see cref="Rules.Stimulants"/>).</summary>
+    public bool[] StimulantPrecursor { get; }
 
     public Layout(WorldSpec spec, int maxFirmsPerShard = 5_000, int maxPeoplePerShard = 250_000)
     {
@@ -98,8 +101,12 @@ public sealed class Layout
         foreach (var jj in LabMarkets.Select(s => s.Jurisdiction).Distinct())
             Targets[TargetIndex(jj, Stage.Route)] += labs;
         FentanylEquivalentPerKg = new double[spec.Substances.Length];
-        foreach (var route in spec.Routes)
+        // A stimulant is never fentanyl-equivalent: its precursors keep 0 unless an opioid route also takes them.
+        foreach (var route in spec.Routes.Where(r => spec.Substances[r.Output].Role != SubstanceRole.Stimulant))
             FentanylEquivalentPerKg[route.Input] = Math.Max(FentanylEquivalentPerKg[route.Input], route.Yield * spec.Substances[route.Output].Potency);
+        StimulantPrecursor = new bool[spec.Substances.Length];
+        foreach (var route in spec.Routes) StimulantPrecursor[route.Input] |= spec.Substances[route.Output].Role == SubstanceRole.Stimulant;
+        foreach (var route in spec.Routes) StimulantPrecursor[route.Input] &= spec.Substances[route.Output].Role == SubstanceRole.Stimulant;
     }
 
     private int[] AgentsOf(ActorKind kind, Func<ShardInfo, bool> filter)

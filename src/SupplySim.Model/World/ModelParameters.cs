@@ -106,6 +106,14 @@ public sealed record ModelParameters
     public double StimulantHazardMultiplier { get; init; } = 1.6;
     /// <summary>Monthly probability that a person who uses opioids starts co-using stimulants: fentanyl markets make polysubstance use common (L2054, L2062, L2176-L2180) [A].</summary>
     public double StimulantUptakeRate { get; init; } = 0.0;
+    /// <summary>Stimulant doses a month bought by a person who co-uses stimulants (use or OUD; on MOUD times <see cref="MoudBuyingShare"/>),
+    /// where a stimulant is traded (a <c>role: stimulant</c> substance that some lab group makes) [A].</summary>
+    public double StimulantDosesPerMonth { get; init; } = 20;
+    /// <summary>Street price of one stimulant dose, USD: sticky like the opioid dose price; cheap methamphetamine (L2176-L2180) [A].</summary>
+    public double StimulantPricePerDoseUsd { get; init; } = 5;
+    /// <summary>Pure stimulant mg per dose the market is used to at the start; dealers cut between this times
+    /// min-potency-mg / reference-potency-mg and times max-potency-mg / reference-potency-mg [A].</summary>
+    public double StimulantPotencyMg { get; init; } = 25;
     /// <summary>Share of opioid overdoses that naloxone present at the scene reverses (L1889-L1891) [A].</summary>
     public double NaloxoneReversal { get; init; } = 0.5;
 

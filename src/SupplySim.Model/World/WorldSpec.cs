@@ -72,7 +72,13 @@ public sealed record SupplierGroupSpec(
     public bool DecidesKyc => KycCostUsdPerMonth > 0 && Cohort != "informal";
 }
 
-public sealed record BrokerGroupSpec(int Jurisdiction, int Count, double Markup, double DisguiseSkill);
+public sealed record BrokerGroupSpec(
+    int Jurisdiction,
+    int Count,
+    double Markup,
+    double DisguiseSkill,
+    // Precursors the group's brokers may offer (null: every precursor of an opioid route, as before stimulants were traded).
+    int[]? Products = null);
 
 public sealed record LabGroupSpec(
     int Jurisdiction,
@@ -81,7 +87,9 @@ public sealed record LabGroupSpec(
     double StockpileMonths,
     double InitialStockMonths,
     // Jurisdictions whose lab sites the group's labs may move capacity to (the organisation's reach; relocation, L1092-L1098).
-    int[]? RelocateTo = null);
+    int[]? RelocateTo = null,
+    // Route outputs the group's labs make (null: every opioid; a stimulant group, e.g. methamphetamine, makes stimulants only).
+    int[]? Products = null);
 
 public sealed record LaundererGroupSpec(
     int Jurisdiction,

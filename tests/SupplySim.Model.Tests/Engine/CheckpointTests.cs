@@ -59,6 +59,7 @@ public class CheckpointTests
     [InlineData("baseline.yaml")]
     [InlineData("china-users.yaml")] // a closed market with a register: flags, months without use, NPS and references
     [InlineData("laundering-capacity.yaml")] // launderer loads on the blackboard; the seized total that opens the latent group at about tick 145
+    [InlineData("stimulant-market.yaml")] // the markets' stimulant stock and co-user counts, the stimulant price and demand on the blackboard
     public void Should_Continue_From_A_Checkpoint_Exactly_As_An_Uninterrupted_Run(string file)
         => ContinuesExactly(ScenarioLoader.Load(Repo.Scenario(file)));
 
