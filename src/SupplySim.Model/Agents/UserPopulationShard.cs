@@ -249,6 +249,12 @@ public sealed class UserPopulationShard : Shard
         report[Raw.XylazineDoses + j] += _xylazine * market.DosesServed;
         report[Raw.PillMg + j] += market.SoldMg * pillShare;
         report[Raw.DeathsWithNitazene + j] += deaths * scale * rules.Hazard.NitazeneDeathShare;
+        for (var k = 0; k < 4; k++)
+        {
+            var share = rules.Hazard.CombinationShare(k);
+            report[Raw.CombinationSlot(j, false, k)] += (deaths - deathsStim) * scale * share;
+            report[Raw.CombinationSlot(j, true, k)] += deathsStim * scale * share;
+        }
         report[Raw.NitazeneDoses + j] += nitazeneShare * market.DosesServed;
         report[Raw.DeathsWithStimulant + j] += deathsStim * scale;
         report[Raw.SuppliedMg + j] += market.SoldMg;

@@ -65,6 +65,20 @@ public sealed class MetricsComputer
         foreach (var j in labRegions) Add("counterfeit_pill_share", $"region={J(j)}", v => Ratio(v[r.PillMg + j], v[r.SuppliedMg + j]));
         foreach (var j in labRegions) Add("overdose_deaths_nitazene", $"region={J(j)}", v => v[r.DeathsWithNitazene + j]);
         foreach (var j in labRegions) Add("nitazene_share", $"region={J(j)}", v => Ratio(v[r.NitazeneDoses + j], v[r.DosesServed + j]));
+        // Deaths by substance combination (model.md §6): the opioid (nitazene only where the catalogue has one), stimulant co-use,
+        // and xylazine (only where the catalogue has an adulterant); the combinations add up to overdose_deaths.
+        var hasNitazene = spec.Substances.Any(x => x.Classes.Contains(Rules.OverdoseHazard.NitazeneClass));
+        var hasXylazine = spec.Substances.Any(x => x.Role == SubstanceRole.Adulterant);
+        foreach (var j in labRegions)
+            for (var stim = 0; stim < 2; stim++)
+                for (var k = 0; k < 4; k++)
+                {
+                    bool nitazene = k >= 2, xylazine = (k & 1) == 1, stimulant = stim == 1;
+                    if ((nitazene && !hasNitazene) || (xylazine && !hasXylazine)) continue;
+                    var combination = (nitazene ? "nitazene" : "fentanyl") + (stimulant ? "+stimulant" : "") + (xylazine ? "+xylazine" : "");
+                    var slot = r.CombinationSlot(j, stimulant, k);
+                    Add("overdose_deaths_by_combination", $"combination={combination};region={J(j)}", v => v[slot]);
+                }
         // The stimulant trade (methamphetamine, L2176-L2180): only where the catalogue has a stimulant (co-use) and some lab group makes it (the market).
         if (Rules.Stimulants.InCatalogue(spec))
             foreach (var j in labRegions)

@@ -33,6 +33,11 @@ public sealed class Raw
     public readonly int PrecursorUnscheduledByOrigin;
     /// <summary>What firms that decide KYC by its economics spend on it, and the incentives paid to them, USD per jurisdiction.</summary>
     public readonly int KycCostUsd, KycIncentiveUsd;
+    /// <summary>Deaths per region by substance combination, at <see cref="CombinationSlot"/>: 4 × stimulant + 2 × nitazene + xylazine.</summary>
+    public readonly int DeathsByCombination;
+    public const int Combinations = 8;
+
+    public int CombinationSlot(int jurisdiction, bool stimulant, int opioidAndCut) => DeathsByCombination + jurisdiction * Combinations + (stimulant ? 4 : 0) + opioidAndCut;
     /// <summary>Seizures in transit made at the destination's import checks, fentanyl-equivalent kg per (origin, destination,
     /// lead kind) at <see cref="LeadSlot"/>, and their part actionable at the origin: the raw material of intelligence leads.</summary>
     public readonly int ForeignSeizedKg, ActionableSeizedKg;
@@ -80,6 +85,7 @@ public sealed class Raw
         StimulantSuppliedMg = Take(J); StimulantRevenueUsd = Take(J); StimulantDosesServed = Take(J); StimulantDosesDemanded = Take(J);
         StimulantProductionKg = Take(J); StimulantSeizedKg = Take(stages); StimulantCoUsers = Take(J);
         StimulantPrecursorKg = Take(S); StimulantPrecursorSeizedKg = Take(stages);
+        DeathsByCombination = Take(J * Combinations);
         Length = n;
     }
 

@@ -40,6 +40,13 @@ public readonly struct OverdoseHazard
         XylazineDeathShare = plain + cut > 0 ? cut / (plain + cut) : 0;
         var (plainN, cutN) = Mixture(p, xylazineShare, reversedPlain * (1 - p.NitazeneNaloxoneLoss));
         NitazeneDeathShare = plain + cut > 0 ? Math.Min(1, nitazeneShare * (plainN + cutN) / (plain + cut)) : 0;
+        if (plain + cut > 0)
+        {
+            // N is linear in ρ: N(c r (1 − z lossN)) = (1 − z) N(c r) + z N(c r (1 − lossN)), term by term.
+            var (plainF, cutF) = Mixture(p, xylazineShare, reversedPlain);
+            var total = plain + cut;
+            _combination = ((1 - nitazeneShare) * plainF / total, (1 - nitazeneShare) * cutF / total, nitazeneShare * plainN / total, nitazeneShare * cutN / total);
+        }
         _oud = Math.Min(0.5, p.OverdoseHazardOud * potency * servedShare * (plain + cut));
         _stim = stimulantServedShare is { } served ? 1 + (p.StimulantHazardMultiplier - 1) * served : p.StimulantHazardMultiplier;
         _relUse = p.OverdoseRelativeUse;
@@ -49,6 +56,20 @@ public readonly struct OverdoseHazard
     /// <summary>The two terms of N(ρ): uncut doses, and doses cut with xylazine, when naloxone reverses the share ρ of plain overdoses.</summary>
     private static (double Plain, double Cut) Mixture(ModelParameters p, double xylazineShare, double reversed)
         => ((1 - xylazineShare) * (1 - reversed), xylazineShare * p.XylazineHazardMultiplier * (1 - reversed * (1 - p.XylazineNaloxoneLoss)));
+
+    private readonly (double Fentanyl, double FentanylXylazine, double Nitazene, double NitazeneXylazine) _combination;
+
+    /// <summary>
+    /// Share of overdose deaths on doses of each combination of opioid (fentanyl class or nitazene) and xylazine cut, in proportion
+    /// to their part of the hazard: the four terms of z and N (they add up to 1 where anyone can die). Index: 2 × nitazene + xylazine.
+    /// </summary>
+    public double CombinationShare(int index) => index switch
+    {
+        0 => _combination.Fentanyl,
+        1 => _combination.FentanylXylazine,
+        2 => _combination.Nitazene,
+        _ => _combination.NitazeneXylazine,
+    };
 
     /// <summary>Share of overdose deaths that happen on xylazine-cut doses (the attribution behind <c>overdose_deaths_xylazine</c>).</summary>
     public double XylazineDeathShare { get; }
