@@ -331,8 +331,9 @@ public static partial class ScenarioLoader
                     throw r.Error(pn, $"{path}.products mixes stimulants and opioids; one lab group serves one market, so give each its own group");
                 products = named.Select(n => n.s).Distinct().Order().ToArray();
             }
+            var second = m.NumberOr("second-source-share", 0, 0, 0.9, "0 to 0.9 (0: every order to one broker)");
             m.Done();
-            return new LabGroupSpec(j, count, capacity, stockpile, initial, relocate, products);
+            return new LabGroupSpec(j, count, capacity, stockpile, initial, relocate, products, second);
         }
 
         private LaundererGroupSpec Launderer(YamlNode node, string path)

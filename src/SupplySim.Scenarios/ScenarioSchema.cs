@@ -111,6 +111,7 @@ public static class ScenarioSchema
             ("stockpile-months", Number(0, 120, 3, "Months of precursor a lab tries to hold."), false),
             ("initial-stock-months", Number(0, 120, null, "Months of precursor held at the start (default: stockpile-months)."), false),
             ("relocate-to", Names("Jurisdictions whose lab sites these labs may move capacity to when their own is too risky (default: none)."), false),
+            ("second-source-share", Number(0, 0.9, 0, "Sourcing mix: share of each order placed with a second broker in another country (0: one broker)."), false),
             ("products", Names("Route outputs these labs make, all opioids or all stimulants (default: every opioid); e.g. [methamphetamine]."), false)), "Cartel lab groups."), false),
         ("launderers", List(Object("Money-laundering networks.",
             ("jurisdiction", Text("Where they operate."), true),

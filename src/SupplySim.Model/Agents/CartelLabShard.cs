@@ -32,6 +32,10 @@ public sealed class CartelLabShard : Shard
         public double RiskAppetite;
         public double LastYield;
         public double Presses; // kg a month the lab can press into pills; it presses that share of its capacity
+        // Second source (second-source-share > 0; sourcing mix, L488): its broker, fill memory and kg on order.
+        public int Broker2;
+        public double Fill2;
+        public double OnOrder2;
     }
 
     private readonly Lab[] _agents;
@@ -83,6 +87,8 @@ public sealed class CartelLabShard : Shard
                 Capacity = _group.CapacityKgPerMonth,
                 Broker = broker,
                 FillMemory = 1,
+                Broker2 = -1,
+                Fill2 = 1,
                 LastYield = _bestYield,
                 Launderer = -1,
                 RiskAppetite = RiskDecision.Appetite(CounterRng.Normal(Seed, CounterRng.Stream.LabTraits, id, 0, 1), P.RiskAppetiteSigma),
@@ -93,6 +99,7 @@ public sealed class CartelLabShard : Shard
                 : substitution.Best(initial, brokerShard.Jurisdiction, Seed, broker, P.BrokerPreferenceSigma, Stimulants.Offers(Spec, Spec.Brokers[brokerShard.Group]));
             if (product >= 0)
                 _stock[i * s + product] = _group.CapacityKgPerMonth / Math.Max(Substitution.BestYield(Spec, product), 1e-9) * _group.InitialStockMonths;
+            if (_group.SecondSourceShare > 0) _agents[i].Broker2 = SecondBroker(id, broker, 0);
         }
     }
 
@@ -116,6 +123,7 @@ public sealed class CartelLabShard : Shard
     {
         var s = Spec.Substances.Length;
         var received = new double[_agents.Length];
+        var received2 = _group.SecondSourceShare > 0 ? new double[_agents.Length] : received; // what the second broker delivered
         var proceeds = new double[_agents.Length];
 
         foreach (ref readonly var msg in inbox)
@@ -125,7 +133,8 @@ public sealed class CartelLabShard : Shard
             {
                 case MessageKind.Shipment:
                     _stock[i * s + msg.Substance] += msg.Kg;
-                    received[i] += msg.Kg;
+                    if (_group.SecondSourceShare > 0 && msg.From == _agents[i].Broker2 && msg.From != _agents[i].Broker) received2[i] += msg.Kg;
+                    else received[i] += msg.Kg;
                     if (Layout.StimulantPrecursor[msg.Substance]) report[Raw.StimulantPrecursorKg + msg.Substance] += msg.Kg;
                     else Delivered(report, msg);
                     _agents[i].Cash -= msg.Usd;
@@ -142,7 +151,7 @@ public sealed class CartelLabShard : Shard
                     break;
             }
         }
-        StepLabs(ctx, outbox, report, received, proceeds);
+        StepLabs(ctx, outbox, report, received, received2, proceeds);
     }
 
     /// <summary>Books an opioid precursor delivered to a lab (the precursor series).</summary>
@@ -160,7 +169,7 @@ public sealed class CartelLabShard : Shard
         }
     }
 
-    private void StepLabs(in StepContext ctx, Outbox outbox, double[] report, double[] received, double[] proceeds)
+    private void StepLabs(in StepContext ctx, Outbox outbox, double[] report, double[] received, double[] received2, double[] proceeds)
     {
         var j = Info.Jurisdiction;
         var signals = ctx.Signals;
@@ -207,6 +216,7 @@ public sealed class CartelLabShard : Shard
             if (mayRelocate) Relocate(ctx, ref a, id, outbox);
 
             TrackBroker(ctx, ref a, id, received[i]);
+            if (_group.SecondSourceShare > 0) TrackSecondBroker(ctx, ref a, id, received2[i]);
             Reorder(ref a, id, stock, outbox);
             AdjustCapacity(signals, ref a, produced > 0);
 
@@ -381,10 +391,50 @@ public sealed class CartelLabShard : Shard
         var held = 0.0;
         foreach (var kg in stock) held += kg;
         var target = a.Capacity / a.LastYield * _group.StockpileMonths;
-        var need = target - held - a.OnOrderKg;
+        var need = target - held - a.OnOrderKg - a.OnOrder2;
+        if (need <= 1e-9) return;
+        if (_group.SecondSourceShare > 0 && a.Broker2 >= 0)
+        {
+            // Sourcing mix: the second broker gets its share, weighted by how well each has delivered lately.
+            var w2 = _group.SecondSourceShare * a.Fill2;
+            var w1 = (1 - _group.SecondSourceShare) * a.FillMemory;
+            var second = w1 + w2 > 0 ? need * w2 / (w1 + w2) : 0;
+            if (second > 1e-9)
+            {
+                outbox.Emit(new Message(MessageKind.LabOrder, id, a.Broker2, -1, 0, second, 0));
+                a.OnOrder2 += second;
+                need -= second;
+            }
+        }
         if (need <= 1e-9) return;
         outbox.Emit(new Message(MessageKind.LabOrder, id, a.Broker, -1, 0, need, 0));
         a.OnOrderKg += need;
+    }
+
+    /// <summary>
+    /// A second broker for the sourcing mix (L488: labs that buy from several countries can move when one tightens): one in another
+    /// jurisdiction than <paramref name="primary"/>'s if the lab's brokers include any, else any other broker; -1 if there is none.
+    /// </summary>
+    private int SecondBroker(int id, int primary, int tick)
+    {
+        if (_brokers.Length < 2) return -1;
+        var home = primary < 0 ? -1 : Layout.ShardOf(primary).Jurisdiction;
+        var abroad = _brokers.Where(b => Layout.ShardOf(b).Jurisdiction != home).ToArray();
+        var pool = abroad.Length > 0 ? abroad : _brokers.Where(b => b != primary).ToArray();
+        return pool[CounterRng.Index(Seed, CounterRng.Stream.LabBroker, id, tick, pool.Length, 1)];
+    }
+
+    /// <summary>The second source's fill memory and switch, as <see cref="TrackBroker"/> does for the first.</summary>
+    private void TrackSecondBroker(in StepContext ctx, ref Lab a, int id, double received)
+    {
+        if (a.Broker2 < 0 || a.Broker2 == a.Broker) a.Broker2 = SecondBroker(id, a.Broker, ctx.Tick);
+        if (a.OnOrder2 <= 0 && received <= 0) return;
+        a.OnOrder2 = Math.Max(0, a.OnOrder2 - received) * (1 - P.LabOrderWriteOff);
+        a.Fill2 = (1 - P.LabFillMemory) * a.Fill2 + P.LabFillMemory * (received > 0 ? 1 : 0);
+        if (a.Fill2 >= P.LabSwitchThreshold) return;
+        a.Broker2 = SecondBroker(id, a.Broker, ctx.Tick);
+        a.Fill2 = 1;
+        a.OnOrder2 = 0;
     }
 
     private void AdjustCapacity(Signals signals, ref Lab a, bool active)

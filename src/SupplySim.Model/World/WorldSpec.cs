@@ -89,7 +89,9 @@ public sealed record LabGroupSpec(
     // Jurisdictions whose lab sites the group's labs may move capacity to (the organisation's reach; relocation, L1092-L1098).
     int[]? RelocateTo = null,
     // Route outputs the group's labs make (null: every opioid; a stimulant group, e.g. methamphetamine, makes stimulants only).
-    int[]? Products = null);
+    int[]? Products = null,
+    // Share of each order a lab places with a second broker, in another country where it can (sourcing mix, L488); 0: one broker.
+    double SecondSourceShare = 0);
 
 public sealed record LaundererGroupSpec(
     int Jurisdiction,
