@@ -101,7 +101,8 @@ public sealed class LeverCatalogue
         var id = $"i{item.Index}";
         var path = $"interventions[{item.Index}]";
         var when = item.Fields.GetValueOrDefault("date", "");
-        var where = item.Fields.GetValueOrDefault("jurisdiction", item.Fields.GetValueOrDefault("between", item.Fields.GetValueOrDefault("agency", "")));
+        var where = item.Fields.GetValueOrDefault("jurisdiction", item.Fields.GetValueOrDefault("between", item.Fields.GetValueOrDefault("agency",
+            item.Fields.TryGetValue("by", out var by) ? $"{by} toward {item.Fields.GetValueOrDefault("toward", item.Fields.GetValueOrDefault("to", ""))}" : "")));
         var label = $"{item.Label} ({when})";
         if (item.Type is "schedule-substance" or "schedule-class")
         {
@@ -144,6 +145,8 @@ public sealed class LeverCatalogue
             "treatment-access" => new("multiplier", "x treatment entry", "multiplies monthly entry into treatment (1 = no change).", 0, _ => 10, _ => 0.1, _ => null),
             "demand-reduction" => new("initiation-multiplier", "x initiation", "multiplies initiation into use (1 = no change).", 0, _ => 2, _ => 0.02, _ => null),
             "trust-building" => new("rate", "per month", "monthly rebuilding of trust.", 0, c => Math.Max(0.1, 3 * c), Hundredth, _ => null),
+            "reward" => new("intensity", "x a prompt reward", "size of the reward; it builds trust by less the longer the act it answers waited (L2337).", 0, c => Math.Max(3, Math.Ceiling(3 * c)), Hundredth, _ => "1"),
+            "cooperative-act" => new("weight", "acts", "weight of the act that expects a reward; unrewarded past a year it wears trust down.", 0, c => Math.Max(3, Math.Ceiling(3 * c)), Hundredth, _ => "1"),
             _ => null,
         };
     }

@@ -23,6 +23,21 @@ public class LeverCatalogueTests
     }
 
     [Fact]
+    public void Should_Offer_The_Weight_Of_Acts_Of_Cooperation_As_A_Room_S_Own_Measures()
+    {
+        var c = LeverCatalogue.For(Repo.Scenario("reinforce-cooperation.yaml"));
+        var own = c.Levers.Where(l => l.Group == LeverCatalogue.OwnGroup).ToArray();
+        Assert.Equal(2, own.Length);
+        Assert.All(own, l => Assert.EndsWith(".weight", l.Id));
+        Assert.All(own, l => Assert.Contains("CN toward US", l.Help));
+        // Setting the 2019 act to 0 (China never acted) is an override that compiles.
+        var values = c.Check(new Dictionary<string, string?> { [own[0].Id] = "0" });
+        var edit = c.Edit(values);
+        Assert.Equal([new SettingOverride(own[0].Path!, "0")], edit.Overrides);
+        Assert.NotNull(ScenarioLoader.Parse(edit.Write(c.ScenarioFile), "edited.yaml").Spec);
+    }
+
+    [Fact]
     public void Should_Turn_Lever_Values_Into_Overrides_And_Appended_Interventions_That_Compile()
     {
         var c = LeverCatalogue.For(Repo.Scenario("quickstart.yaml"));
