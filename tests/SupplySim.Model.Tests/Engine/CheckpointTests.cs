@@ -56,12 +56,14 @@ public class CheckpointTests
     }
 
     [Theory]
-    [InlineData("baseline.yaml")]
-    [InlineData("china-users.yaml")] // a closed market with a register: flags, months without use, NPS and references
-    [InlineData("laundering-capacity.yaml")] // launderer loads on the blackboard; the seized total that opens the latent group at about tick 145
-    [InlineData("stimulant-market.yaml")] // the markets' stimulant stock and co-user counts, the stimulant price and demand on the blackboard
-    public void Should_Continue_From_A_Checkpoint_Exactly_As_An_Uninterrupted_Run(string file)
-        => ContinuesExactly(ScenarioLoader.Load(Repo.Scenario(file)));
+    [InlineData("baseline.yaml", 40)]
+    [InlineData("china-users.yaml", 40)] // a closed market with a register: flags, months without use, NPS and references
+    [InlineData("laundering-capacity.yaml", 40)] // launderer loads on the blackboard; the seized total that opens the latent group at about tick 145
+    [InlineData("stimulant-market.yaml", 40)] // the markets' stimulant stock and co-user counts, the stimulant price and demand on the blackboard
+    [InlineData("kyc-economics.yaml", 90)] // firms' KYC flags, six months into the incentive
+    [InlineData("reinforce-cooperation.yaml", 90)] // the reciprocity ledger: an act of 2019-05, past its patience, wearing trust down
+    public void Should_Continue_From_A_Checkpoint_Exactly_As_An_Uninterrupted_Run(string file, int at)
+        => ContinuesExactly(ScenarioLoader.Load(Repo.Scenario(file)), at);
 
     [Fact]
     public void Should_Continue_An_Adaptive_Allocation_From_A_Checkpoint_Exactly()
@@ -99,14 +101,13 @@ public class CheckpointTests
         ContinuesExactly(ScenarioLoader.Parse(text, Repo.Scenario("intelligence-queue.yaml")));
     }
 
-    private static void ContinuesExactly(Scenario sc)
+    private static void ContinuesExactly(Scenario sc, int at = 40)
     {
         var uninterrupted = new LocalEngine(sc.Spec, sc.FirmsPerShard, sc.PeoplePerShard);
         Assert.Equal(Enum.GetValues<ActorKind>().Length, uninterrupted.Shards.Select(s => s.Info.Kind).Distinct().Count());
         var expected = Enumerable.Range(0, sc.Spec.Ticks).Select(_ => uninterrupted.Step()).ToList();
 
-        // Checkpoint after tick 40 (levers ramping, trust shocked, people in every state), restore into fresh objects, finish.
-        const int at = 40;
+        // Checkpoint after tick `at` (40: levers ramping, trust shocked, people in every state), restore into fresh objects, finish.
         var first = new LocalEngine(sc.Spec, sc.FirmsPerShard, sc.PeoplePerShard);
         var actual = Enumerable.Range(0, at + 1).Select(_ => first.Step()).ToList();
         var checkpoint = first.Save();
