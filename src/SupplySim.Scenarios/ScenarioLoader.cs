@@ -234,9 +234,11 @@ public static partial class ScenarioLoader
                 var output = Substance(m.Need("output"), $"{path}.output");
                 var input = Substance(m.Need("input"), $"{path}.input");
                 var yield = m.Number("yield", 1e-6, 10, "more than 0 and at most 10 kg of output per kg of input");
+                var skill = m.ShareOr("skill", 0);
+                if (skill > 0 && i >= 64) throw r.Error(m.Need("skill"), $"{path}.skill: only the first 64 routes may need skill (a lab's know-how is one bit per route)");
                 m.Done();
                 if (output == input) throw r.Error(m.Need("input"), $"{path}: a route's input must differ from its output");
-                result.Add(new RouteSpec(output, input, yield));
+                result.Add(new RouteSpec(output, input, yield, skill));
             }
             return result.ToArray();
         }
@@ -302,8 +304,9 @@ public static partial class ScenarioLoader
                     if (!_routeList.Any(rt => rt.Input == s))
                         throw r.Error(x.Node, $"{path}.products names '{x.Value}', which no route takes; brokers offer precursors (route inputs)");
             }
+            var recipes = m.Get("recipes") is { } rn && r.Boolean(rn, $"{path}.recipes");
             m.Done();
-            return new BrokerGroupSpec(j, count, markup, disguise, products);
+            return new BrokerGroupSpec(j, count, markup, disguise, products, recipes);
         }
 
         private LabGroupSpec Lab(YamlNode node, string path)

@@ -36,6 +36,8 @@ public sealed class CartelLabShard : Shard
         public int Broker2;
         public double Fill2;
         public double OnOrder2;
+        // Know-how: bit k set when the lab can run route k of the catalogue (routes with a skill, L367, L456).
+        public ulong Known;
     }
 
     private readonly Lab[] _agents;
@@ -50,6 +52,9 @@ public sealed class CartelLabShard : Shard
     private readonly bool _corruptible; // an agency acting here takes bribes
     private readonly bool _stimulant; // the group makes a stimulant: it reads and serves the stimulant market
     private readonly int[] _brokers; // brokers that offer an input of the group's routes, ascending
+    private readonly bool _skilled; // some route needs skill: labs run only the routes they know
+    private readonly ulong[] _teaches; // per substance: the group's routes that take it (what a recipe for it teaches)
+    private readonly int[] _routeBit; // per route of _routesByValue: its index in the catalogue's routes (its know-how bit)
 
     public CartelLabShard(Layout layout, ShardInfo info) : base(layout, info)
     {
@@ -62,6 +67,11 @@ public sealed class CartelLabShard : Shard
             .OrderByDescending(r => r.Yield * Spec.Substances[r.Output].Potency)
             .ThenBy(r => r.Input).ThenBy(r => r.Output).ToArray();
         _bestYield = routes.Select(r => r.Yield).DefaultIfEmpty(1).Max();
+        _skilled = routes.Any(r => r.Skill > 0);
+        _routeBit = Array.ConvertAll(_routesByValue, r => Array.IndexOf(Spec.Routes, r));
+        _teaches = new ulong[s];
+        if (_skilled)
+            foreach (var r in routes) _teaches[r.Input] |= 1UL << Array.IndexOf(Spec.Routes, r);
         _priceRef = _stimulant ? P.StimulantPricePerDoseUsd / P.StimulantPotencyMg : P.PricePerDoseUsd / P.ReferencePotencyMg;
         _brokers = layout.Brokers.Where(b => Stimulants.Serves(Spec, Spec.Brokers[layout.ShardOf(b).Group], _group)).ToArray();
         _launderCost = layout.Launderers.Select(id => { var g = Spec.Launderers[layout.ShardOf(id).Group]; return g.Fee; }).ToArray();
@@ -100,12 +110,13 @@ public sealed class CartelLabShard : Shard
             if (product >= 0)
                 _stock[i * s + product] = _group.CapacityKgPerMonth / Math.Max(Substitution.BestYield(Spec, product), 1e-9) * _group.InitialStockMonths;
             if (_group.SecondSourceShare > 0) _agents[i].Broker2 = SecondBroker(id, broker, 0);
+            if (_skilled) _agents[i].Known = InitialKnowHow(id);
         }
     }
 
     internal static readonly CheckpointFields Checkpoint = new(
         [nameof(_agents), nameof(_stock)],
-        [nameof(_group), nameof(_routesByValue), nameof(_bestYield), nameof(_launderCost), nameof(_priceRef), nameof(_exporters), nameof(_sites), nameof(_corruptible), nameof(_stimulant), nameof(_brokers)]);
+        [nameof(_group), nameof(_routesByValue), nameof(_bestYield), nameof(_launderCost), nameof(_priceRef), nameof(_exporters), nameof(_sites), nameof(_corruptible), nameof(_stimulant), nameof(_brokers), nameof(_skilled), nameof(_teaches), nameof(_routeBit)]);
 
     public override void Save(BinaryWriter w)
     {
@@ -133,8 +144,11 @@ public sealed class CartelLabShard : Shard
             {
                 case MessageKind.Shipment:
                     _stock[i * s + msg.Substance] += msg.Kg;
-                    if (_group.SecondSourceShare > 0 && msg.From == _agents[i].Broker2 && msg.From != _agents[i].Broker) received2[i] += msg.Kg;
-                    else received[i] += msg.Kg;
+                    // A recipe comes with the chemical from brokers that send them; a chemical the lab cannot use is no delivery.
+                    if (_skilled && Spec.Brokers[Layout.ShardOf(msg.From).Group].Recipes) _agents[i].Known |= _teaches[msg.Substance];
+                    var usable = !_skilled || (_agents[i].Known & _teaches[msg.Substance]) != 0;
+                    if (usable && _group.SecondSourceShare > 0 && msg.From == _agents[i].Broker2 && msg.From != _agents[i].Broker) received2[i] += msg.Kg;
+                    else if (usable) received[i] += msg.Kg;
                     if (Layout.StimulantPrecursor[msg.Substance]) report[Raw.StimulantPrecursorKg + msg.Substance] += msg.Kg;
                     else Delivered(report, msg);
                     _agents[i].Cash -= msg.Usd;
@@ -237,10 +251,12 @@ public sealed class CartelLabShard : Shard
         product = -1;
         var left = a.Capacity;
         var made = 0.0;
-        foreach (var r in _routesByValue)
+        for (var k = 0; k < _routesByValue.Length; k++)
         {
+            var r = _routesByValue[k];
             if (left <= 0) break;
             if (product >= 0 && r.Output != product) continue;
+            if (_skilled && (a.Known & (1UL << _routeBit[k])) == 0) continue; // no know-how, no synthesis
             var scheduled = signals.Scheduled(Info.Jurisdiction, r.Output);
             if (!RiskDecision.Accepts(P.LabMargin, a.RiskAppetite, scheduled, signals.Pressure(Info.Jurisdiction, Stage.Lab), P.PenaltyMultiple)) continue;
             var output = Math.Min(left, stock[r.Input] * r.Yield);
@@ -389,7 +405,8 @@ public sealed class CartelLabShard : Shard
     {
         if (a.Broker < 0) return;
         var held = 0.0;
-        foreach (var kg in stock) held += kg;
+        for (var k = 0; k < stock.Length; k++)
+            if (!_skilled || (a.Known & _teaches[k]) != 0) held += stock[k]; // a chemical it cannot use is not stock
         var target = a.Capacity / a.LastYield * _group.StockpileMonths;
         var need = target - held - a.OnOrderKg - a.OnOrder2;
         if (need <= 1e-9) return;
@@ -409,6 +426,18 @@ public sealed class CartelLabShard : Shard
         if (need <= 1e-9) return;
         outbox.Emit(new Message(MessageKind.LabOrder, id, a.Broker, -1, 0, need, 0));
         a.OnOrderKg += need;
+    }
+
+    /// <summary>
+    /// A lab's know-how at the start (routes with a skill, L367, L456): it can run a route of skill σ unless its draw for that route
+    /// falls below σ, so σ is the share of labs that need a recipe first; routes without a skill are always known.
+    /// </summary>
+    private ulong InitialKnowHow(int id)
+    {
+        ulong known = 0;
+        for (var k = 0; k < Spec.Routes.Length && k < 64; k++)
+            if (Spec.Routes[k].Skill <= 0 || CounterRng.Uniform(Seed, CounterRng.Stream.LabTraits, id, 0, 10 + k) >= Spec.Routes[k].Skill) known |= 1UL << k;
+        return known;
     }
 
     /// <summary>

@@ -48,7 +48,8 @@ public sealed record SubstanceSpec(
     double Potency);
 
 /// <summary>A synthesis route: kg of output per kg of input.</summary>
-public sealed record RouteSpec(int Output, int Input, double Yield);
+/// <summary>A synthesis step. <paramref name="Skill"/> is the share of labs that cannot run it without a recipe (0: every lab can).</summary>
+public sealed record RouteSpec(int Output, int Input, double Yield, double Skill = 0);
 
 public sealed record ScheduleEntry(int Jurisdiction, int Substance);
 
@@ -78,7 +79,9 @@ public sealed record BrokerGroupSpec(
     double Markup,
     double DisguiseSkill,
     // Precursors the group's brokers may offer (null: every precursor of an opioid route, as before stimulants were traded).
-    int[]? Products = null);
+    int[]? Products = null,
+    // The group's brokers send recipes with what they ship: a lab learns every route that takes the chemical (L367, L456).
+    bool Recipes = false);
 
 public sealed record LabGroupSpec(
     int Jurisdiction,
