@@ -198,6 +198,9 @@ public sealed class MetricsComputer
                 var state = (PersonState)s;
                 Add("people", $"state={EnumNames.Name(state)};region={J(j)}", v => v[r.PeopleSlot(j, state)]);
             }
+        // MOUD coverage, the share of people with OUD who are in treatment (model.md §7: about 25%, L1808), for the labs' markets.
+        foreach (var j in labRegions)
+            Add("moud_coverage", $"region={J(j)}", v => Ratio(v[r.PeopleSlot(j, PersonState.Moud)], v[r.PeopleSlot(j, PersonState.Moud)] + v[r.PeopleSlot(j, PersonState.Oud)]));
         Catalog = keys;
     }
 
