@@ -387,12 +387,21 @@ public sealed class CartelLabShard : Shard
         SeizureValue.AddRoute(report, Raw, signals, Info.Jurisdiction, to, kg * potency, IntelligenceQueue.Drug, illegality);
     }
 
+    /// <summary>
+    /// One source's month: what it delivered comes off its order book (the rest is partly written off) and into its fill memory.
+    /// True when it has failed, its fill memory below the switch threshold.
+    /// </summary>
+    private bool Failed(ref double onOrder, ref double fill, double received)
+    {
+        onOrder = Math.Max(0, onOrder - received) * (1 - P.LabOrderWriteOff);
+        fill = (1 - P.LabFillMemory) * fill + P.LabFillMemory * (received > 0 ? 1 : 0);
+        return fill < P.LabSwitchThreshold;
+    }
+
     private void TrackBroker(in StepContext ctx, ref Lab a, int id, double received)
     {
         if (a.OnOrderKg <= 0 && received <= 0) return;
-        a.OnOrderKg = Math.Max(0, a.OnOrderKg - received) * (1 - P.LabOrderWriteOff);
-        a.FillMemory = (1 - P.LabFillMemory) * a.FillMemory + P.LabFillMemory * (received > 0 ? 1 : 0);
-        if (a.FillMemory >= P.LabSwitchThreshold || _brokers.Length < 2) return;
+        if (!Failed(ref a.OnOrderKg, ref a.FillMemory, received) || _brokers.Length < 2) return;
         // Switch to another broker of its precursors, anywhere: the lab does not know who can deliver, it only learns who cannot.
         var pick = CounterRng.Index(Seed, CounterRng.Stream.LabBroker, id, ctx.Tick, _brokers.Length - 1);
         var current = Array.BinarySearch(_brokers, a.Broker);
@@ -453,14 +462,12 @@ public sealed class CartelLabShard : Shard
         return pool[CounterRng.Index(Seed, CounterRng.Stream.LabBroker, id, tick, pool.Length, 1)];
     }
 
-    /// <summary>The second source's fill memory and switch, as <see cref="TrackBroker"/> does for the first.</summary>
+    /// <summary>The second source's fill memory and switch (<see cref="Failed"/>), as <see cref="TrackBroker"/> does for the first.</summary>
     private void TrackSecondBroker(in StepContext ctx, ref Lab a, int id, double received)
     {
         if (a.Broker2 < 0 || a.Broker2 == a.Broker) a.Broker2 = SecondBroker(id, a.Broker, ctx.Tick);
         if (a.OnOrder2 <= 0 && received <= 0) return;
-        a.OnOrder2 = Math.Max(0, a.OnOrder2 - received) * (1 - P.LabOrderWriteOff);
-        a.Fill2 = (1 - P.LabFillMemory) * a.Fill2 + P.LabFillMemory * (received > 0 ? 1 : 0);
-        if (a.Fill2 >= P.LabSwitchThreshold) return;
+        if (!Failed(ref a.OnOrder2, ref a.Fill2, received)) return;
         a.Broker2 = SecondBroker(id, a.Broker, ctx.Tick);
         a.Fill2 = 1;
         a.OnOrder2 = 0;

@@ -23,6 +23,7 @@ public sealed class RunCoordinator
     private readonly int[] _signalSince;
     private readonly int[] _watched; // precursor-role substances
     private double _seizedUsdToDate; // USD seized from all launderers since the run's start (latent launderer groups)
+    private readonly bool _hasQueues; // some agency keeps an intelligence queue
 
     public Layout Layout { get; }
     public Raw Raw { get; }
@@ -39,13 +40,14 @@ public sealed class RunCoordinator
         _signalShare = new double[Raw.J];
         _listingLag = Enumerable.Repeat(-1, Raw.J).ToArray();
         _signalSince = Enumerable.Repeat(-1, Raw.J * Raw.S).ToArray();
+        _hasQueues = layout.Spec.Agencies.Any(a => a.IntelligenceQueue is not null);
         _watched = Enumerable.Range(0, Raw.S)
             .Where(s => Spec.Substances[s].Role is SubstanceRole.Precursor or SubstanceRole.DesignerPrecursor or SubstanceRole.PrePrecursor).ToArray();
     }
 
     internal static readonly CheckpointFields Checkpoint = new(
         [nameof(_signals), nameof(_levers), nameof(_last), nameof(_nextTick), nameof(Metrics), nameof(_signalShare), nameof(_listingLag), nameof(_signalSince), nameof(_seizedUsdToDate)],
-        [nameof(Layout), nameof(Raw), nameof(_watched)]);
+        [nameof(Layout), nameof(Raw), nameof(_watched), nameof(_hasQueues)]);
 
     /// <summary>The next tick this coordinator expects (the tick after the last one ended).</summary>
     public int NextTick => _nextTick;
@@ -130,6 +132,7 @@ public sealed class RunCoordinator
     /// </summary>
     private void ShareLeads(double[] v)
     {
+        if (!_hasQueues) return; // nobody reads them
         for (var o = 0; o < Raw.J; o++)
             for (var kind = 0; kind < IntelligenceQueue.Kinds; kind++)
             {

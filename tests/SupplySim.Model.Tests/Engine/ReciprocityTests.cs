@@ -1,8 +1,7 @@
 using SupplySim.Model.Engine;
 using SupplySim.Model.World;
-using SupplySim.Scenarios;
-using SupplySim.Testing;
 using Xunit;
+using static SupplySim.Model.Tests.BaselineWorld;
 
 namespace SupplySim.Model.Tests.Engine;
 
@@ -12,9 +11,7 @@ namespace SupplySim.Model.Tests.Engine;
 /// </summary>
 public class ReciprocityTests
 {
-    private static readonly WorldSpec Baseline = ScenarioLoader.Load(Repo.Scenario("baseline.yaml")).Spec;
     private static readonly ModelParameters P = Baseline.Parameters;
-    private static int C(string id) => Array.IndexOf(Baseline.Countries, id);
     private static InterventionSpec Item(InterventionKind kind, string a, string b, double value = 1) => new(0, kind, [], [], -1, default, C(a), C(b), value, 0, "test");
 
     private static double Trust(LeverBoard board, Signals signals)

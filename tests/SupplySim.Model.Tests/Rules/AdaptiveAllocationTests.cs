@@ -1,9 +1,8 @@
 using SupplySim.Model.Engine;
 using SupplySim.Model.Rules;
 using SupplySim.Model.World;
-using SupplySim.Scenarios;
-using SupplySim.Testing;
 using Xunit;
+using static SupplySim.Model.Tests.BaselineWorld;
 
 namespace SupplySim.Model.Tests.Rules;
 
@@ -14,7 +13,6 @@ namespace SupplySim.Model.Tests.Rules;
 /// </summary>
 public class AdaptiveAllocationTests
 {
-    private static readonly WorldSpec Baseline = ScenarioLoader.Load(Repo.Scenario("baseline.yaml")).Spec;
     private static readonly Layout Layout = new(Baseline);
     private static readonly AgencySpec CnMps = Baseline.Agencies.Single(a => a.Id == "CN-MPS");
     private static int Cn => Array.FindIndex(Baseline.Jurisdictions, j => j.Id == "CN");

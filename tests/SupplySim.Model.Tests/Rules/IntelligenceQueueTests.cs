@@ -2,9 +2,8 @@ using SupplySim.Model.Engine;
 using SupplySim.Model.Metrics;
 using SupplySim.Model.Rules;
 using SupplySim.Model.World;
-using SupplySim.Scenarios;
-using SupplySim.Testing;
 using Xunit;
+using static SupplySim.Model.Tests.BaselineWorld;
 
 namespace SupplySim.Model.Tests.Rules;
 
@@ -15,9 +14,6 @@ namespace SupplySim.Model.Tests.Rules;
 /// </summary>
 public class IntelligenceQueueTests
 {
-    private static readonly WorldSpec Baseline = ScenarioLoader.Load(Repo.Scenario("baseline.yaml")).Spec;
-    private static int J(string id) => Array.FindIndex(Baseline.Jurisdictions, j => j.Id == id);
-    private static int C(string id) => Array.IndexOf(Baseline.Countries, id);
 
     [Fact]
     public void Should_Queue_Only_The_Actionable_Leads_And_Count_The_Rest_As_Unactionable()

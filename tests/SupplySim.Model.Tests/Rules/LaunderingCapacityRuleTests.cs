@@ -1,9 +1,8 @@
 using SupplySim.Model.Engine;
 using SupplySim.Model.Rules;
 using SupplySim.Model.World;
-using SupplySim.Scenarios;
-using SupplySim.Testing;
 using Xunit;
+using static SupplySim.Model.Tests.BaselineWorld;
 
 namespace SupplySim.Model.Tests.Rules;
 
@@ -14,7 +13,6 @@ namespace SupplySim.Model.Tests.Rules;
 /// </summary>
 public class LaunderingCapacityRuleTests
 {
-    private static readonly WorldSpec Baseline = ScenarioLoader.Load(Repo.Scenario("baseline.yaml")).Spec;
 
     [Fact]
     public void Should_Price_Congestion_On_The_Bpr_Curve_Of_Utilisation()

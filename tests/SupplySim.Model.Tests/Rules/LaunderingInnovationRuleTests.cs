@@ -1,9 +1,8 @@
 using SupplySim.Model.Engine;
 using SupplySim.Model.Rules;
 using SupplySim.Model.World;
-using SupplySim.Scenarios;
-using SupplySim.Testing;
 using Xunit;
+using static SupplySim.Model.Tests.BaselineWorld;
 
 namespace SupplySim.Model.Tests.Rules;
 
@@ -14,7 +13,6 @@ namespace SupplySim.Model.Tests.Rules;
 /// </summary>
 public class LaunderingInnovationRuleTests
 {
-    private static readonly WorldSpec Baseline = ScenarioLoader.Load(Repo.Scenario("baseline.yaml")).Spec;
 
     [Fact]
     public void Should_Lower_The_Risk_By_Rate_Times_Seizure_Share_Times_Risk()

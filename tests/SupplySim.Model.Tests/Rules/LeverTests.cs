@@ -1,18 +1,14 @@
 using SupplySim.Model.Engine;
 using SupplySim.Model.Rules;
 using SupplySim.Model.World;
-using SupplySim.Scenarios;
-using SupplySim.Testing;
 using Xunit;
+using static SupplySim.Model.Tests.BaselineWorld;
 
 namespace SupplySim.Model.Tests.Rules;
 
 /// <summary>Levers and trust on the run's blackboard (Engine/LeverBoard.cs).</summary>
 public class LeverTests
 {
-    private static readonly WorldSpec Baseline = ScenarioLoader.Load(Repo.Scenario("baseline.yaml")).Spec;
-    private static int J(string id) => Array.FindIndex(Baseline.Jurisdictions, j => j.Id == id);
-    private static int C(string id) => Array.IndexOf(Baseline.Countries, id);
 
     private static InterventionSpec Lever(Lever lever, string j, double value, int ramp = 0, string? partner = null)
         => new(0, InterventionKind.SetLever, [J(j)], [], -1, lever, partner is null ? -1 : C(partner), -1, value, ramp, "test");
