@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Orleans.TestingHost;
+using SupplySim.Cli.Hosting;
 using SupplySim.Grains;
 using SupplySim.Model.Engine;
 using SupplySim.Model.World;
@@ -34,6 +35,8 @@ public class WholeTickBenchmarks
         var scenario = BenchmarkWorld.QuickstartScenario();
         var builder = new InProcessTestClusterBuilder(1);
         builder.Options.ConfigureFileLogging = false;
+        // The same registrations as every SupplySim silo (placement director, checkpoint store, exception filter).
+        builder.ConfigureSilo((_, silo) => silo.AddSupplySimGrains());
         _cluster = builder.Build();
         _cluster.DeployAsync().GetAwaiter().GetResult();
         _run = _cluster.Client.GetGrain<IRunGrain>("benchmark");
