@@ -9,7 +9,7 @@ using Xunit;
 namespace SupplySim.Cli.Tests;
 
 /// <summary>
-/// Watching a run as a user would (README "Watching a run"): scrape Prometheus and open the dashboard
+/// Watching a run as a user would (docs/observability.md): scrape Prometheus and open the dashboard
 /// while `supplysim run` lingers, receive its OTLP export, and check none of it changes the results.
 /// </summary>
 public partial class TelemetryEndToEndTests

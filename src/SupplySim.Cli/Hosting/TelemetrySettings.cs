@@ -3,7 +3,7 @@ using OpenTelemetry.Exporter;
 namespace SupplySim.Cli.Hosting;
 
 /// <summary>
-/// What a process exports and serves for watching a run (README "Watching a run"): OTLP metrics and
+/// What a process exports and serves for watching a run (docs/observability.md): OTLP metrics and
 /// traces, a Prometheus scrape endpoint and console output, the Orleans dashboard, and how long to stay
 /// up after the run. Every endpoint binds 127.0.0.1 only. <see cref="None"/> exports nothing and adds
 /// no OpenTelemetry, dashboard or grain-call filter to the host.
