@@ -8,7 +8,7 @@ using SupplySim.Grains;
 namespace SupplySim.Hosting;
 
 /// <summary>
-/// The embedded default (architecture.md §5): one silo in this process, localhost clustering bound to
+/// The embedded default: one silo in this process, localhost clustering bound to
 /// 127.0.0.1 on free ports, and the co-hosted client, so `supplysim run` needs nothing installed.
 /// </summary>
 public sealed class EmbeddedSilo : IClusterConnection

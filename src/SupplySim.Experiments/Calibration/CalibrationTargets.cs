@@ -4,7 +4,7 @@ namespace SupplySim.Experiments.Calibration;
 public sealed record CalibrationTarget(string Name, int Year, double Value, string Source);
 
 /// <summary>
-/// What the baseline is fitted to (model.md §7): US synthetic-opioid deaths by year as the report gives
+/// What the baseline is fitted to (docs/calibration.md#the-targets): US synthetic-opioid deaths by year as the report gives
 /// them, the fentanyl-with-stimulant share of fentanyl deaths in 2021, and the direction of 2023. Deaths
 /// from drugs the model does not cover (all-drug totals) are not targets.
 /// </summary>

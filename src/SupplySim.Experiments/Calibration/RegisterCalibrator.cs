@@ -120,7 +120,7 @@ public sealed class RegisterCalibrator(string scenarioFile, string region = "CN"
     }
 }
 
-/// <summary>China's register series (model.md §7): the report's figures, and one public year between them.</summary>
+/// <summary>China's register series (docs/calibration.md): the report's figures, and one public year between them.</summary>
 public static class RegisterTargets
 {
     /// <summary>Registered people who use drugs at the end of the year, on the counting basis since 2015 (L1512).</summary>

@@ -1,6 +1,6 @@
 namespace SupplySim.Experiments.Results;
 
-/// <summary>Writes go to "NAME.partial" and become "NAME" only when complete, so an interrupted run never leaves a file that looks finished (architecture.md §4).</summary>
+/// <summary>Writes go to "NAME.partial" and become "NAME" only when complete, so an interrupted run never leaves a file that looks finished.</summary>
 public static class AtomicFile
 {
     public static string PartialPath(string path) => path + ".partial";

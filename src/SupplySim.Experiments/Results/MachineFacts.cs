@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace SupplySim.Experiments.Results;
 
-/// <summary>The machine and runtime facts every manifest records (architecture.md §4), written in one place.</summary>
+/// <summary>The machine and runtime facts every manifest records, written in one place.</summary>
 public static class MachineFacts
 {
     public static void Write(Utf8JsonWriter w)

@@ -4,7 +4,7 @@ using System.Text;
 namespace SupplySim.Experiments.Results;
 
 /// <summary>
-/// Streams metrics in tidy long format (architecture.md §4): one row per (run, replicate, tick, metric,
+/// Streams metrics in tidy long format: one row per (run, replicate, tick, metric,
 /// dimension), written and flushed as each tick arrives; nothing is held for the whole run.
 /// </summary>
 public sealed class MetricsCsvWriter : IDisposable

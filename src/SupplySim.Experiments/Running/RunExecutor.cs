@@ -42,7 +42,7 @@ public sealed class CheckpointStats(int every)
 
 /// <summary>
 /// Drives one run on whatever cluster the grain factory reaches (embedded silo or test cluster) and
-/// streams its results folder: metrics.csv per tick, then summary.json and manifest.json (architecture.md §4).
+/// streams its results folder: metrics.csv per tick, then summary.json and manifest.json.
 /// </summary>
 public static class RunExecutor
 {

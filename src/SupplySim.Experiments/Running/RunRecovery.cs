@@ -16,7 +16,7 @@ public sealed class ClusterLostException(string message) : Exception(message);
 
 /// <summary>
 /// How a client notices that a silo of its run died, and how it puts the run back on the survivors
-/// (architecture.md §5, recovery). Orleans fails calls to a silo once membership declares it dead, but a call
+/// (docs/cluster.md). Orleans fails calls to a silo once membership declares it dead, but a call
 /// forwarded through a gateway to a silo that died is answered by nobody, so while a tick is outstanding the
 /// client also watches the cluster's active silos and gives up on the call when one of the run's silos is gone.
 /// </summary>
