@@ -1,7 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
 using SupplySim.Cli.Commands;
-using SupplySim.Cli.Hosting;
+using SupplySim.Grains;
+using SupplySim.Hosting;
 using Xunit;
 
 namespace SupplySim.Cli.Tests;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using SupplySim.Cli.Hosting;
 using SupplySim.Grains.Checkpoints;
+using SupplySim.Hosting;
 using Xunit;
 
 namespace SupplySim.Cli.Tests;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
-using SupplySim.Cli.Hosting;
 using SupplySim.Grains.Checkpoints;
+using SupplySim.Hosting;
 using SupplySim.Model.Engine;
 using SupplySim.Model.World;
 using SupplySim.Scenarios;

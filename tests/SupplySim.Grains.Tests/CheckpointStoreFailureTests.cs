@@ -1,9 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using StackExchange.Redis;
-using SupplySim.Cli.Hosting;
-using SupplySim.Cli.Running;
+using SupplySim.Cli.Rendering;
+using SupplySim.Experiments.Running;
 using SupplySim.Grains.Checkpoints;
+using SupplySim.Hosting;
 using SupplySim.Scenarios;
 using SupplySim.Testing;
 using Xunit;

@@ -1,7 +1,7 @@
 using Orleans.Runtime;
 using Orleans.TestingHost;
-using SupplySim.Cli.Hosting;
-using SupplySim.Cli.Running;
+using SupplySim.Experiments.Running;
+using SupplySim.Hosting;
 using SupplySim.Model.Engine;
 using SupplySim.Scenarios;
 using SupplySim.Testing;

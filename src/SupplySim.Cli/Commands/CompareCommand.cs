@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
-using SupplySim.Cli.Experiments;
+using SupplySim.Experiments;
 
 namespace SupplySim.Cli.Commands;
 
@@ -16,14 +16,14 @@ public static class CompareCommand
         var cmd = new Command("compare", "Compare scenarios with paired replicates (replicate i of each uses the same seed): mean, 95% CI, difference and relative difference per outcome; compare.csv, compare.json, charts and report.html.");
         cmd.Arguments.Add(files);
         options.AddTo(cmd);
-        var clusterFlags = new Hosting.RedisClusterFlags(silo: false);
+        var clusterFlags = new RedisClusterFlags(silo: false);
         clusterFlags.AddTo(cmd);
         cmd.SetAction(async (parse, cancellation) =>
         {
             var plan = ExperimentPlan.ForCompare(parse.GetValue(files)!, parse.GetValue(options.Seed), parse.GetValue(options.Replicates) ?? DefaultReplicates, ExperimentOptions.CommandLine(parse));
             var dir = parse.GetValue(options.Out)
                 ?? Path.Combine("results", $"compare-{string.Join("-vs-", plan.Arms.Select(a => ExperimentPlan.Slug(a.Run)))}-seed{plan.Seed}");
-            return await ExperimentSession.RunAsync(console, plan, dir, options.ParallelOr(parse), cancellation, cluster: clusterFlags.Read(parse), checkpointEvery: parse.GetValue(options.CheckpointEvery));
+            return await ExperimentConsole.RunAsync(console, plan, dir, options.ParallelOr(parse), cancellation, cluster: clusterFlags.Read(parse), checkpointEvery: parse.GetValue(options.CheckpointEvery));
         });
         return cmd;
     }

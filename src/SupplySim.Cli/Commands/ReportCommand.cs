@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.Text.Json;
 using Spectre.Console;
-using SupplySim.Cli.Experiments;
-using SupplySim.Cli.Reports;
+using SupplySim.Cli.Rendering;
+using SupplySim.Experiments;
+using SupplySim.Experiments.Reports;
 
 namespace SupplySim.Cli.Commands;
 
@@ -20,9 +21,9 @@ public static class ReportCommand
             var plan = ExperimentManifest.ReadPlan(folder);
             using var manifest = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, ExperimentManifest.File)));
             var version = manifest.RootElement.TryGetProperty("version", out var v) ? v.GetString() ?? "?" : "?";
-            var files = ExperimentReport.Build(folder, plan, version, console);
+            var files = ExperimentReport.Build(folder, plan, version, table => ConsoleTables.Write(console, table));
             string[] inputs = [ResultsAssembly.MetricsFile, ResultsAssembly.ReplicatesFile, ResultsAssembly.TimeSeriesFile, ExperimentManifest.File, "runs/"];
-            ExperimentSession.Wrote(console, folder, files.Except(inputs).ToArray());
+            ExperimentConsole.Wrote(console, folder, files.Except(inputs).ToArray());
             return SupplySimCommand.Ok;
         });
         return cmd;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
-using SupplySim.Cli.Experiments;
-using SupplySim.Cli.Hosting;
+using SupplySim.Experiments;
+using SupplySim.Hosting;
 
 namespace SupplySim.Cli.Commands;
 
@@ -27,7 +27,7 @@ public static class RunCommand
             var plan = ExperimentPlan.ForRun(parse.GetValue(scenario)!, parse.GetValue(options.Seed), replicates, ExperimentOptions.CommandLine(parse));
             var dir = parse.GetValue(options.Out)
                 ?? Path.Combine("results", $"{plan.Scenarios[0].Name}-seed{plan.Seed}{(replicates > 1 ? $"-r{replicates}" : "")}");
-            return await ExperimentSession.RunAsync(console, plan, dir, options.ParallelOr(parse), cancellation, telemetry, cluster, parse.GetValue(options.CheckpointEvery));
+            return await ExperimentConsole.RunAsync(console, plan, dir, options.ParallelOr(parse), cancellation, telemetry, cluster, parse.GetValue(options.CheckpointEvery));
         });
         return cmd;
     }

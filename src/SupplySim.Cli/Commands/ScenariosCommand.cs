@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
+using SupplySim.Grains;
 using SupplySim.Scenarios;
 
 namespace SupplySim.Cli.Commands;

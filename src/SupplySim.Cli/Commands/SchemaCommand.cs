@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
-using SupplySim.Cli.Results;
+using SupplySim.Experiments.Results;
+using SupplySim.Grains;
 using SupplySim.Scenarios;
 
 namespace SupplySim.Cli.Commands;

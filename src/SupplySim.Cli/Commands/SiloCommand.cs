@@ -1,12 +1,10 @@
 using System.CommandLine;
 using System.Net;
 using System.Net.Sockets;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Orleans.Configuration;
 using Spectre.Console;
-using SupplySim.Cli.Hosting;
-using SupplySim.Grains.Checkpoints;
+using SupplySim.Cli.Rendering;
+using SupplySim.Grains;
+using SupplySim.Hosting;
 
 namespace SupplySim.Cli.Commands;
 
@@ -51,55 +49,17 @@ public static class SiloCommand
             var telemetry = telemetryOptions.Read(parse);
             await RedisProbe.CheckAsync(settings, requireMembers: false);
 
-            var builder = TelemetryHosting.CreateHostBuilder(telemetry);
-            builder.UseOrleans(silo =>
-            {
-                silo.UseRedisClustering(o =>
-                {
-                    o.ConfigurationOptions = settings.Redis(abortOnConnectFail: false);
-                    if (settings.EntryExpiry is { } expiry) o.EntryExpiry = expiry;
-                });
-                silo.Configure<ClusterOptions>(o => { o.ServiceId = SupplySimSilo.ServiceId; o.ClusterId = settings.ClusterId; });
-                silo.Configure<EndpointOptions>(o =>
-                {
-                    o.AdvertisedIPAddress = address;
-                    o.SiloPort = siloPort;
-                    o.GatewayPort = gwPort;
-                    o.SiloListeningEndpoint = new IPEndPoint(address, siloPort);
-                    o.GatewayListeningEndpoint = new IPEndPoint(address, gwPort);
-                });
-                silo.Configure<ClusterMembershipOptions>(SupplySimSilo.FailureDetection);
-                // Calls to a silo that died fail when membership declares it dead (seconds); this only bounds a call nobody answers.
-                silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(2));
-                silo.Services.AddSingleton<ICheckpointStore>(_ => new RedisCheckpointStore(settings));
-                silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromMinutes(30));
-                silo.AddSupplySimGrains();
-                silo.AddTelemetry(telemetry);
-            });
-            using var host = TelemetryHosting.Build(builder);
-            try
-            {
-                await host.StartAsync(cancellation);
-            }
-            catch (Exception e) when (!cancellation.IsCancellationRequested)
-            {
-                using var stopTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-                try { await host.StopAsync(stopTimeout.Token); } catch (Exception) { }
-                throw new UserInputException($"the silo could not join cluster '{settings.ClusterId}' (Redis at {settings.Endpoint}): {RedisProbe.FirstLine(e.Message)}");
-            }
+            using var silo = await ClusterSilo.StartAsync(settings, address, siloPort, gwPort, telemetry, cancellation);
             console.Profile.Out.Writer.WriteLine(
                 $"silo ready: cluster {settings.ClusterId}, silo {address}:{siloPort}, gateway {address}:{gwPort}, membership in Redis at {settings.Endpoint} (Ctrl+C stops it)");
             console.Profile.Out.Writer.Flush();
-            TelemetryConsole.Announce(console, telemetry);
+            TelemetryAnnouncer.Announce(console, telemetry);
             try
             {
                 await Task.Delay(Timeout.Infinite, cancellation);
             }
             catch (OperationCanceledException) { }
-            using (var stopTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(20)))
-            {
-                try { await host.StopAsync(stopTimeout.Token); } catch (OperationCanceledException) { }
-            }
+            await silo.StopAsync();
             console.Profile.Out.Writer.WriteLine("silo stopped");
             return SupplySimCommand.Ok;
         });

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
+using SupplySim.Grains;
 using SupplySim.Scenarios;
 
 namespace SupplySim.Cli.Commands;
@@ -52,7 +53,7 @@ public static class SupplySimCommand
             Error(console, e.Message);
             return BadInput;
         }
-        catch (Running.ClusterLostException e)
+        catch (Experiments.Running.ClusterLostException e)
         {
             Error(console, e.Message);
             return BadInput;
@@ -76,6 +77,3 @@ public static class SupplySimCommand
     public static void Error(IAnsiConsole console, string message)
         => Console.Error.WriteLine($"error: {message}");
 }
-
-/// <summary>A mistake in what the user asked for (not in a scenario file): reported as one line, exit code 2.</summary>
-public sealed class UserInputException(string message) : Exception(message);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
-using SupplySim.Cli.Experiments;
+using SupplySim.Experiments;
+using SupplySim.Grains;
 using SupplySim.Scenarios;
 
 namespace SupplySim.Cli.Commands;
@@ -27,7 +28,7 @@ public static class SweepCommand
         cmd.Arguments.Add(scenario);
         cmd.Options.Add(vary);
         options.AddTo(cmd);
-        var clusterFlags = new Hosting.RedisClusterFlags(silo: false);
+        var clusterFlags = new RedisClusterFlags(silo: false);
         clusterFlags.AddTo(cmd);
         cmd.SetAction(async (parse, cancellation) =>
         {
@@ -46,7 +47,7 @@ public static class SweepCommand
                 throw new UserInputException(texts.Length == 1 ? $"--vary {texts[0]}: {e.Message}" : texts.Length > 1 ? $"--vary: {e.Message}" : $"{file}: sweep: {e.Message}");
             }
             var dir = parse.GetValue(options.Out) ?? Path.Combine("results", $"sweep-{ExperimentPlan.Slug(plan.Scenarios[0].Name)}-seed{plan.Seed}");
-            return await ExperimentSession.RunAsync(console, plan, dir, options.ParallelOr(parse), cancellation, cluster: clusterFlags.Read(parse), checkpointEvery: parse.GetValue(options.CheckpointEvery));
+            return await ExperimentConsole.RunAsync(console, plan, dir, options.ParallelOr(parse), cancellation, cluster: clusterFlags.Read(parse), checkpointEvery: parse.GetValue(options.CheckpointEvery));
         });
         return cmd;
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
-using SupplySim.Cli.Experiments;
+using SupplySim.Experiments;
+using SupplySim.Grains;
 using SupplySim.Scenarios;
 
 namespace SupplySim.Cli.Commands;

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using Spectre.Console;
-using SupplySim.Cli.Hosting;
-using SupplySim.Cli.Workshop;
+using SupplySim.Grains;
+using SupplySim.Hosting;
+using SupplySim.Workshop;
 
 namespace SupplySim.Cli.Commands;
 

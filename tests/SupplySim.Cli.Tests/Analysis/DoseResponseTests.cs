@@ -1,4 +1,4 @@
-using SupplySim.Cli.Analysis;
+using SupplySim.Experiments.Analysis;
 using Xunit;
 
 namespace SupplySim.Cli.Tests.Analysis;

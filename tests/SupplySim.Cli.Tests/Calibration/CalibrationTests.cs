@@ -1,4 +1,4 @@
-using SupplySim.Cli.Calibration;
+using SupplySim.Experiments.Calibration;
 using SupplySim.Scenarios;
 using SupplySim.Testing;
 using Xunit;

@@ -1,6 +1,6 @@
 using Spectre.Console.Testing;
-using SupplySim.Cli.Calibration;
 using SupplySim.Cli.Commands;
+using SupplySim.Experiments.Calibration;
 using SupplySim.Testing;
 using Xunit;
 

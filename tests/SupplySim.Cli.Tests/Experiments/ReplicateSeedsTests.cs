@@ -1,4 +1,4 @@
-using SupplySim.Cli.Experiments;
+using SupplySim.Experiments;
 using Xunit;
 
 namespace SupplySim.Cli.Tests.Experiments;

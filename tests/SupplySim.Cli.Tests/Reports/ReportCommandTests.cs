@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Spectre.Console.Testing;
-using SupplySim.Cli.Analysis;
 using SupplySim.Cli.Commands;
+using SupplySim.Experiments.Analysis;
 using Xunit;
 
 namespace SupplySim.Cli.Tests.Reports;

@@ -1,7 +1,7 @@
 using System.Globalization;
-using SupplySim.Cli.Analysis;
-using SupplySim.Cli.Experiments;
-using SupplySim.Cli.Results;
+using SupplySim.Experiments;
+using SupplySim.Experiments.Analysis;
+using SupplySim.Experiments.Results;
 using SupplySim.Scenarios;
 using SupplySim.Testing;
 

@@ -1,6 +1,6 @@
-using SupplySim.Cli.Statistics;
-using Xunit;
 using MathStats = MathNet.Numerics.Statistics;
+using SupplySim.Experiments.Statistics;
+using Xunit;
 
 namespace SupplySim.Cli.Tests.Statistics;
 

@@ -1,6 +1,6 @@
-using SupplySim.Cli.Hosting;
-using SupplySim.Cli.Workshop;
+using SupplySim.Hosting;
 using SupplySim.Testing;
+using SupplySim.Workshop;
 using Xunit;
 
 namespace SupplySim.Cli.Tests.Workshop;

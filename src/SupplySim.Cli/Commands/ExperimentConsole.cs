@@ -1,0 +1,58 @@
+using Spectre.Console;
+using SupplySim.Cli.Rendering;
+using SupplySim.Experiments;
+using SupplySim.Experiments.Reports;
+using SupplySim.Hosting;
+
+namespace SupplySim.Cli.Commands;
+
+/// <summary>
+/// An experiment on the console: connects to an embedded silo (or, given <c>cluster</c>, to a Redis cluster of
+/// `supplysim silo` processes as a client), runs the plan (<see cref="ExperimentSession"/>) with its
+/// progress shown, prints the tables, and says where it wrote what.
+/// </summary>
+public static class ExperimentConsole
+{
+    public static async Task<int> RunAsync(IAnsiConsole console, ExperimentPlan plan, string outDir, int parallel, CancellationToken cancellation, TelemetrySettings? telemetry = null, RedisClusterSettings? cluster = null, int? checkpointEvery = null)
+    {
+        telemetry ??= TelemetrySettings.None;
+        ExperimentSession.Prepare(outDir);
+        await using IClusterConnection silo = cluster is null
+            ? await EmbeddedSilo.StartAsync(telemetry, cancellation)
+            : await RedisClusterClient.ConnectAsync(cluster, telemetry, cancellation);
+        foreach (var s in plan.Scenarios.DistinctBy(s => s.Name)) console.MarkupLineInterpolated($"[bold]{s.Name}[/]: {s.Question}");
+        var session = new ExperimentSession(plan, outDir, parallel);
+        var progress = new ExperimentConsoleProgress(console);
+        TelemetryAnnouncer.Announce(console, telemetry);
+        var outcomes = await progress.Track(plan, () => session.RunAsync(silo.Grains, progress, cancellation, checkpointEvery));
+        if (plan.Runs == 1 && outcomes[0] is { } single)
+            console.WriteLine($"{single.TicksRun} ticks on {single.Silos} silo{(single.Silos == 1 ? "" : "s")} ({single.Shards} shards) in {single.Wall.TotalSeconds:F1} s; overdose deaths: {single.DeathsTotal:N0}");
+        else
+            console.WriteLine($"{plan.Runs} runs in {session.RunWall.TotalSeconds:F1} s");
+        console.WriteLine();
+
+        var files = session.Finish(table => ConsoleTables.Write(console, table));
+        Wrote(console, outDir, files);
+        await TelemetryAnnouncer.LingerAsync(console, telemetry, cancellation);
+        return SupplySimCommand.Ok;
+    }
+
+    /// <summary>Lists the files of a results folder, one per line and never wrapped, charts folded into one line.</summary>
+    public static void Wrote(IAnsiConsole console, string outDir, IReadOnlyList<string> files)
+    {
+        var w = console.Profile.Out.Writer;
+        w.WriteLine($"wrote {outDir}{Path.DirectorySeparatorChar}");
+        var charts = files.Count(f => f.StartsWith("charts/", StringComparison.Ordinal));
+        foreach (var f in files.Where(f => !f.StartsWith("charts/", StringComparison.Ordinal)))
+        {
+            var note = f switch
+            {
+                HtmlReport.File => "  (open this: tables, charts and how to read them)",
+                "runs/" => "  (each run's summary, manifest and headline series)",
+                _ => "",
+            };
+            w.WriteLine($"  {Path.Combine(outDir, f)}{note}");
+        }
+        if (charts > 0) w.WriteLine($"  {Path.Combine(outDir, "charts")}{Path.DirectorySeparatorChar}  ({charts / 2} charts, PNG and SVG)");
+    }
+}

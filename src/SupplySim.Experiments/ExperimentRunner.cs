@@ -1,0 +1,67 @@
+using SupplySim.Experiments.Running;
+
+namespace SupplySim.Experiments;
+
+/// <summary>Receives an experiment's progress: a run's ticks as they happen and each run as it completes.</summary>
+public interface IExperimentProgress
+{
+    void Started(ExperimentPlan plan, int parallel);
+
+    /// <summary>Progress of one run (by job index = arm × replicates + replicate); called from that run's worker.</summary>
+    IRunProgress For(int job);
+
+    /// <summary>Called once per run, from its worker, when it has written its files.</summary>
+    void Completed(int job, RunOutcome outcome);
+}
+
+/// <summary>
+/// Runs every (arm, replicate) of a plan on the cluster, <c>parallel</c> runs at a time, each streaming to
+/// its own folder runs/ARM/rNNN (metrics.csv, series.csv, summary.json, manifest.json). Which run finishes
+/// first never matters: the folder of a run depends only on its arm, replicate and seed, and the results are
+/// assembled in (arm, replicate) order afterwards (<see cref="ResultsAssembly"/>).
+/// </summary>
+public static class ExperimentRunner
+{
+    public static async Task<IReadOnlyList<RunOutcome>> RunAsync(IGrainFactory grains, ExperimentPlan plan, string outDir, int parallel,
+        IExperimentProgress progress, CancellationToken cancellation, int? checkpointEvery = null)
+    {
+        var outcomes = new RunOutcome[plan.Runs];
+        var seeds = plan.Seeds;
+        var next = -1;
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        progress.Started(plan, parallel);
+
+        async Task Worker()
+        {
+            while (true)
+            {
+                var job = Interlocked.Increment(ref next);
+                if (job >= plan.Runs) return;
+                var (arm, replicate) = (job / plan.Replicates, job % plan.Replicates);
+                var dir = plan.RunDirectory(outDir, arm, replicate);
+                var slot = new RunSlot(plan.Arms[arm].Run, replicate, (m, d) => new SeriesCsvWriter(Path.Combine(dir, ResultsAssembly.SeriesFile), m, d));
+                try
+                {
+                    var outcome = await RunExecutor.RunAsync(grains, plan.Load(arm), seeds[replicate], dir, progress.For(job), failed.Token, slot, checkpointEvery);
+                    if (!outcome.Completed) throw new OperationCanceledException();
+                    outcomes[job] = outcome;
+                    progress.Completed(job, outcome);
+                }
+                catch
+                {
+                    await failed.CancelAsync();
+                    throw;
+                }
+            }
+        }
+
+        var workers = Enumerable.Range(0, Math.Clamp(parallel, 1, Math.Max(1, plan.Runs))).Select(_ => Task.Run(Worker)).ToArray();
+        try { await Task.WhenAll(workers); }
+        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+        {
+            // A run failed and cancelled the others: report the failure, not the cancellations it caused.
+            throw workers.Select(w => w.Exception?.InnerException).FirstOrDefault(e => e is not null and not OperationCanceledException) ?? throw new OperationCanceledException();
+        }
+        return outcomes;
+    }
+}

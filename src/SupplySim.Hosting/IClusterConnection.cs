@@ -1,0 +1,51 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Hosting;
+using SupplySim.Grains;
+using SupplySim.Grains.Checkpoints;
+
+namespace SupplySim.Hosting;
+
+/// <summary>
+/// Where an experiment's grains live: the <see cref="EmbeddedSilo"/> in this process, or a Redis cluster of
+/// `supplysim silo` processes reached as a client (<see cref="RedisClusterClient"/>). Disposing disconnects.
+/// </summary>
+public interface IClusterConnection : IAsyncDisposable
+{
+    /// <summary>The grain factory runs are started on.</summary>
+    IGrainFactory Grains { get; }
+}
+
+/// <summary>Silo configuration every SupplySim silo shares, whatever its clustering.</summary>
+public static class SupplySimSilo
+{
+    /// <summary>The Orleans service id of every SupplySim cluster.</summary>
+    public const string ServiceId = "supplysim";
+
+    /// <summary>
+    /// Registers what SupplySim's grains need on every silo: the placement director of <see cref="RoundRobinPlacement"/>
+    /// (used by RunGrain), and the process's checkpoint store in memory unless one was registered before (a clustered silo keeps
+    /// its checkpoints in Redis: <see cref="RedisCheckpointStore"/>), and <see cref="SerializableExceptionFilter"/>, so that an
+    /// exception Orleans has no codec for never leaves a grain.
+    /// </summary>
+    public static ISiloBuilder AddSupplySimGrains(this ISiloBuilder silo)
+    {
+        silo.Services.TryAddSingleton<ICheckpointStore>(InMemoryCheckpointStore.Process);
+        silo.AddIncomingGrainCallFilter<SerializableExceptionFilter>();
+        return silo.AddPlacementDirector<RoundRobinPlacement, RoundRobinPlacementDirector>();
+    }
+
+    /// <summary>
+    /// Membership settings of a clustered silo. A silo killed mid-run is declared dead within about 3 seconds
+    /// (a probe a second, three missed; one vote suffices while the cluster has two silos), so the run it
+    /// hosted part of rolls back quickly. Stale members of a dead cluster are probed for at most 60 s when
+    /// joining (the default is 5 minutes).
+    /// </summary>
+    public static void FailureDetection(Orleans.Configuration.ClusterMembershipOptions o)
+    {
+        o.MaxJoinAttemptTime = TimeSpan.FromSeconds(60);
+        o.ProbeTimeout = TimeSpan.FromSeconds(1);
+        o.NumMissedProbesLimit = 3;
+        o.TableRefreshTimeout = TimeSpan.FromSeconds(5);
+        o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(10);
+    }
+}
