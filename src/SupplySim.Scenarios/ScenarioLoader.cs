@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Reflection;
 using System.Security.Cryptography;
 using SupplySim.Model.Time;
 using SupplySim.Model.World;
@@ -424,31 +423,6 @@ public static partial class ScenarioLoader
             };
             m.Done();
             return spec;
-        }
-
-
-        private ModelParameters Parameters(Map m)
-        {
-            var p = new ModelParameters();
-            foreach (var (key, value) in m.Entries.ToList())
-            {
-                var name = key.Value!;
-                if (!ParameterByName.TryGetValue(name, out var prop))
-                    throw r.Error(key, $"unknown parameter '{name}'; allowed: {string.Join(", ", ParameterByName.Keys.Order(StringComparer.Ordinal))}");
-                m.Get(name);
-                object v = prop.PropertyType == typeof(int)
-                    ? r.Integer(value, $"parameters.{name}", 1, 1_000)
-                    : IsShareParameter(name)
-                        ? r.Share(value, $"parameters.{name}")
-                        : MustBePositive(name)
-                            ? r.Number(value, $"parameters.{name}", 1e-12, 1e9, "more than 0 and at most 1e9")
-                            : r.Number(value, $"parameters.{name}", 0, 1e9, "0 to 1e9");
-                prop.SetValue(p, v);
-            }
-            if (!(p.MinPotencyMg <= p.ReferencePotencyMg && p.ReferencePotencyMg <= p.MaxPotencyMg))
-                throw r.Error(m.Node, $"parameters: min-potency-mg ({p.MinPotencyMg}) <= reference-potency-mg ({p.ReferencePotencyMg}) <= max-potency-mg ({p.MaxPotencyMg}) must hold");
-            m.Done();
-            return p;
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SupplySim.Model.World;
@@ -159,21 +158,26 @@ public static class ScenarioSchema
             ("cessation-rate", Share(null, "This population's monthly cessation rate, use to no use (default: the parameter cessation-rate)."), false),
             ("progression-rate", Share(null, "This population's monthly progression rate, use to disorder (default: the parameter progression-rate)."), false)), "User populations (at least one).", minItems: 1), true));
 
-    /// <summary>Every <see cref="ModelParameters"/> property under its kebab-case name, with its default.</summary>
+    /// <summary>Every behaviour parameter from its declaration: range, default, description, unit, provenance and prior.</summary>
     private static JsonObject Parameters()
     {
-        var defaults = new ModelParameters();
-        var props = typeof(ModelParameters).GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Select(p => (Kebab(p.Name), p.PropertyType == typeof(int)
-                ? (JsonNode)Integer(0, 1_000_000, Convert.ToDouble(p.GetValue(defaults)), "Behaviour parameter (docs/model.md).")
-                : Number(0, 1e9, (double)p.GetValue(defaults)!, "Behaviour parameter (docs/model.md)."), false))
-            .OrderBy(p => p.Item1, StringComparer.Ordinal)
+        var props = ParameterCatalog.All
+            .Select(d => (d.Name, (JsonNode)Parameter(d), false))
+            .OrderBy(p => p.Name, StringComparer.Ordinal)
             .ToArray();
-        return Object("Behaviour parameters shared by all agents; any omitted keeps its default.", props);
+        return Object("Behaviour parameters shared by all agents; any omitted keeps its default (docs/model.md#parameters).", props);
     }
 
-    private static string Kebab(string pascal)
-        => string.Concat(pascal.Select((ch, i) => char.IsUpper(ch) ? (i > 0 ? "-" : "") + char.ToLowerInvariant(ch) : ch.ToString()));
+    private static JsonObject Parameter(ParameterDeclaration d)
+    {
+        var (min, max) = d.Domain.Bounds();
+        var o = Bounded(d.IsInteger ? "integer" : "number", min, max, d.Default, d.Description);
+        o["x-unit"] = d.Unit;
+        o["x-source"] = d.Source;
+        o["x-prior"] = d.Prior.ToString();
+        o["x-prior-basis"] = d.Prior.Basis;
+        return o;
+    }
 
     /// <summary>An intervention: common keys, then the keys of each type (if/then), so a key of another type is rejected.</summary>
     private static JsonObject Intervention()

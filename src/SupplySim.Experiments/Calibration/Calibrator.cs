@@ -102,5 +102,7 @@ public sealed class Calibrator(WorldSpec spec, int firmsPerShard, int peoplePerS
         return new CalibrationResult(fitted, best, bestYears, Evaluations, replicates);
     }
 
-    private static double Clamp(string name, double v) => ScenarioLoader.IsShareParameter(name) ? Math.Clamp(v, 1e-6, 1) : Math.Clamp(v, 1e-6, 1e9);
+    // Within the parameter's declared range, and never quite 0 (the search multiplies and divides).
+    private static double Clamp(string name, double v)
+        => ScenarioLoader.Declaration(name).Domain.Bounds() is var (min, max) ? Math.Clamp(v, Math.Max(1e-6, min), max) : v;
 }
