@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Orleans.TestingHost;
-using SupplySim.Cli.Hosting;
+using SupplySim.Hosting;
 using SupplySim.Grains;
 using SupplySim.Model.Engine;
 using SupplySim.Model.World;
