@@ -54,12 +54,16 @@ public sealed class ScenarioDocument
     /// Sets the value at <paramref name="path"/>: a number, a bool, a string written as it would be in the file
     /// (e.g. <c>2019-05</c>), a list of those (written <c>[a, b]</c>), or a <see cref="YamlNode"/>.
     /// </summary>
+    /// <c>[*]</c> in the path sets it in every item of that list (which must have one).
     public ScenarioDocument Set(string path, object value)
     {
-        var (parent, key, index) = ScenarioPath.Locate(_root, path, create: true);
-        var node = Node(value);
-        if (parent is YamlSequenceNode list) list.Children[index] = node;
-        else ((YamlMappingNode)parent!).Children[new YamlScalarNode(key!)] = node;
+        foreach (var one in Expand(path))
+        {
+            var (parent, key, index) = ScenarioPath.Locate(_root, one, create: true);
+            var node = Node(value);
+            if (parent is YamlSequenceNode list) list.Children[index] = node;
+            else ((YamlMappingNode)parent!).Children[new YamlScalarNode(key!)] = node;
+        }
         return this;
     }
 
@@ -83,9 +87,39 @@ public sealed class ScenarioDocument
     /// <summary>Appends an item, given as a YAML snippet (e.g. <c>{ jurisdiction: OTHER, count: 20 }</c>), to the list at <paramref name="path"/>.</summary>
     public ScenarioDocument Append(string path, string yaml)
     {
-        if (ScenarioPath.Node(_root, path) is not YamlSequenceNode list)
-            throw new SettingPathException(path, ScenarioPath.Describe(ScenarioPath.Node(_root, path)) + ", not a list to append to");
-        list.Add(Snippet(yaml));
+        List(path).Add(Snippet(yaml));
+        return this;
+    }
+
+    private YamlSequenceNode List(string path)
+        => ScenarioPath.Node(_root, path) is YamlSequenceNode list ? list
+            : throw new SettingPathException(path, ScenarioPath.Describe(ScenarioPath.Node(_root, path)) + ", not a list");
+
+    /// <summary>The path once per item for its first <c>[*]</c> (and so on for the rest).</summary>
+    private IEnumerable<string> Expand(string path)
+    {
+        var star = path.IndexOf("[*]", StringComparison.Ordinal);
+        if (star < 0) return [path];
+        var count = List(path[..star]).Children.Count;
+        if (count == 0) throw new SettingPathException(path, $"{path[..star]} has no items, so [*] sets nothing");
+        return Enumerable.Range(0, count).SelectMany(i => Expand($"{path[..star]}[{i}]{path[(star + 3)..]}"));
+    }
+
+    /// <summary>Inserts an item, given as a YAML snippet, at <paramref name="index"/> of the list at <paramref name="path"/>.</summary>
+    public ScenarioDocument Insert(string path, int index, string yaml)
+    {
+        var list = List(path);
+        if (index < 0 || index > list.Children.Count) throw new SettingPathException(path, $"has {list.Children.Count} item(s), so an item cannot go at {index}");
+        list.Children.Insert(index, Snippet(yaml));
+        return this;
+    }
+
+    /// <summary>Inserts an item, given as a YAML snippet, right after the list item at <paramref name="itemPath"/> (e.g. <c>actors.labs[jurisdiction=MX]</c>).</summary>
+    public ScenarioDocument InsertAfter(string itemPath, string yaml)
+    {
+        if (ScenarioPath.Locate(_root, itemPath, create: false) is not (YamlSequenceNode list, _, var index))
+            throw new SettingPathException(itemPath, "is not an item of a list; end the path with [N] or [key=value]");
+        list.Children.Insert(index + 1, Snippet(yaml));
         return this;
     }
 

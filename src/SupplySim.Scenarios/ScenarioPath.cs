@@ -7,7 +7,8 @@ namespace SupplySim.Scenarios;
 /// <summary>
 /// A path into a scenario's YAML nodes: keys joined by '.', <c>[N]</c> for a list item, or <c>[key=value]</c> for the one
 /// list item whose keys say so, e.g. <c>actors.agencies[0].budget-usd-per-month</c>, <c>actors.labs[jurisdiction=MX]</c>,
-/// <c>actors.suppliers[jurisdiction=IN,cohort=small].count</c>. Sweeps (<see cref="ScenarioOverrides"/>) and edits
+/// <c>actors.suppliers[jurisdiction=IN,cohort=small].count</c>, <c>world.trust[between=US+CN]</c> (a list value, its items
+/// joined by '+'). Sweeps (<see cref="ScenarioOverrides"/>) and edits
 /// (<see cref="ScenarioDocument"/>) walk the same paths; every step that finds nothing throws <see cref="SettingPathException"/>.
 /// </summary>
 internal static partial class ScenarioPath
@@ -78,7 +79,7 @@ internal static partial class ScenarioPath
     {
         var found = new List<int>();
         for (var i = 0; i < list.Children.Count; i++)
-            if (list.Children[i] is YamlMappingNode item && match.All(m => item.Children.TryGetValue(new YamlScalarNode(m.Key), out var v) && v is YamlScalarNode { Value: { } s } && s == m.Value))
+            if (list.Children[i] is YamlMappingNode item && match.All(m => item.Children.TryGetValue(new YamlScalarNode(m.Key), out var v) && Text(v) == m.Value))
                 found.Add(i);
         var what = string.Join(", ", match.Select(m => $"{m.Key}={m.Value}"));
         return found.Count switch
@@ -88,6 +89,14 @@ internal static partial class ScenarioPath
             _ => throw new SettingPathException(path, $"{Where(at)} has {found.Count} items with {what} ([{string.Join("], [", found)}]); add a key that tells them apart"),
         };
     }
+
+    /// <summary>A scalar's text, or a list of scalars joined by '+', as a selection writes them.</summary>
+    private static string? Text(YamlNode node) => node switch
+    {
+        YamlScalarNode s => s.Value,
+        YamlSequenceNode q when q.Children.All(c => c is YamlScalarNode) => string.Join('+', q.Children.Select(c => ((YamlScalarNode)c).Value)),
+        _ => null,
+    };
 
     /// <summary>Splits "a.b[2].c[id=x]" into (a), (b), ([2]), (c), ([id=x]); a '.' inside brackets belongs to the value.</summary>
     private static List<Step> Steps(string path)

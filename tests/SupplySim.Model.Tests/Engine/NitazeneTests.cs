@@ -24,7 +24,7 @@ public class NitazeneTests
     {
         var emergence = ScenarioRun.Of(File);
         // The same firms without the nitazene precursor: what the added capacity alone does.
-        var placebo = ScenarioRun.Of(File, edits: ("4-piperidone, nitazene-precursor]", "4-piperidone]"));
+        var placebo = ScenarioRun.Of(File, edits: d => d.Set("add-actors.suppliers[jurisdiction=CN,cohort=small].products", new[] { "npp", "anpp", "4-ap", "boc-4-ap", "4-piperidone" }));
         var listed = ScenarioRun.Of(File, interventions: ["{ type: schedule-class, date: 2019-05, jurisdiction: CN, class: nitazene-precursor }"]);
         int y2013 = 0, y2018 = emergence.TickOf("2018-01"), y2019 = emergence.TickOf("2019-01"), y2021 = emergence.TickOf("2021-01");
         int y2024 = emergence.TickOf("2024-01"), end = emergence.Ticks.Count;
