@@ -122,6 +122,38 @@ public class ScenarioDocumentTests
     }
 
     [Fact]
+    public void Given_An_Item_When_Another_Is_Inserted_After_It_Then_It_Comes_Next()
+    {
+        var spec = Quickstart().InsertAfter("actors.labs[jurisdiction=MX]", "{ jurisdiction: IN, count: 5, capacity-kg-per-month: 1 }").Compile().Spec;
+
+        Assert.Equal([5, 30], spec.Labs[1..].Select(l => l.Count));
+    }
+
+    [Fact]
+    public void Given_A_List_When_An_Item_Is_Inserted_At_An_Index_Then_It_Is_There()
+    {
+        var spec = Quickstart().Insert("actors.labs", 0, "{ jurisdiction: IN, count: 5, capacity-kg-per-month: 1 }").Compile().Spec;
+
+        Assert.Equal([5, 60, 30], spec.Labs.Select(l => l.Count));
+    }
+
+    [Fact]
+    public void Given_A_Star_When_Set_Then_Every_Item_Of_The_List_Changes()
+    {
+        var spec = Quickstart().Set("actors.launderers[*].fee", 0.01).Compile().Spec;
+
+        Assert.All(spec.Launderers, l => Assert.Equal(0.01, l.Fee));
+    }
+
+    [Fact]
+    public void Given_A_Selection_By_A_List_Value_When_Set_Then_The_Item_Whose_List_Matches_Changes()
+    {
+        var spec = Quickstart().Set("actors.agencies[jurisdictions=US-NE+US-MW+US-S+US-W,budget-usd-per-month=100000000].max-pressure", 0.5).Compile().Spec;
+
+        Assert.Equal([0.3, 0.1, 0.2, 0.5], spec.Agencies.Select(a => a.MaxPressure));
+    }
+
+    [Fact]
     public void Given_A_File_That_Extends_Another_When_An_Intervention_Is_Added_Then_The_Base_s_Interventions_Stay()
     {
         var path = Repo.Scenario("kyc-adoption.yaml");
