@@ -1,5 +1,6 @@
 using SupplySim.Model.Rules;
 using SupplySim.Model.World;
+using SupplySim.Scenarios;
 using Xunit;
 
 namespace SupplySim.Model.Tests.Engine;
@@ -170,7 +171,7 @@ public class NitazeneTests
         Assert.Equal(["nitazene"], catalogue.Where(s => s.Classes.Contains(OverdoseHazard.NitazeneClass)).Select(s => s.Id));
 
         var run = ScenarioRun.Parse(SmallWorld);
-        var listed = ScenarioRun.Parse(SmallWorld + "\ninterventions:\n  - { type: schedule-class, date: 2018-01, jurisdiction: CN, class: nitazene-related }\n");
+        var listed = ScenarioRun.Of(ScenarioDocument.Parse(SmallWorld, "inline.yaml").AddIntervention("{ type: schedule-class, date: 2018-01, jurisdiction: CN, class: nitazene-related }"));
         int t = run.TickOf("2018-01"), end = run.Ticks.Count;
         // Before the listing both runs are the same, draw for draw.
         Assert.Equal(run.Sum("production_kg", "lab=CN", 0, t), listed.Sum("production_kg", "lab=CN", 0, t));
