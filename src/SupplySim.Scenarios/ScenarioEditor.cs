@@ -19,21 +19,8 @@ public static class ScenarioEditor
     /// </summary>
     public static string Edit(string scenarioFile, IReadOnlyList<SettingOverride> overrides, IReadOnlyList<string> addInterventions)
     {
-        var r = new YamlReader(scenarioFile);
-        var document = Extends.Resolve(r, ScenarioLoader.ReadDocument(r, File.ReadAllText(scenarioFile)));
-        if (document is not YamlMappingNode root) throw r.Error(document, "a scenario file must be a mapping of keys to values");
-        ScenarioOverrides.Prepare(r, document, overrides);
-        if (addInterventions.Count > 0)
-        {
-            var key = new YamlScalarNode("interventions");
-            var list = root.Children.TryGetValue(key, out var existing) && existing is YamlSequenceNode seq ? new YamlSequenceNode(seq.Children) : new YamlSequenceNode();
-            foreach (var item in addInterventions)
-            {
-                var node = ScenarioLoader.ReadDocument(r, item);
-                list.Add(node);
-            }
-            root.Children[key] = list;
-        }
+        var document = ScenarioDocument.Load(scenarioFile).ResolveExtends().Override(overrides);
+        foreach (var item in addInterventions) document.AddIntervention(item);
 
         var text = new StringWriter { NewLine = "\n" };
         foreach (var line in File.ReadLines(scenarioFile).TakeWhile(l => l.StartsWith('#')))
@@ -41,11 +28,7 @@ public static class ScenarioEditor
         text.WriteLine($"# Edited copy of {Path.GetFileName(scenarioFile)} (extends resolved), written by `supplysim workshop`.");
         foreach (var o in overrides) text.WriteLine($"#   set   {o.Path} = {o.Value}");
         foreach (var a in addInterventions) text.WriteLine($"#   added {a}");
-        var stream = new YamlStream(new YamlDocument(root));
-        stream.Save(text, assignAnchors: false);
-        var yaml = text.ToString();
-        // YamlDotNet closes a document with "...": legal YAML, but noise in a file people read.
-        return yaml.EndsWith("...\n", StringComparison.Ordinal) ? yaml[..^4] : yaml;
+        return text.ToString() + document.Yaml();
     }
 
     /// <summary>The interventions of a scenario as compiled, in order (the file is assumed valid).</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SupplySim.Scenarios;
 using SupplySim.Testing;
 using Xunit;
 
@@ -48,8 +49,9 @@ public class EndToEndTests
     {
         var dir = Repo.TempDir("bad");
         var file = Path.Combine(dir, "bad.yaml");
-        var text = (await File.ReadAllTextAsync(Repo.Scenario("quickstart.yaml"))).Replace("kyc-share: 0.1,", "kyc-share: 1.1,");
-        await File.WriteAllTextAsync(file, text);
+        var bad = ScenarioDocument.Load(Repo.Scenario("quickstart.yaml")).Set("actors.suppliers[0].kyc-share", 1.1);
+        await File.WriteAllTextAsync(file, bad.Yaml());
+        var (line, column) = bad.Locate("actors.suppliers[0].kyc-share");
         var outDir = Path.Combine(dir, "out");
         try
         {
@@ -57,7 +59,7 @@ public class EndToEndTests
             Assert.Equal(2, r.ExitCode);
             var lines = r.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
             Assert.Single(lines);
-            Assert.Matches(@"^error: .*bad\.yaml:\d+:\d+: actors\.suppliers\[0\]\.kyc-share is 1\.1; allowed: a share between 0 and 1$", lines[0]);
+            Assert.Matches($@"^error: .*bad\.yaml:{line}:{column}: actors\.suppliers\[0\]\.kyc-share is 1\.1; allowed: a share between 0 and 1$", lines[0]);
             Assert.DoesNotContain("   at ", r.StdErr + r.StdOut);
             Assert.False(Directory.Exists(outDir), "no results folder for a scenario that does not validate");
         }

@@ -119,7 +119,7 @@ public class ExtendsTests
         Assert.Equal(b.Agencies.Length, c.Agencies.Length);
         Assert.Equal(b.Suppliers.Length, c.Suppliers.Length);
 
-        var stray = Write(dir, "s.yaml", File.ReadAllText(Path.Combine(dir, "baseline.yaml")) + "replace-actors:\n  labs: []\n");
+        var stray = Write(dir, "s.yaml", ScenarioDocument.Load(Path.Combine(dir, "baseline.yaml")).SetYaml("replace-actors", "{ labs: [] }").Yaml());
         var e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Load(stray));
         Assert.EndsWith("'replace-actors' only makes sense with 'extends: BASE.yaml'", e.Message);
     });
@@ -135,7 +135,7 @@ public class ExtendsTests
         var e2 = Assert.Throws<ScenarioException>(() => ScenarioLoader.Load(kind));
         Assert.Equal($"{kind}:4:3: unknown key 'cartels' in add-actors; allowed keys: agencies, brokers, labs, launderers, populations, suppliers", e2.Message);
 
-        var stray = Write(dir, "s.yaml", File.ReadAllText(Path.Combine(dir, "baseline.yaml")) + "add-actors:\n  labs: []\n");
+        var stray = Write(dir, "s.yaml", ScenarioDocument.Load(Path.Combine(dir, "baseline.yaml")).SetYaml("add-actors", "{ labs: [] }").Yaml());
         var e3 = Assert.Throws<ScenarioException>(() => ScenarioLoader.Load(stray));
         Assert.EndsWith("'add-actors' only makes sense with 'extends: BASE.yaml'", e3.Message);
         Assert.DoesNotContain('\n', e.Message + e2.Message + e3.Message);

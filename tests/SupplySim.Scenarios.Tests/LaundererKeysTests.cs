@@ -11,13 +11,9 @@ namespace SupplySim.Scenarios.Tests;
 public class LaundererKeysTests
 {
     private static readonly string Quickstart = File.ReadAllText(Repo.Scenario("quickstart.yaml"));
-    private const string BulkCash = "{ jurisdiction: MX, method: bulk-cash, count: 10, fee: 0.05, detection-risk: 0.9 }";
+    private const string BulkCash = "actors.launderers[method=bulk-cash]";
 
-    private static string Edit(string find, string replace)
-    {
-        Assert.Contains(find, Quickstart);
-        return Quickstart.Replace(find, replace, StringComparison.Ordinal);
-    }
+    private static ScenarioDocument Edit() => ScenarioDocument.Parse(Quickstart, "s.yaml");
 
     [Fact]
     public void Should_Read_Capacity_And_Threshold_And_Default_To_Unlimited_And_Open()
@@ -25,8 +21,7 @@ public class LaundererKeysTests
         var plain = ScenarioLoader.Parse(Quickstart, "q.yaml").Spec;
         Assert.All(plain.Launderers, l => Assert.False(l.HasCapacity || l.IsLatent));
 
-        var text = Edit(BulkCash, "{ jurisdiction: MX, method: bulk-cash, count: 10, fee: 0.05, detection-risk: 0.9, capacity-usd-per-month: 2e8, emerges-after-seized-usd: 1.5e7 }");
-        var bulk = ScenarioLoader.Parse(text, "q.yaml").Spec.Launderers[2];
+        var bulk = Edit().Set($"{BulkCash}.capacity-usd-per-month", "2e8").Set($"{BulkCash}.emerges-after-seized-usd", "1.5e7").Compile().Spec.Launderers[2];
         Assert.Equal(2e8, bulk.CapacityUsdPerMonth);
         Assert.Equal(1.5e7, bulk.EmergesAfterSeizedUsd);
         Assert.True(bulk.HasCapacity && bulk.IsLatent);
@@ -35,8 +30,7 @@ public class LaundererKeysTests
     [Fact]
     public void Should_Reject_A_Capacity_Below_One_Usd_On_One_Line()
     {
-        var text = Edit(BulkCash, "{ jurisdiction: MX, method: bulk-cash, count: 10, fee: 0.05, detection-risk: 0.9, capacity-usd-per-month: 0 }");
-        var e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(text, "s.yaml"));
+        var e = Assert.Throws<ScenarioException>(() => Edit().Set($"{BulkCash}.capacity-usd-per-month", 0).Compile());
         Assert.StartsWith($"s.yaml:{e.Line}:{e.Column}: actors.launderers[2].capacity-usd-per-month is 0; allowed: 1 to 1e12 USD per month", e.Message);
         Assert.DoesNotContain('\n', e.Message);
     }
@@ -44,14 +38,14 @@ public class LaundererKeysTests
     [Fact]
     public void Should_Reject_A_World_Whose_Every_Launderer_Group_Is_Latent()
     {
-        var text = Quickstart.Replace("detection-risk: 0.", "emerges-after-seized-usd: 1e6, detection-risk: 0.", StringComparison.Ordinal);
-        var e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(text, "s.yaml"));
+        var latent = Edit().Set("actors.launderers[*].emerges-after-seized-usd", "1e6");
+        var e = Assert.Throws<ScenarioException>(() => latent.Compile());
         Assert.Contains("actors.launderers: every group is latent", e.Message);
         Assert.StartsWith($"s.yaml:{e.Line}:{e.Column}: ", e.Message);
         Assert.DoesNotContain('\n', e.Message);
 
         // One open group is enough.
-        var one = text.Replace("mirror, count: 10, fee: 0.04, emerges-after-seized-usd: 1e6,", "mirror, count: 10, fee: 0.04,", StringComparison.Ordinal);
-        Assert.Single(ScenarioLoader.Parse(one, "s.yaml").Spec.Launderers, l => !l.IsLatent);
+        var one = latent.Remove("actors.launderers[method=mirror].emerges-after-seized-usd");
+        Assert.Single(one.Compile().Spec.Launderers, l => !l.IsLatent);
     }
 }

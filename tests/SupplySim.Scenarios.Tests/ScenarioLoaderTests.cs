@@ -8,20 +8,12 @@ public class ScenarioLoaderTests
 {
     private static readonly string Quickstart = File.ReadAllText(Repo.Scenario("quickstart.yaml"));
 
-    /// <summary>Replaces the first occurrence of a fragment of the quickstart file, then parses it.</summary>
-    private static ScenarioException Broken(string find, string replace)
-    {
-        Assert.Contains(find, Quickstart);
-        var idx = Quickstart.IndexOf(find, StringComparison.Ordinal);
-        var text = Quickstart[..idx] + replace + Quickstart[(idx + find.Length)..];
-        return Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(text, "s.yaml"));
-    }
+    /// <summary>The quickstart world to edit by path, named s.yaml in errors.</summary>
+    private static ScenarioDocument Edit() => ScenarioDocument.Parse(Quickstart, "s.yaml");
 
-    private static int LineOf(string fragment)
-    {
-        var idx = Quickstart.IndexOf(fragment, StringComparison.Ordinal);
-        return Quickstart[..idx].Count(c => c == '\n') + 1;
-    }
+    private static ScenarioException Broken(ScenarioDocument edited) => Assert.Throws<ScenarioException>(() => edited.Compile());
+
+    private static ScenarioException Broken(Func<ScenarioDocument, ScenarioDocument> edit) => Broken(edit(Edit()));
 
     [Fact]
     public void Should_Load_Every_Shipped_Scenario()
@@ -48,9 +40,10 @@ public class ScenarioLoaderTests
     [Fact]
     public void Should_Reject_An_Unknown_Key_With_Its_Line_Column_And_The_Allowed_Keys()
     {
-        var e = Broken("    - { jurisdiction: CN, count: 60, markup: 1.0", "    - { jurisdiction: CN, count: 60, cuont: 1, markup: 1.0");
-        Assert.Equal(LineOf("    - { jurisdiction: CN, count: 60, markup"), e.Line);
-        var column = "    - { jurisdiction: CN, count: 60, ".Length + 1;
+        var edited = Edit().Set("actors.brokers[0].cuont", 1);
+        var e = Broken(edited);
+        var (line, column) = edited.LocateKey("actors.brokers[0].cuont");
+        Assert.Equal(line, e.Line);
         Assert.Equal(column, e.Column);
         Assert.Contains("unknown key 'cuont' in actors.brokers[0]", e.Message);
         Assert.Contains("allowed keys: count, disguise-skill, jurisdiction, markup", e.Message);
@@ -60,15 +53,16 @@ public class ScenarioLoaderTests
     [Fact]
     public void Should_Reject_A_Wrong_Type()
     {
-        var e = Broken("count: 60, capacity-kg-per-month: 4", "count: sixty, capacity-kg-per-month: 4");
+        var edited = Edit().Set("actors.labs[0].count", "sixty");
+        var e = Broken(edited);
         Assert.Contains("actors.labs[0].count must be a whole number, got 'sixty'", e.Message);
-        Assert.Equal(LineOf("count: 60, capacity-kg-per-month: 4"), e.Line);
+        Assert.Equal(edited.Locate("actors.labs[0].count"), ((int)e.Line, (int)e.Column));
     }
 
     [Fact]
     public void Should_Reject_A_Share_Above_One()
     {
-        var e = Broken("licit-share: 0.9, kyc-share: 0.1", "licit-share: 0.9, kyc-share: 1.5");
+        var e = Broken(d => d.Set("actors.suppliers[0].kyc-share", 1.5));
         Assert.Contains("actors.suppliers[0].kyc-share is 1.5; allowed: a share between 0 and 1", e.Message);
     }
 
@@ -76,16 +70,13 @@ public class ScenarioLoaderTests
     public void Should_Read_Adaptive_Allocation_As_A_Share_Defaulting_To_Scripted()
     {
         Assert.All(ScenarioLoader.Parse(Quickstart, "s.yaml").Spec.Agencies, a => Assert.Equal(0, a.AdaptiveAllocation));
-        const string find = "      max-pressure: 0.3\n      efficiency-per-usd: 0.000005\n";
-        var idx = Quickstart.IndexOf(find, StringComparison.Ordinal);
-        var text = Quickstart[..idx] + find + "      adaptive-allocation: 0.05\n" + Quickstart[(idx + find.Length)..];
-        Assert.Equal(0.05, ScenarioLoader.Parse(text, "s.yaml").Spec.Agencies[0].AdaptiveAllocation);
+        Assert.Equal(0.05, Edit().Set("actors.agencies[0].adaptive-allocation", 0.05).Compile().Spec.Agencies[0].AdaptiveAllocation);
     }
 
     [Fact]
     public void Should_Reject_An_Adaptive_Allocation_Outside_Zero_To_One()
     {
-        var e = Broken("      max-pressure: 0.3\n", "      max-pressure: 0.3\n      adaptive-allocation: 1.2\n");
+        var e = Broken(d => d.Set("actors.agencies[0].adaptive-allocation", 1.2));
         Assert.Contains("actors.agencies[0].adaptive-allocation is 1.2; allowed: a share between 0 and 1", e.Message);
         Assert.Single(e.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
@@ -93,46 +84,50 @@ public class ScenarioLoaderTests
     [Fact]
     public void Should_Reject_An_Intervention_Dated_Outside_The_Run()
     {
-        var e = Broken("date: 2019-05, jurisdiction: CN, class", "date: 2023-05, jurisdiction: CN, class");
+        var edited = Edit().Set("interventions[type=schedule-class].date", "2023-05");
+        var e = Broken(edited);
         Assert.Contains("interventions[2].date 2023-05 is outside the run; allowed: 2017-01 to 2021-12", e.Message);
-        Assert.Equal(LineOf("date: 2019-05, jurisdiction: CN, class"), e.Line);
+        Assert.Equal(edited.Locate("interventions[2].date").Line, e.Line);
     }
 
     [Fact]
     public void Should_Reject_Unknown_References_Naming_What_Exists()
     {
-        var e = Broken("class: fentanyl-related, label", "class: fentanyl-relatd, label");
+        var e = Broken(d => d.Set("interventions[type=schedule-class].class", "fentanyl-relatd"));
         Assert.Contains("unknown class 'fentanyl-relatd'; allowed: fentanyl-related, fentanyl-precursor", e.Message);
-        var j = Broken("{ jurisdiction: CN, method: mirror", "{ jurisdiction: XX, method: mirror");
+        var j = Broken(d => d.Set("actors.launderers[method=mirror].jurisdiction", "XX"));
         Assert.Contains("unknown jurisdiction 'XX'; allowed: CN, IN, MX", j.Message);
     }
 
     [Fact]
     public void Should_Reject_A_Relocation_Reach_Without_Lab_Sites_Or_To_The_Labs_Own_Jurisdiction()
     {
-        var none = Broken("{ jurisdiction: MX, count: 60, capacity-kg-per-month: 4, stockpile-months: 3 }", "{ jurisdiction: MX, count: 60, capacity-kg-per-month: 4, stockpile-months: 3, relocate-to: [IN] }");
+        const string reach = "actors.labs[jurisdiction=MX].relocate-to";
+        var toIndia = Edit().Set(reach, new[] { "IN" });
+        var none = Broken(toIndia);
         Assert.Contains("actors.labs[0].relocate-to names IN, which has no lab group; add one there", none.Message);
-        Assert.StartsWith($"s.yaml:{LineOf("{ jurisdiction: MX, count: 60, capacity-kg-per-month: 4")}:", none.Message);
-        var own = Broken("{ jurisdiction: MX, count: 60, capacity-kg-per-month: 4, stockpile-months: 3 }", "{ jurisdiction: MX, count: 60, capacity-kg-per-month: 4, stockpile-months: 3, relocate-to: [MX] }");
+        Assert.StartsWith($"s.yaml:{toIndia.Locate(reach).Line}:", none.Message);
+        var own = Broken(d => d.Set(reach, new[] { "MX" }));
         Assert.Contains("names MX, the labs' own jurisdiction", own.Message);
-        var ok = Quickstart.Replace("{ jurisdiction: MX, count: 60, capacity-kg-per-month: 4, stockpile-months: 3 }", "{ jurisdiction: MX, count: 60, capacity-kg-per-month: 4, stockpile-months: 3, relocate-to: [CN] }", StringComparison.Ordinal);
-        Assert.Equal([0], ScenarioLoader.Parse(ok, "s.yaml").Spec.Labs[0].RelocateTo!); // CN is the first jurisdiction
+        Assert.Equal([0], Edit().Set(reach, new[] { "CN" }).Compile().Spec.Labs[0].RelocateTo!); // CN is the first jurisdiction
     }
 
     [Fact]
     public void Should_Reject_A_Closed_Market_Without_Outside_Supply_Or_Mixed_In_One_Region()
     {
-        const string pop = "{ region: US-NE, people: 120000, represents: 25,";
-        var noSupply = Broken(pop, "{ region: US-NE, supplied-by: outside, people: 120000, represents: 25,");
+        const string pop = "actors.populations[region=US-NE]";
+        var outside = Edit().Set($"{pop}.supplied-by", "outside");
+        var noSupply = Broken(outside);
         Assert.Contains("actors.populations[0]: supplied-by: outside needs outside-supply-kg-per-month above 0", noSupply.Message);
-        Assert.StartsWith($"s.yaml:{LineOf(pop)}:", noSupply.Message);
-        var bad = Broken(pop, "{ region: US-NE, supplied-by: smugglers, people: 120000, represents: 25,");
+        Assert.StartsWith($"s.yaml:{outside.Locate(pop).Line}:", noSupply.Message);
+        var bad = Broken(d => d.Set($"{pop}.supplied-by", "smugglers"));
         Assert.Contains("actors.populations[0].supplied-by is 'smugglers'; allowed: labs, outside", bad.Message);
-        var mixed = Broken("  populations:\n", "  populations:\n    - { region: US-NE, people: 1000, supplied-by: outside, outside-supply-kg-per-month: 5 }\n");
+        var mixed = Broken(d => d.Insert("actors.populations", 0, "{ region: US-NE, people: 1000, supplied-by: outside, outside-supply-kg-per-month: 5 }"));
         Assert.Contains("the populations of US-NE differ in supplied-by", mixed.Message);
 
-        var ok = Quickstart.Replace(pop, "{ region: US-NE, supplied-by: outside, outside-supply-kg-per-month: 5, registration-rate: 0.5, nps-share: 0.1, cessation-rate: 0.02, people: 120000, represents: 25,", StringComparison.Ordinal);
-        var spec = ScenarioLoader.Parse(ok, "s.yaml").Spec.Populations[0];
+        var ok = Edit().Set($"{pop}.supplied-by", "outside").Set($"{pop}.outside-supply-kg-per-month", 5).Set($"{pop}.registration-rate", 0.5)
+            .Set($"{pop}.nps-share", 0.1).Set($"{pop}.cessation-rate", 0.02);
+        var spec = ok.Compile().Spec.Populations[0];
         Assert.False(spec.SuppliedByLabs);
         Assert.Equal(5, spec.OutsideSupplyKgPerMonth);
         Assert.True(spec.TracksRegistry);
@@ -145,12 +140,12 @@ public class ScenarioLoaderTests
     [Fact]
     public void Should_Take_A_Trilateral_Mechanism_Of_Three_Different_Countries_Only()
     {
-        string With(string countries) => Quickstart.TrimEnd() + $"\n  - {{ type: trilateral-mechanism, date: 2018-01, countries: {countries}, intensity: 0.5 }}\n";
-        var two = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(With("[US, CN]"), "s.yaml"));
+        ScenarioDocument With(string countries) => Edit().AddIntervention($"{{ type: trilateral-mechanism, date: 2018-01, countries: {countries}, intensity: 0.5 }}");
+        var two = Broken(With("[US, CN]"));
         Assert.Contains(".countries must name three countries, e.g. [US, CN, MX]", two.Message);
-        var same = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(With("[US, CN, CN]"), "s.yaml"));
+        var same = Broken(With("[US, CN, CN]"));
         Assert.Contains("must name three different countries", same.Message);
-        var item = ScenarioLoader.Parse(With("[US, CN, MX]"), "s.yaml").Spec.Interventions.Single(i => i.Lever == Lever.Trilateral);
+        var item = With("[US, CN, MX]").Compile().Spec.Interventions.Single(i => i.Lever == Lever.Trilateral);
         Assert.Equal(0.5, item.Value);
         Assert.True(item.CountryA >= 0 && item.CountryB >= 0 && item.CountryC >= 0);
         Assert.Equal(6, item.Jurisdictions.Length); // CN, MX and the four US regions, not IN
@@ -159,7 +154,7 @@ public class ScenarioLoaderTests
     [Fact]
     public void Should_Reject_Allocations_Adding_Up_To_More_Than_One()
     {
-        var e = Broken("allocation: { retail: 1.0 }", "allocation: { retail: 1.0, money: 0.2 }");
+        var e = Broken(d => d.Set("actors.agencies[id=US-DEA].allocation.money", 0.2));
         Assert.Contains("shares add up to 1.2; allowed: a total of at most 1", e.Message);
     }
 
@@ -176,18 +171,18 @@ public class ScenarioLoaderTests
     [Fact]
     public void Should_Reject_A_Missing_Key_And_A_Bad_Date()
     {
-        var m = Broken("name: quickstart\n", "");
+        var m = Broken(d => d.Remove("name"));
         Assert.Contains("the file needs the key 'name'", m.Message);
-        var d = Broken("start: 2017-01", "start: 2017-13");
+        var d = Broken(e => e.Set("start", "2017-13"));
         Assert.Contains("start is '2017-13'; allowed: a month written YYYY-MM", d.Message);
     }
 
     [Fact]
     public void Should_Reject_An_Unknown_Parameter_And_Accept_A_Known_One()
     {
-        var ok = ScenarioLoader.Parse(Quickstart + "parameters:\n  penalty-multiple: 7\n", "p.yaml");
+        var ok = Edit().Set("parameters.penalty-multiple", 7).Compile();
         Assert.Equal(7, ok.Spec.Parameters.PenaltyMultiple);
-        var e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(Quickstart + "parameters:\n  penalty-multipel: 7\n", "p.yaml"));
+        var e = Broken(d => d.Set("parameters.penalty-multipel", 7));
         Assert.Contains("unknown parameter 'penalty-multipel'; allowed:", e.Message);
         Assert.Contains("penalty-multiple", e.Message);
     }

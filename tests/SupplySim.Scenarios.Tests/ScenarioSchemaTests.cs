@@ -72,10 +72,9 @@ public class ScenarioSchemaTests
     [Fact]
     public void Should_List_Exactly_The_Keys_Of_The_Sweep_Block()
     {
-        var world = Tiny[..(Tiny.IndexOf("\nsweep:", StringComparison.Ordinal) + 1)];
-        string Probe(string block) => Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(world + block, "t.yaml")).Problem;
-        Assert.Equal(AllowedAfter("allowed keys: ", Probe("sweep:\n  vary: [{ path: seed, values: [1] }]\n  zz-probe: 1\n")), Properties(At("sweep")));
-        var vary = Probe("sweep:\n  vary: [{ path: seed, values: [1], zz-probe: 1 }]\n");
+        string Probe(string sweep) => Assert.Throws<ScenarioException>(() => ScenarioDocument.Parse(Tiny, "t.yaml").SetYaml("sweep", sweep).Compile()).Problem;
+        Assert.Equal(AllowedAfter("allowed keys: ", Probe("{ vary: [{ path: seed, values: [1] }], zz-probe: 1 }")), Properties(At("sweep")));
+        var vary = Probe("{ vary: [{ path: seed, values: [1], zz-probe: 1 }] }");
         Assert.Equal(AllowedAfter("allowed keys: ", vary).Append("step").Append("to").Order(StringComparer.Ordinal), Properties(At("sweep", "vary", "[]")));
     }
 

@@ -14,18 +14,14 @@ public class StimulantKeysTests
 
     private static string Meth(string lab = "products: [methamphetamine]", string broker = "products: [p2p]", string substance = "{ id: methamphetamine, role: stimulant }")
     {
-        var text = Tiny
-            .Replace("    - { id: 4-ap, role: designer-precursor, classes: [fentanyl-precursor], price-usd-per-kg: 1800 }\n",
-                "    - { id: 4-ap, role: designer-precursor, classes: [fentanyl-precursor], price-usd-per-kg: 1800 }\n"
-                + $"    - {substance}\n    - {{ id: p2p, role: precursor, price-usd-per-kg: 150 }}\n", StringComparison.Ordinal)
-            .Replace("    - { output: fentanyl, input: 4-ap, yield: 0.45 }\n",
-                "    - { output: fentanyl, input: 4-ap, yield: 0.45 }\n    - { output: methamphetamine, input: p2p, yield: 0.5 }\n", StringComparison.Ordinal)
-            .Replace("    - { jurisdiction: CN, count: 12 }\n", $"    - {{ jurisdiction: CN, count: 12 }}\n    - {{ jurisdiction: CN, count: 3, {broker} }}\n", StringComparison.Ordinal)
-            .Replace("    - { jurisdiction: MX, count: 12, capacity-kg-per-month: 4 }\n",
-                $"    - {{ jurisdiction: MX, count: 12, capacity-kg-per-month: 4 }}\n    - {{ jurisdiction: MX, count: 2, capacity-kg-per-month: 10, {lab} }}\n", StringComparison.Ordinal);
-        Assert.Contains("p2p", text);
-        Assert.Contains("capacity-kg-per-month: 10", text);
-        return text;
+        // The meth substance and P2P after 4-AP, their route after fentanyl's from 4-AP, a P2P broker and a meth lab after the first groups.
+        return ScenarioDocument.Parse(Tiny, "s.yaml")
+            .InsertAfter("world.substances[id=4-ap]", "{ id: p2p, role: precursor, price-usd-per-kg: 150 }")
+            .InsertAfter("world.substances[id=4-ap]", substance)
+            .InsertAfter("world.routes[output=fentanyl,input=4-ap]", "{ output: methamphetamine, input: p2p, yield: 0.5 }")
+            .InsertAfter("actors.brokers[jurisdiction=CN]", $"{{ jurisdiction: CN, count: 3, {broker} }}")
+            .InsertAfter("actors.labs[jurisdiction=MX]", $"{{ jurisdiction: MX, count: 2, capacity-kg-per-month: 10, {lab} }}")
+            .Yaml();
     }
 
     private static void Rejects(string text, string problem)

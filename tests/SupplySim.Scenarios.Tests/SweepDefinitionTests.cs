@@ -65,10 +65,10 @@ public class SweepDefinitionTests
     [InlineData("repeats: 3", "unknown key 'repeats' in sweep; allowed keys: replicates, vary")]
     public void Should_Reject_A_Bad_Sweep_Block_At_Its_Line(string block, string problem)
     {
-        var text = File.ReadAllText(Repo.Path("tests", "Scenarios", "tiny.yaml"));
-        text = text[..(text.IndexOf("\nsweep:", StringComparison.Ordinal) + 1)] + "sweep:\n  " + block + (block.StartsWith("vary") ? "" : "\n  vary: [{ path: seed, values: [1] }]") + "\n";
-        var e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(text, "t.yaml"));
+        var tiny = ScenarioDocument.Load(Repo.Path("tests", "Scenarios", "tiny.yaml"))
+            .SetYaml("sweep", block + (block.StartsWith("vary") ? "" : "\nvary: [{ path: seed, values: [1] }]"));
+        var e = Assert.Throws<ScenarioException>(() => tiny.Compile());
         Assert.Equal(problem, e.Problem);
-        Assert.True(e.Line > 40);
+        Assert.True(e.Line >= tiny.Locate("sweep").Line, $"line {e.Line} is not in the sweep block");
     }
 }

@@ -1,3 +1,4 @@
+using SupplySim.Scenarios;
 using Xunit;
 
 namespace SupplySim.Model.Tests.Engine;
@@ -11,9 +12,7 @@ namespace SupplySim.Model.Tests.Engine;
 /// </summary>
 public class AdaptiveAllocationRunTests
 {
-    internal static readonly (string, string) Adaptive = (
-        "      allocation: { supplier: 0.3, broker: 0.3, route: 0.1, lab: 0.2, money: 0.1 }\n",
-        "      allocation: { supplier: 0.3, broker: 0.3, route: 0.1, lab: 0.2, money: 0.1 }\n      adaptive-allocation: 0.05\n");
+    internal static readonly Action<ScenarioDocument> Adaptive = d => d.Set("actors.agencies[id=CN-MPS].adaptive-allocation", 0.05);
 
     private static readonly string[] Doubled = ["{ type: enforcement-budget, date: 2018-01, agency: CN-MPS, budget-usd-per-month: 40000000 }"];
     private static readonly string[] Stages = ["supplier", "broker", "route", "lab", "money"];

@@ -1,3 +1,4 @@
+using SupplySim.Scenarios;
 using SupplySim.Model.Rules;
 using SupplySim.Model.World;
 using Xunit;
@@ -12,7 +13,7 @@ public class AdulterantAndPillTests
 {
     private static readonly ModelParameters P = new();
     private static readonly string[] Us = ["US-NE", "US-MW", "US-S", "US-W"];
-    private const string NoXylazine = "xylazine-share: 0.006 }";
+    private const string XylazineShare = "actors.populations[region=US-NE].xylazine-share"; // where xylazine starts (L490)
 
     private static int Tick(ScenarioRun run, int year, int month) => (year - run.Spec.Start.Year) * 12 + month - 1;
 
@@ -39,7 +40,7 @@ public class AdulterantAndPillTests
     {
         var run = ScenarioRun.Of("baseline.yaml");
         var unscheduled = ScenarioRun.Of("baseline.yaml", edits:
-            ("  - { type: schedule-substance, date: 2023-04, jurisdiction: [US-NE, US-MW, US-S, US-W], substance: xylazine,", "  - { type: schedule-substance, date: 2023-04, jurisdiction: [CA], substance: xylazine,"));
+            d => d.Set("interventions[type=schedule-substance,date=2023-04,substance=xylazine].jurisdiction", new[] { "CA" }));
 
         // It starts in the Northeast (L490) and reaches the other regions by imitation across the country.
         foreach (var r in Us.Skip(1))
@@ -61,7 +62,7 @@ public class AdulterantAndPillTests
     public void Should_Avert_A_Smaller_Share_Of_Deaths_With_Naloxone_Where_Xylazine_Has_Spread()
     {
         double Deaths(ScenarioRun r) => r.Sum("overdose_deaths", "region=US-", Tick(r, 2020, 1), Tick(r, 2026, 1));
-        (string, string) withoutXylazine = (NoXylazine, "xylazine-share: 0 }");
+        Action<ScenarioDocument> withoutXylazine = d => d.Set(XylazineShare, 0);
         // The two items of scenarios/naloxone-vs-xylazine.yaml, on the baseline with and without xylazine.
         string[] items =
         [
@@ -84,7 +85,8 @@ public class AdulterantAndPillTests
     {
         static double Pills(ScenarioRun r, int year) => Us.Average(reg => Enumerable.Range(1, 12).Average(m => r.Value(Tick(r, year, m), "counterfeit_pill_share", $"region={reg}")));
         // Every exporter commits to the US and trust is full, so the control is not diluted by the trust ceiling.
-        (string, string) trust = ("    - { between: [US, CN], initial: 0.5 }", "    - { between: [US, CN], initial: 1.0 }\n    - { between: [US, IN], initial: 1.0 }\n    - { between: [US, OTHER], initial: 1.0 }");
+        Action<ScenarioDocument> trust = d => d.Set("world.trust[between=US+CN].initial", 1.0)
+            .InsertAfter("world.trust[between=US+CN]", "{ between: [US, IN], initial: 1.0 }").InsertAfter("world.trust[between=US+IN]", "{ between: [US, OTHER], initial: 1.0 }");
         var run = ScenarioRun.Of("baseline.yaml", edits: trust);
         var controlled = ScenarioRun.Of("baseline.yaml", interventions:
             ["{ type: pill-press-controls, date: 2019-01, jurisdiction: [CN, IN, OTHER], with: US, intensity: 1.0 }"], edits: trust);
@@ -102,7 +104,7 @@ public class AdulterantAndPillTests
     [Fact]
     public void Should_Let_More_Pills_Through_The_Border_When_They_Are_Harder_To_Detect()
     {
-        (string, string) hidden = ("parameters:\n", "parameters:\n  pill-route-detection-share: 0\n");
+        Action<ScenarioDocument> hidden = d => d.Set("parameters.pill-route-detection-share", 0);
         var run = ScenarioRun.Of("baseline.yaml");
         var unseen = ScenarioRun.Of("baseline.yaml", edits: hidden);
         int from = Tick(run, 2019, 1), to = Tick(run, 2023, 1);

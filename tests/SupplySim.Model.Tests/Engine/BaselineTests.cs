@@ -1,3 +1,4 @@
+using SupplySim.Scenarios;
 using Xunit;
 
 namespace SupplySim.Model.Tests.Engine;
@@ -64,11 +65,7 @@ public class BaselineTests
             "{ type: legal-basis-unscheduled, date: 2016-01, jurisdiction: CN, intensity: 1 }",
             "{ type: enforcement-budget, date: 2016-01, agency: CN-MPS, budget-usd-per-month: 100000000 }",
         ];
-        (string, string)[] noOtherSources =
-        [
-            ("{ jurisdiction: IN, cohort: small, count: 150,", "{ jurisdiction: IN, cohort: small, count: 0,"),
-            ("{ jurisdiction: OTHER, cohort: small, count: 80,", "{ jurisdiction: OTHER, cohort: small, count: 0,"),
-        ];
+        Action<ScenarioDocument> noOtherSources = d => d.Set("actors.suppliers[jurisdiction=IN,cohort=small].count", 0).Set("actors.suppliers[jurisdiction=OTHER,cohort=small].count", 0);
         var open = ScenarioRun.Of("baseline.yaml");
         var openTight = ScenarioRun.Of("baseline.yaml", interventions: tighten);
         var closed = ScenarioRun.Of("baseline.yaml", edits: noOtherSources);

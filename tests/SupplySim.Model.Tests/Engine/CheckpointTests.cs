@@ -69,20 +69,18 @@ public class CheckpointTests
     public void Should_Continue_An_Adaptive_Allocation_From_A_Checkpoint_Exactly()
     {
         // The learnt allocation is agency state (by tick 40 CN-MPS's has moved far from the scripted one): it must survive the restore.
-        var (find, replace) = AdaptiveAllocationRunTests.Adaptive;
-        var text = File.ReadAllText(Repo.Scenario("baseline.yaml")).Replace(find, replace, StringComparison.Ordinal);
-        Assert.Contains("adaptive-allocation", text);
-        ContinuesExactly(ScenarioLoader.Parse(text, Repo.Scenario("baseline.yaml")));
+        var sc = ScenarioRun.Edited("baseline.yaml", edits: AdaptiveAllocationRunTests.Adaptive).Compile();
+        Assert.Contains(sc.Spec.Agencies, a => a.AdaptiveAllocation > 0);
+        ContinuesExactly(sc);
     }
 
     [Fact]
     public void Should_Continue_Launderers_Innovation_From_A_Checkpoint_Exactly()
     {
         // The risk multipliers live on the run's blackboard; by tick 40 the CN mirror networks' has fallen to about 0.83.
-        var text = File.ReadAllText(Repo.Scenario("baseline.yaml"));
-        foreach (var (find, replace) in LaunderingInnovationTests.Innovating) text = text.Replace(find, replace, StringComparison.Ordinal);
-        Assert.Contains("innovation-rate", text);
-        ContinuesExactly(ScenarioLoader.Parse(text, Repo.Scenario("baseline.yaml")));
+        var sc = ScenarioRun.Edited("baseline.yaml", edits: LaunderingInnovationTests.Innovating).Compile();
+        Assert.Contains(sc.Spec.Launderers, l => l.InnovationRate > 0);
+        ContinuesExactly(sc);
     }
 
     [Fact]
@@ -90,15 +88,12 @@ public class CheckpointTests
     {
         // The trilateral channel from 2014, every Chinese sale actionable and a slow queue: by tick 40 CN-MPS holds waiting
         // leads (agency state), which the restore must bring back.
-        var text = File.ReadAllText(Repo.Scenario("intelligence-queue.yaml"))
-            .Replace("  - { agency: CN-MPS }", "  - { agency: CN-MPS, usd-per-lead: 100000000 }", StringComparison.Ordinal)
-            .Replace("date: 2019-06, countries", "date: 2014-06, countries", StringComparison.Ordinal)
-            + "  - { type: legal-basis-unscheduled, date: 2014-06, jurisdiction: CN, intensity: 1.0 }\n";
-        Assert.Contains("usd-per-lead: 100000000", text);
-        Assert.Contains("2014-06, countries", text);
-        var waiting = ScenarioRun.FromText(text, Repo.Scenario("intelligence-queue.yaml")).Value(40, "intelligence_queue_leads", "agency=CN-MPS");
+        var document = ScenarioRun.Edited("intelligence-queue.yaml", interventions: ["{ type: legal-basis-unscheduled, date: 2014-06, jurisdiction: CN, intensity: 1.0 }"], edits: d => d
+            .Set("intelligence-queues[agency=CN-MPS].usd-per-lead", 100000000)
+            .Set("add-interventions[type=trilateral-mechanism].date", "2014-06"));
+        var waiting = ScenarioRun.Of(document).Value(40, "intelligence_queue_leads", "agency=CN-MPS");
         Assert.True(waiting > 1, $"{waiting} leads waiting at tick 40");
-        ContinuesExactly(ScenarioLoader.Parse(text, Repo.Scenario("intelligence-queue.yaml")));
+        ContinuesExactly(document.Compile());
     }
 
     private static void ContinuesExactly(Scenario sc, int at = 40)

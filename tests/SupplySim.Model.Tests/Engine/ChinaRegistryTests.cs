@@ -1,3 +1,4 @@
+using SupplySim.Scenarios;
 using SupplySim.Model.Rules;
 using SupplySim.Testing;
 using Xunit;
@@ -19,15 +20,13 @@ public class ChinaRegistryTests
     /// <summary>A two-year world: the tiny US market of the experiment tests plus a closed Chinese market.</summary>
     private static ScenarioRun World(string population, string agencyBudget = "1000000", params string[] interventions)
     {
-        var text = File.ReadAllText(Path.Combine(Repo.Root, "tests", "Scenarios", "tiny.yaml"));
-        text = text[..text.IndexOf("\nsweep:", StringComparison.Ordinal)];
-        text = text.Replace("  populations:\n",
-            $"    - {{ id: CN-MPS-USERS, jurisdictions: [CN], budget-usd-per-month: {agencyBudget}, allocation: {{ retail: 1.0 }}, max-pressure: 0.3, efficiency-per-usd: 0.00001 }}\n" +
-            "  populations:\n" +
-            $"    - {{ region: CN, people: {People}, represents: {Represents}, supplied-by: outside, outside-supply-kg-per-month: {Supply}, overdose-hazard-scale: 0, initial-oud: 0, initial-moud: 0, initial-remission: 0, progression-rate: 0, {population} }}\n",
-            StringComparison.Ordinal);
-        text = text.Replace("end: 2018-12", "end: 2020-12", StringComparison.Ordinal).TrimEnd() + "\n" + string.Concat(interventions.Select(i => $"  - {i}\n"));
-        return ScenarioRun.FromText(text, Path.Combine(Repo.Root, "tests", "Scenarios", "china-registry.yaml"));
+        var world = ScenarioDocument.Load(Repo.Path("tests", "Scenarios", "tiny.yaml"))
+            .Remove("sweep")
+            .Set("end", "2020-12")
+            .Append("actors.agencies", $"{{ id: CN-MPS-USERS, jurisdictions: [CN], budget-usd-per-month: {agencyBudget}, allocation: {{ retail: 1.0 }}, max-pressure: 0.3, efficiency-per-usd: 0.00001 }}")
+            .Insert("actors.populations", 0, $"{{ region: CN, people: {People}, represents: {Represents}, supplied-by: outside, outside-supply-kg-per-month: {Supply}, overdose-hazard-scale: 0, initial-oud: 0, initial-moud: 0, initial-remission: 0, progression-rate: 0, {population} }}");
+        foreach (var item in interventions) world.AddIntervention(item);
+        return ScenarioRun.Of(world);
     }
 
     [Fact]

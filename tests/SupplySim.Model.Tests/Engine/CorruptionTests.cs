@@ -1,3 +1,4 @@
+using SupplySim.Scenarios;
 using Xunit;
 
 namespace SupplySim.Model.Tests.Engine;
@@ -10,9 +11,7 @@ namespace SupplySim.Model.Tests.Engine;
 /// </summary>
 public class CorruptionTests
 {
-    private static readonly (string, string) Corruptible = (
-        "      allocation: { lab: 0.5, route: 0.3, money: 0.2 }\n      max-pressure: 0.1\n",
-        "      allocation: { lab: 0.5, route: 0.3, money: 0.2 }\n      max-pressure: 0.1\n      corruptibility: 0.8\n");
+    private static readonly Action<ScenarioDocument> Corruptible = d => d.Set("actors.agencies[id=MX-FGR].corruptibility", 0.8);
 
     private static readonly string[] Crackdown = ["{ type: enforcement-budget, date: 2020-01, agency: MX-FGR, budget-usd-per-month: 100000000 }"];
 

@@ -1,3 +1,4 @@
+using SupplySim.Scenarios;
 using Xunit;
 
 namespace SupplySim.Model.Tests.Engine;
@@ -11,8 +12,8 @@ namespace SupplySim.Model.Tests.Engine;
 /// </summary>
 public class IntelligenceQueueRunTests(ITestOutputHelper output)
 {
-    private static readonly (string, string) Strong = ("  - { agency: CN-MPS }", "  - { agency: CN-MPS, leads-per-kg: 20, targets-per-lead: 10 }");
-    private static readonly (string, string) NoTrilateral = ("  - { type: trilateral-mechanism, date: 2019-06", "  - { type: trust-building, date: 2019-06, between: [US, CN], rate: 0 } #");
+    private static readonly Action<ScenarioDocument> Strong = d => d.Set("intelligence-queues[agency=CN-MPS].leads-per-kg", 20).Set("intelligence-queues[agency=CN-MPS].targets-per-lead", 10);
+    private static readonly Action<ScenarioDocument> NoTrilateral = d => d.SetYaml("add-interventions[type=trilateral-mechanism]", "{ type: trust-building, date: 2019-06, between: [US, CN], rate: 0 }");
 
     private static double Leads(ScenarioRun r, string state, string from, string to)
         => r.Sum("intelligence_leads", $"agency=CN-MPS;state={state}", r.TickOf(from), r.TickOf(to));

@@ -1,3 +1,4 @@
+using SupplySim.Scenarios;
 using SupplySim.Model.Rules;
 using Xunit;
 
@@ -58,11 +59,12 @@ public class KycEconomicsTests
     {
         const string mandate = "{ type: kyc-adoption, date: 2020-01, jurisdiction: CN, mode: mandated, fine-usd-per-month: 500000, quality: real }";
         const string unenforced = "{ type: kyc-adoption, date: 2020-01, jurisdiction: CN, mode: mandated, quality: real }";
-        const string doubled = "\n  - { type: enforcement-budget, date: 2020-01, agency: CN-MPS, budget-usd-per-month: 40000000 }";
+        const string doubled = "{ type: enforcement-budget, date: 2020-01, agency: CN-MPS, budget-usd-per-month: 40000000 }";
+        static Action<ScenarioDocument> Instead(string item) => d => d.SetYaml("add-interventions[type=kyc-adoption,mode=incentivized]", item);
         double Adoption(ScenarioRun r) => r.Value(r.TickOf("2021-01"), "kyc_adoption_share", "jurisdiction=CN");
-        var none = ScenarioRun.Of(File, edits: (Incentive, unenforced));
-        var fined = ScenarioRun.Of(File, edits: (Incentive, mandate));
-        var inspected = ScenarioRun.Of(File, edits: (Incentive, mandate + doubled));
+        var none = ScenarioRun.Of(File, edits: Instead(unenforced));
+        var fined = ScenarioRun.Of(File, edits: Instead(mandate));
+        var inspected = ScenarioRun.Of(File, interventions: [doubled], edits: Instead(mandate));
         // Without a fine a mandate changes no firm's sums (its share does not apply to firms that decide for themselves).
         Assert.InRange(Adoption(none), 0.15, 0.2);
         // The fine times CN's supplier-stage pressure (about 1.6% a month) is about 8,000 USD: half the small firms comply.

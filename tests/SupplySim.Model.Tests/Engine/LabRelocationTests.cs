@@ -1,3 +1,4 @@
+using SupplySim.Scenarios;
 using Xunit;
 
 namespace SupplySim.Model.Tests.Engine;
@@ -8,14 +9,12 @@ namespace SupplySim.Model.Tests.Engine;
 /// </summary>
 public class LabRelocationTests
 {
-    // The baseline's Mexican lab group, whatever its calibrated capacity.
-    private static readonly string MexicanLabs = File.ReadAllLines(SupplySim.Testing.Repo.Scenario("baseline.yaml"))
-        .Single(l => l.StartsWith("    - { jurisdiction: MX, count:", StringComparison.Ordinal) && l.Contains("stockpile-months", StringComparison.Ordinal));
-
-    // Twenty empty lab sites in OTHER, and (optionally) the Mexican labs' reach to them.
-    private static (string, string) Sites(bool reach) => (MexicanLabs,
-        MexicanLabs.Replace(" }", reach ? ", relocate-to: [OTHER] }" : " }", StringComparison.Ordinal)
-        + "\n    - { jurisdiction: OTHER, count: 20, capacity-kg-per-month: 0, stockpile-months: 3, initial-stock-months: 0 }");
+    // Twenty empty lab sites in OTHER next to the baseline's Mexican lab group, and (optionally) the Mexican labs' reach to them.
+    private static Action<ScenarioDocument> Sites(bool reach) => d =>
+    {
+        if (reach) d.Set("actors.labs[jurisdiction=MX].relocate-to", new[] { "OTHER" });
+        d.InsertAfter("actors.labs[jurisdiction=MX]", "{ jurisdiction: OTHER, count: 20, capacity-kg-per-month: 0, stockpile-months: 3, initial-stock-months: 0 }");
+    };
 
     private static readonly string[] Crackdown = ["{ type: enforcement-budget, date: 2020-01, agency: MX-FGR, budget-usd-per-month: 100000000 }"];
 

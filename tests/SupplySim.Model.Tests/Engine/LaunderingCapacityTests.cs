@@ -1,3 +1,4 @@
+using SupplySim.Scenarios;
 using Xunit;
 
 namespace SupplySim.Model.Tests.Engine;
@@ -11,7 +12,7 @@ namespace SupplySim.Model.Tests.Engine;
 public class LaunderingCapacityTests
 {
     private const string Scenario = "laundering-capacity.yaml";
-    private static readonly (string, string) WithoutAml = ("extends: aml-cooperation.yaml", "extends: baseline.yaml");
+    private static readonly Action<ScenarioDocument> WithoutAml = d => d.Set("extends", "baseline.yaml");
     private const double BulkCashCapacity = 2e8, Threshold = 5.5e8;
 
     private static double BankUsd(ScenarioRun run, int from, int to)
@@ -42,7 +43,7 @@ public class LaunderingCapacityTests
         // that with them: the full bulk-cash channel cannot take what leaves the banks. Summed over three seeds (one seed's
         // cut with capacities moves between about 25% and 40%).
         ulong[] otherSeeds = [7, 8]; // the runs above are on the scenario's own seed, 20130101
-        double Bank(string file, params (string, string)[] edits)
+        double Bank(string file, params Action<ScenarioDocument>[] edits)
             => otherSeeds.AsParallel().Sum(seed => BankUsd(ScenarioRun.Of(file, seed, edits: edits), from, to));
         var plainCut = 1 - (BankUsd(plainAml, from, to) + Bank("aml-cooperation.yaml")) / (BankUsd(plainNoAml, from, to) + Bank("baseline.yaml"));
         var capCut = 1 - (BankUsd(capAml, from, to) + Bank(Scenario)) / (BankUsd(capNoAml, from, to) + Bank(Scenario, WithoutAml));
@@ -68,7 +69,7 @@ public class LaunderingCapacityTests
         Assert.True(Opened(capAml) < Opened(capNoAml), $"opened at tick {Opened(capAml)} with AML, {Opened(capNoAml)} without");
 
         // Without any seizure (no launderer can be detected) it never opens.
-        var noLosses = ScenarioRun.Of(Scenario, edits: new[] { "0.3", "0.5", "0.4", "0.9", "0.2" }.Select(r => ($"detection-risk: {r}", "detection-risk: 0")).ToArray());
+        var noLosses = ScenarioRun.Of(Scenario, edits: d => d.Set("replace-actors.launderers[*].detection-risk", 0));
         Assert.Equal(0.0, noLosses.Sum("seized_usd", "", 0, noLosses.Ticks.Count));
         Assert.Equal(-1, Opened(noLosses));
     }

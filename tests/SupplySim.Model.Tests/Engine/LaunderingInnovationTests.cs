@@ -1,3 +1,4 @@
+using SupplySim.Scenarios;
 using Xunit;
 
 namespace SupplySim.Model.Tests.Engine;
@@ -10,10 +11,10 @@ namespace SupplySim.Model.Tests.Engine;
 /// </summary>
 public class LaunderingInnovationTests
 {
-    internal static readonly (string, string)[] Innovating = new[]
+    internal static readonly Action<ScenarioDocument> Innovating = d =>
     {
-        "mirror, count: 10, fee: 0.04, detection-risk: 0.3", "trade-based, count: 10, fee: 0.07, detection-risk: 0.5", "casino, count: 5, fee: 0.08, detection-risk: 0.4",
-    }.Select(g => ($"method: {g} }}", $"method: {g}, innovation-rate: 0.1 }}")).ToArray();
+        foreach (var method in new[] { "mirror", "trade-based", "casino" }) d.Set($"actors.launderers[method={method}].innovation-rate", 0.1);
+    };
 
     private static readonly string[] Aml = ["{ type: aml-cooperation, date: 2018-01, jurisdiction: [CN, MX], with: US, intensity: 1 }"];
 

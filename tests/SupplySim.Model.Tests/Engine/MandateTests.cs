@@ -27,10 +27,9 @@ public class MandateTests
     [Fact]
     public void Should_Restart_An_Adaptive_Agency_From_A_New_Mandate()
     {
-        const string adaptive = "allocation: { supplier: 0.3, broker: 0.3, route: 0.1, lab: 0.2, money: 0.1 }";
         var run = ScenarioRun.Of("baseline.yaml",
             interventions: ["{ type: enforcement-budget, date: 2020-01, agency: CN-MPS, allocation: { broker: 0.5, lab: 0.5 } }"],
-            edits: (adaptive, adaptive + "\n      adaptive-allocation: 0.05"));
+            edits: AdaptiveAllocationRunTests.Adaptive);
         int t = run.TickOf("2020-01");
         double Share(int tick, string stage) => run.Value(tick, "enforcement_allocation", $"agency=CN-MPS;stage={stage}");
         // Before the item it has learnt away from its scripted route share (0.1); at the item it starts from the new mandate

@@ -1,5 +1,6 @@
 using SupplySim.Model.Rules;
 using SupplySim.Model.World;
+using SupplySim.Scenarios;
 using Xunit;
 
 namespace SupplySim.Model.Tests.Engine;
@@ -24,7 +25,7 @@ public class NitazeneTests
     {
         var emergence = ScenarioRun.Of(File);
         // The same firms without the nitazene precursor: what the added capacity alone does.
-        var placebo = ScenarioRun.Of(File, edits: ("4-piperidone, nitazene-precursor]", "4-piperidone]"));
+        var placebo = ScenarioRun.Of(File, edits: d => d.Set("add-actors.suppliers[jurisdiction=CN,cohort=small].products", new[] { "npp", "anpp", "4-ap", "boc-4-ap", "4-piperidone" }));
         var listed = ScenarioRun.Of(File, interventions: ["{ type: schedule-class, date: 2019-05, jurisdiction: CN, class: nitazene-precursor }"]);
         int y2013 = 0, y2018 = emergence.TickOf("2018-01"), y2019 = emergence.TickOf("2019-01"), y2021 = emergence.TickOf("2021-01");
         int y2024 = emergence.TickOf("2024-01"), end = emergence.Ticks.Count;
@@ -170,7 +171,7 @@ public class NitazeneTests
         Assert.Equal(["nitazene"], catalogue.Where(s => s.Classes.Contains(OverdoseHazard.NitazeneClass)).Select(s => s.Id));
 
         var run = ScenarioRun.Parse(SmallWorld);
-        var listed = ScenarioRun.Parse(SmallWorld + "\ninterventions:\n  - { type: schedule-class, date: 2018-01, jurisdiction: CN, class: nitazene-related }\n");
+        var listed = ScenarioRun.Of(ScenarioDocument.Parse(SmallWorld, "inline.yaml").AddIntervention("{ type: schedule-class, date: 2018-01, jurisdiction: CN, class: nitazene-related }"));
         int t = run.TickOf("2018-01"), end = run.Ticks.Count;
         // Before the listing both runs are the same, draw for draw.
         Assert.Equal(run.Sum("production_kg", "lab=CN", 0, t), listed.Sum("production_kg", "lab=CN", 0, t));

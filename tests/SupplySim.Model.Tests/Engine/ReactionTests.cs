@@ -1,3 +1,4 @@
+using SupplySim.Scenarios;
 using Xunit;
 
 namespace SupplySim.Model.Tests.Engine;
@@ -8,13 +9,13 @@ namespace SupplySim.Model.Tests.Engine;
 /// </summary>
 public class ReactionTests
 {
-    private const string WorldTrust = "\n  trust:\n    - { between: [US, CN], initial: 0.7 }\n    - { between: [US, MX], initial: 0.7 }\n  jurisdictions: [";
+    private const string WorldTrust = "[{ between: [US, CN], initial: 0.7 }, { between: [US, MX], initial: 0.7 }]";
 
     [Fact]
     public void Should_Shift_Laundering_Away_From_Banks_Under_Aml_Cooperation()
     {
         // AML cooperation of CN and MX with the US from 2018-01 (quickstart: CN mirror, MX trade-based and bulk cash, US crypto).
-        var edits = new[] { ("\n  jurisdictions: [", WorldTrust) };
+        Action<ScenarioDocument> edits = d => d.SetYaml("world.trust", WorldTrust);
         var without = ScenarioRun.Of("quickstart.yaml", edits: edits);
         var with = ScenarioRun.Of("quickstart.yaml", interventions:
         [
@@ -74,7 +75,7 @@ public class ReactionTests
         var seeds = Enumerable.Range(1, 10).Select(i => (ulong)i).ToArray();
         double Deaths(double budget, ulong seed)
         {
-            var run = ScenarioRun.Of("quickstart.yaml", seed, edits: [("budget-usd-per-month: 150000000", $"budget-usd-per-month: {budget.ToString(System.Globalization.CultureInfo.InvariantCulture)}")]);
+            var run = ScenarioRun.Of("quickstart.yaml", seed, edits: d => d.Set("actors.agencies[id=US-CBP].budget-usd-per-month", budget));
             return run.Sum("overdose_deaths", "region=", 0, run.Spec.Ticks);
         }
         var totals = budgets.SelectMany(b => seeds.Select(s => (b, s))).AsParallel().AsOrdered().Select(x => Deaths(x.b, x.s)).ToArray();

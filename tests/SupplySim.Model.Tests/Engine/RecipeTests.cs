@@ -1,3 +1,4 @@
+using SupplySim.Scenarios;
 using Xunit;
 
 namespace SupplySim.Model.Tests.Engine;
@@ -9,21 +10,20 @@ namespace SupplySim.Model.Tests.Engine;
 public class RecipeTests
 {
     // The designer-precursor routes need know-how: four labs in five cannot run them unaided.
-    private static readonly (string, string)[] Skill =
-    [
-        ("{ output: fentanyl, input: 4-ap, yield: 0.45 }", "{ output: fentanyl, input: 4-ap, yield: 0.45, skill: 0.8 }"),
-        ("{ output: fentanyl, input: boc-4-ap, yield: 0.45 }", "{ output: fentanyl, input: boc-4-ap, yield: 0.45, skill: 0.8 }"),
-        ("{ output: fentanyl-analogue, input: 4-ap, yield: 0.45 }", "{ output: fentanyl-analogue, input: 4-ap, yield: 0.45, skill: 0.8 }"),
-    ];
+    private static readonly Action<ScenarioDocument> Skill = d =>
+    {
+        foreach (var route in new[] { "output=fentanyl,input=4-ap", "output=fentanyl,input=boc-4-ap", "output=fentanyl-analogue,input=4-ap" })
+            d.Set($"world.routes[{route}].skill", 0.8);
+    };
 
-    private static readonly (string, string) Recipes = ("{ jurisdiction: CN, count: 80, markup: 1.0, disguise-skill: 0.3 }", "{ jurisdiction: CN, count: 80, markup: 1.0, disguise-skill: 0.3, recipes: true }");
+    private static readonly Action<ScenarioDocument> Recipes = d => d.Set("actors.brokers[jurisdiction=CN].recipes", true);
 
     [Fact]
     public void Should_Slow_The_Turn_To_Designer_Precursors_Without_Recipes_And_Restore_It_With_Them()
     {
         var open = ScenarioRun.Of("baseline.yaml");
         var skill = ScenarioRun.Of("baseline.yaml", edits: Skill);
-        var taught = ScenarioRun.Of("baseline.yaml", edits: [.. Skill, Recipes]);
+        var taught = ScenarioRun.Of("baseline.yaml", edits: [Skill, Recipes]);
         // China lists NPP and 4-ANPP in 2018-02; labs then need 4-AP (listed in China only in 2024-09). Seed 20130101: US supply
         // 2018-03..2020-12 8,047 kg open, 4,868 (-40%) when four labs in five lack the know-how, 8,062 when Chinese brokers send
         // recipes; 4-AP and Boc-4-AP 63%, 45% and 58% of precursor delivered.

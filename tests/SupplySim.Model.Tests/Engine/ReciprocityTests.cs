@@ -67,10 +67,10 @@ public class ReciprocityTests
         // report describes), against a prompt reward (2019-07). Mean of seeds 20130101, 7 and 8 at the commit that added it:
         // trust 2024-06 0.397 withheld, 0.494 baseline, 0.560 prompt; supplier- and broker-stage seizures in China 2024-2025
         // -17.6% withheld and +2.8% prompt against the baseline; US supply within 1% (the market goes elsewhere).
-        const string prompt = "\n  - { type: reward, date: 2019-07, by: US, to: CN }";
+        const string prompt = "{ type: reward, date: 2019-07, by: US, to: CN }";
         ulong[] seeds = [20130101, 7, 8];
         var runs = seeds.AsParallel().AsOrdered().Select(s => (Base: ScenarioRun.Of("baseline.yaml", s), Withheld: ScenarioRun.Of("reinforce-cooperation.yaml", s),
-            Prompt: ScenarioRun.Of("reinforce-cooperation.yaml", s, edits: ("label: \"CN enforcement actions after the restart (L257-L259)\" }", "label: \"CN enforcement actions after the restart (L257-L259)\" }" + prompt)))).ToArray();
+            Prompt: ScenarioRun.Of("reinforce-cooperation.yaml", s, interventions: [prompt]))).ToArray();
         var r0 = runs[0].Base;
         int t2019 = r0.TickOf("2019-05"), t2024 = r0.TickOf("2024-01"), end = r0.Ticks.Count;
         double Mean(Func<(ScenarioRun Base, ScenarioRun Withheld, ScenarioRun Prompt), double> f) => runs.Average(f);

@@ -20,29 +20,23 @@ public sealed class ScenarioRun
         for (var t = 0; t < Spec.Ticks; t++) Ticks.Add(engine.Step());
     }
 
-    /// <summary>Runs a shipped scenario after applying text edits (find, replace) and appending interventions.</summary>
-    public static ScenarioRun Of(string file, ulong? seed = null, string[]? interventions = null, params (string Find, string Replace)[] edits)
+    /// <summary>Runs a shipped scenario after edits by path (<see cref="ScenarioDocument"/>), with interventions appended and its seed replaced.</summary>
+    public static ScenarioRun Of(string file, ulong? seed = null, string[]? interventions = null, params Action<ScenarioDocument>[] edits)
+        => new(Edited(file, seed, interventions, edits).Compile());
+
+    /// <summary>A shipped scenario with edits by path, interventions appended and its seed replaced, to compile or run.</summary>
+    public static ScenarioDocument Edited(string file, ulong? seed = null, string[]? interventions = null, params Action<ScenarioDocument>[] edits)
     {
-        var text = File.ReadAllText(Repo.Scenario(file));
-        foreach (var (find, replace) in edits)
-        {
-            if (!text.Contains(find, StringComparison.Ordinal)) throw new ArgumentException($"'{find}' not in {file}");
-            text = text.Replace(find, replace, StringComparison.Ordinal);
-        }
-        if (interventions is { Length: > 0 })
-        {
-            // A file that extends another appends to the base's interventions; its own `interventions:` would replace them.
-            var key = System.Text.RegularExpressions.Regex.IsMatch(text, @"(?m)^extends:") ? "add-interventions:" : "interventions:";
-            if (!text.Contains("\n" + key, StringComparison.Ordinal)) text = text.TrimEnd() + "\n" + key + "\n";
-            text = text.TrimEnd() + "\n" + string.Concat(interventions.Select(i => $"  - {i}\n"));
-        }
-        if (seed is { } s)
-            text = System.Text.RegularExpressions.Regex.IsMatch(text, @"(?m)^seed: \d+")
-                ? System.Text.RegularExpressions.Regex.Replace(text, @"(?m)^seed: \d+", $"seed: {s}")
-                : text.TrimEnd() + $"\nseed: {s}\n";
         // The full path, so that `extends:` finds the base next to the shipped file.
-        return new ScenarioRun(ScenarioLoader.Parse(text, Repo.Scenario(file)));
+        var document = ScenarioDocument.Load(Repo.Scenario(file));
+        foreach (var edit in edits) edit(document);
+        foreach (var item in interventions ?? []) document.AddIntervention(item);
+        if (seed is { } s) document.Set("seed", s);
+        return document;
     }
+
+    /// <summary>Runs an edited scenario as the loader reads it.</summary>
+    public static ScenarioRun Of(ScenarioDocument document) => new(document.Compile());
 
     /// <summary>Runs a scenario given as text (<paramref name="path"/> names it in errors and resolves <c>extends:</c>).</summary>
     public static ScenarioRun FromText(string text, string path) => new(ScenarioLoader.Parse(text, path));

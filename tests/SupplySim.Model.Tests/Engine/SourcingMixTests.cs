@@ -1,3 +1,4 @@
+using SupplySim.Scenarios;
 using Xunit;
 
 namespace SupplySim.Model.Tests.Engine;
@@ -9,11 +10,7 @@ namespace SupplySim.Model.Tests.Engine;
 /// </summary>
 public class SourcingMixTests
 {
-    private static readonly (string, string)[] Mix =
-    [
-        ("{ jurisdiction: MX, count: 60, capacity-kg-per-month: 0.8, stockpile-months: 3, initial-stock-months: 0.5 }", "{ jurisdiction: MX, count: 60, capacity-kg-per-month: 0.8, stockpile-months: 3, initial-stock-months: 0.5, second-source-share: 0.3 }"),
-        ("{ jurisdiction: CN, count: 60, capacity-kg-per-month: 2.0, stockpile-months: 2, initial-stock-months: 0.5 }", "{ jurisdiction: CN, count: 60, capacity-kg-per-month: 2.0, stockpile-months: 2, initial-stock-months: 0.5, second-source-share: 0.3 }"),
-    ];
+    private static readonly Action<ScenarioDocument> Mix = d => d.Set("actors.labs[*].second-source-share", 0.3);
 
     private static readonly string[] Tighten =
     [

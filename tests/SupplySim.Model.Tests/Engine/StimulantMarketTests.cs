@@ -1,3 +1,4 @@
+using SupplySim.Scenarios;
 using SupplySim.Model.Rules;
 using SupplySim.Model.World;
 using Xunit;
@@ -13,7 +14,6 @@ namespace SupplySim.Model.Tests.Engine;
 public class StimulantMarketTests
 {
     private const string File = "stimulant-market.yaml";
-    private const string MethLabs = "  labs:\n    - { jurisdiction: MX, count: 10, capacity-kg-per-month: 20, stockpile-months: 3, initial-stock-months: 0.5, products: [methamphetamine] }\n";
     private static readonly ModelParameters P = new();
 
     [Fact]
@@ -81,7 +81,7 @@ public class StimulantMarketTests
             - { jurisdiction: CN, count: 4, products: [p2p] }
           labs:
             - { jurisdiction: MX, count: 12, capacity-kg-per-month: 2 }
-            - { jurisdiction: MX, count: 4, capacity-kg-per-month: METH, products: [methamphetamine] }
+            - { jurisdiction: MX, count: 4, capacity-kg-per-month: 0, products: [methamphetamine] }
           launderers:
             - { jurisdiction: MX, method: bulk-cash, count: 4, fee: 0.05 }
           agencies:
@@ -94,11 +94,15 @@ public class StimulantMarketTests
           stimulant-hazard-multiplier: 1
         """;
 
+    /// <summary>The small world with its methamphetamine labs able to make <paramref name="kgPerMonth"/> each.</summary>
+    private static ScenarioDocument Meth(double kgPerMonth)
+        => ScenarioDocument.Parse(SmallWorld, "inline.yaml").Set("actors.labs[products=methamphetamine].capacity-kg-per-month", kgPerMonth);
+
     [Fact]
     public void Should_Leave_Every_Opioid_Series_Bit_For_Bit_When_Methamphetamine_Is_Shipped()
     {
-        var none = ScenarioRun.Parse(SmallWorld.Replace("METH", "0"));
-        var meth = ScenarioRun.Parse(SmallWorld.Replace("METH", "20"));
+        var none = ScenarioRun.Parse(SmallWorld);
+        var meth = ScenarioRun.Of(Meth(20));
         int end = meth.Ticks.Count;
         // The trade happened: P2P bought, methamphetamine made, sold and seized.
         Assert.True(meth.Sum("stimulant_production_kg", "lab=MX", 0, end) > 100, $"meth made: {meth.Sum("stimulant_production_kg", "lab=MX", 0, end)}");
@@ -119,7 +123,7 @@ public class StimulantMarketTests
                     $"{metric} [{dim}] at tick {t}: {none.Value(t, metric, dim)} without meth, {meth.Value(t, metric, dim)} with");
         // The meth labs answer their own market: with three times the stimulant demand its price per mg rises and their capacity with it,
         // while the opioid labs, which read the opioid market, make exactly what they made.
-        var demand = ScenarioRun.Parse(SmallWorld.Replace("METH", "20").Replace("stimulant-uptake-rate: 0", "stimulant-uptake-rate: 0\n  stimulant-doses-per-month: 60"));
+        var demand = ScenarioRun.Of(Meth(20).Set("parameters.stimulant-doses-per-month", 60));
         double Made(ScenarioRun r, int from) => r.Sum("stimulant_production_kg", "lab=MX", from, end);
         Assert.True(Made(demand, end - 6) > 1.1 * Made(meth, end - 6), $"meth made in the last 6 months: {Made(demand, end - 6):N0} kg at 60 doses a month, {Made(meth, end - 6):N0} at 20");
         Assert.True(demand.Sum("stimulant_price_per_mg", "region=US-W", end - 6, end) > meth.Sum("stimulant_price_per_mg", "region=US-W", end - 6, end));
@@ -142,7 +146,7 @@ public class StimulantMarketTests
     public void Should_Spread_Co_Use_Faster_With_A_Methamphetamine_Market_And_Not_Lose_It_To_P2P_Scheduling()
     {
         var market = ScenarioRun.Of(File);
-        var without = ScenarioRun.Of(File, edits: (MethLabs, ""));
+        var without = ScenarioRun.Of(File, edits: d => d.Remove("add-actors.labs[products=methamphetamine]"));
         var scheduled = ScenarioRun.Of(File, interventions: ["{ type: schedule-substance, date: 2016-01, jurisdiction: [CN, IN], substance: p2p }"]);
         Assert.DoesNotContain(without.Catalog, k => k.Metric == "stimulant_supply_kg");
         int dec2016 = market.TickOf("2016-12"), y2017 = market.TickOf("2017-01"), y2021 = market.TickOf("2021-01"), y2022 = market.TickOf("2022-01"), end = market.Ticks.Count;

@@ -59,7 +59,7 @@ public class PotencySpreadTests
     {
         var baseline = ScenarioRun.Of("baseline.yaml");
         // Pills as even as powder: the pill part of the spread is gone, and so is the extra hazard it carried.
-        var even = ScenarioRun.Of("baseline.yaml", edits: ("  naloxone-reversal: 0.75", "  naloxone-reversal: 0.75\n  potency-cv-pill: 0.6"));
+        var even = ScenarioRun.Of("baseline.yaml", edits: d => d.Set("parameters.potency-cv-pill", 0.6));
         int from = baseline.TickOf("2020-01"), to = baseline.TickOf("2023-01");
         double Deaths(ScenarioRun r) => r.Sum("overdose_deaths", "region=US-", from, to);
         double Cv(ScenarioRun r) => r.Sum("retail_potency_cv", "region=US-NE", from, to) / (to - from);
