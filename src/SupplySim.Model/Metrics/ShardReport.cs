@@ -1,4 +1,5 @@
 using SupplySim.Model.Engine;
+using SupplySim.Model.Engine.Checkpoints;
 
 namespace SupplySim.Model.Metrics;
 
@@ -26,6 +27,9 @@ public sealed class ShardReport
 
     /// <summary>The flat array: what folds, travels and is checkpointed.</summary>
     public double[] Values { get; }
+
+    /// <summary>A checkpoint holds the run's last folded report as its flat array.</summary>
+    internal static readonly CheckpointFields Checkpoint = new([nameof(Values)], [nameof(Layout)]);
 
     /// <summary>Adds another report of the same layout into this one; fold in ascending shard index.</summary>
     public void Add(ShardReport other)
