@@ -10,7 +10,7 @@ namespace SupplySim.Model.Tests.Engine;
 /// <summary>Whole runs of the shipped quickstart world on the in-process engine: conservation laws and emergent reactions.</summary>
 public class QuickstartRunTests
 {
-    private static (WorldSpec Spec, List<ShardReport> Raw, List<double[]> Metrics, MetricsComputer Computer) Run(ulong? seed = null, Func<WorldSpec, WorldSpec>? edit = null)
+    private static (WorldSpec Spec, List<ShardReport> Folded, List<double[]> Metrics, MetricsComputer Computer) Run(ulong? seed = null, Func<WorldSpec, WorldSpec>? edit = null)
     {
         var sc = ScenarioLoader.Load(Repo.Scenario("quickstart.yaml"));
         var spec = sc.Spec with { Seed = seed ?? sc.Spec.Seed };
@@ -26,7 +26,7 @@ public class QuickstartRunTests
         return (spec, raw, metrics, engine.Coordinator.Metrics);
     }
 
-    private static readonly Lazy<(WorldSpec Spec, List<ShardReport> Raw, List<double[]> Metrics, MetricsComputer Computer)> Default = new(() => Run());
+    private static readonly Lazy<(WorldSpec Spec, List<ShardReport> Folded, List<double[]> Metrics, MetricsComputer Computer)> Default = new(() => Run());
 
     [Fact]
     public void Should_Balance_Precursor_Mass_At_Labs_Every_Tick()
