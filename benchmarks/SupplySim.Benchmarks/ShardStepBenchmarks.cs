@@ -19,8 +19,8 @@ public class ShardStepBenchmarks
     private Shard[] _shards = [];
     private Message[][] _inboxes = [];
     private Outbox[] _outboxes = [];
-    private double[] _report = [];
-    private Signals _signals = null!;
+    private ShardReport _report = null!;
+    private TickSignals _signals = null!;
     private int _tick;
 
     [Params(ActorKind.PrecursorSupplier, ActorKind.Broker, ActorKind.CartelLab, ActorKind.MoneyLaunderer, ActorKind.UserPopulation)]
@@ -42,10 +42,10 @@ public class ShardStepBenchmarks
         for (var tick = 0; tick < WarmTicks; tick++)
         {
             var ctx = new StepContext(tick, coordinator.BeginTick(tick));
-            var folded = coordinator.Raw.New();
+            var folded = coordinator.Reports.New();
             for (var k = 0; k < shards.Length; k++)
             {
-                var report = coordinator.Raw.New();
+                var report = coordinator.Reports.New();
                 shards[k].Step(ctx, Inbox.Assemble(current[k]), outboxes[k], report);
                 foreach (var (dest, payload) in outboxes[k].Drain()) next[dest].Add((k, payload));
                 RunCoordinator.Fold(folded, report);
@@ -59,7 +59,7 @@ public class ShardStepBenchmarks
         _shards = mine.Select(k => shards[k]).ToArray();
         _inboxes = mine.Select(k => Inbox.Assemble(current[k])).ToArray();
         _outboxes = mine.Select(k => outboxes[k]).ToArray();
-        _report = new Raw(layout).New();
+        _report = new ReportLayout(layout).New();
         _tick = WarmTicks;
     }
 

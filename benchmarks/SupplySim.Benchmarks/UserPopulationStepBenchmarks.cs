@@ -17,8 +17,8 @@ public class UserPopulationStepBenchmarks
 {
     private Shard _shard = null!;
     private Outbox _outbox = null!;
-    private Signals _signals = null!;
-    private double[] _report = null!;
+    private TickSignals _signals = null!;
+    private ShardReport _report = null!;
     private Message[] _inbox = null!;
     private int _tick;
 
@@ -49,7 +49,7 @@ public class UserPopulationStepBenchmarks
         _shard = Shard.Create(layout, info);
         _outbox = new Outbox(layout);
         _signals = InitialSignals.Build(layout);
-        _report = new Raw(layout).New();
+        _report = new ReportLayout(layout).New();
         // A month's supply for this many people arrives each tick, from one lab.
         var lab = layout.Shards.First(s => s.Kind == ActorKind.CartelLab).FirstAgent;
         _inbox = Register ? [] : [new Message(MessageKind.Drug, lab, info.FirstAgent, 0, -1, kg, 0)];

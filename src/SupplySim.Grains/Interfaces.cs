@@ -24,7 +24,7 @@ public interface IShardGrain : IGrainWithStringKey
     [Alias("Init")] Task Init(ShardInit init);
 
     /// <summary>Runs tick t and returns the shard's report; repeated calls for the same tick return the same report.</summary>
-    [Alias("Step")] Task<double[]> Step(int tick, [Immutable] double[] signals);
+    [Alias("Step")] Task<ShardReportPayload> Step(int tick, TickSignalsPayload signals);
 
     /// <summary>Queues a batch for its tick; runs interleaved with a Step in progress and touches nothing else.</summary>
     [AlwaysInterleave, Alias("Deliver")] Task Deliver(MessageBatch batch);

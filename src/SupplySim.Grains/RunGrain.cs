@@ -62,9 +62,10 @@ public sealed class RunGrain(ICheckpointStore store) : Grain, IRunGrain
         var started = Stopwatch.GetTimestamp();
         var applied = coordinator.DueAt(tick).Select(i => i.Label).ToArray();
         var signals = coordinator.BeginTick(tick);
-        var reports = await Task.WhenAll(_shards.Select(s => s.Step(tick, signals.Values)));
-        var folded = coordinator.Raw.New();
-        foreach (var report in reports) RunCoordinator.Fold(folded, report);
+        var payload = TickSignalsPayload.Of(signals);
+        var reports = await Task.WhenAll(_shards.Select(s => s.Step(tick, payload)));
+        var folded = coordinator.Reports.New();
+        foreach (var report in reports) RunCoordinator.Fold(folded, report.In(coordinator.Reports));
         var values = coordinator.EndTick(tick, folded);
         _telemetry.TickCompleted(values, Stopwatch.GetElapsedTime(started));
 

@@ -4,6 +4,7 @@ using SupplySim.Grains.Checkpoints;
 using SupplySim.Grains.Telemetry;
 using SupplySim.Model.Engine;
 using SupplySim.Model.Engine.Checkpoints;
+using SupplySim.Model.Metrics;
 using SupplySim.Model.World;
 
 namespace SupplySim.Grains;
@@ -27,7 +28,9 @@ public abstract class ShardGrain(ICheckpointStore store) : Grain, IShardGrain
     private string _runId = "";
     private int _lastTick = -1;
     private int _epoch;
-    private double[] _lastReport = [];
+    private ShardReportPayload? _lastReport;
+    private ReportLayout? _reports;
+    private SignalLayout? _signalLayout;
     private ShardTelemetry? _telemetry;
 
     public async Task Init(ShardInit init)
@@ -38,6 +41,8 @@ public abstract class ShardGrain(ICheckpointStore store) : Grain, IShardGrain
         _runId = init.RunId;
         _shard = Shard.Create(layout, info);
         _outbox = new Outbox(layout);
+        _reports = new ReportLayout(layout);
+        _signalLayout = new SignalLayout(layout);
         _peers = layout.Shards.Select(s => ShardAddress.Get(GrainFactory, _runId, s)).ToArray();
         _inbox.Clear();
         _lastTick = -1;
@@ -54,25 +59,25 @@ public abstract class ShardGrain(ICheckpointStore store) : Grain, IShardGrain
         _telemetry = new ShardTelemetry(_runId, info);
     }
 
-    public async Task<double[]> Step(int tick, double[] signals)
+    public async Task<ShardReportPayload> Step(int tick, TickSignalsPayload signals)
     {
         var shard = _shard ?? throw new RunStateLostException("shard not initialised (its silo was lost)");
-        if (tick == _lastTick) return _lastReport;
+        if (tick == _lastTick) return _lastReport!;
         if (tick != _lastTick + 1) throw new InvalidOperationException($"shard {shard.Info.Index} asked for tick {tick} after {_lastTick}");
 
         using var span = _telemetry!.StartStep(tick);
         var started = Stopwatch.GetTimestamp();
         var batches = _inbox.Remove(tick, out var list) ? list : [];
         var inbox = Inbox.Assemble(batches);
-        var report = new double[new Model.Metrics.Raw(shard.Layout).Length];
-        shard.Step(new StepContext(tick, new Signals(shard.Layout, signals)), inbox, _outbox!, report);
+        var report = _reports!.New();
+        shard.Step(new StepContext(tick, signals.In(_signalLayout!)), inbox, _outbox!, report);
 
         var sends = _outbox!.Drain().Select(b => _peers[b.Destination].Deliver(new MessageBatch(tick + 1, shard.Info.Index, b.Payload, _epoch)));
         await Task.WhenAll(sends);
         _lastTick = tick;
-        _lastReport = report;
+        _lastReport = ShardReportPayload.Of(report);
         _telemetry.Stepped(Stopwatch.GetElapsedTime(started));
-        return report;
+        return _lastReport;
     }
 
     public Task Deliver(MessageBatch batch)

@@ -87,7 +87,7 @@ public sealed class BrokerShard : Shard
         r.ReadArrayInto(_misses);
     }
 
-    public override void Step(in StepContext ctx, ReadOnlySpan<Message> inbox, Outbox outbox, double[] report)
+    public override void Step(in StepContext ctx, ReadOnlySpan<Message> inbox, Outbox outbox, ShardReport report)
     {
         var j = Info.Jurisdiction;
         var signals = ctx.Signals;
@@ -116,7 +116,7 @@ public sealed class BrokerShard : Shard
                     _stock[i * s + msg.Substance] += msg.Kg;
                     _agents[i].Cash -= msg.Usd;
                     outbox.Emit(new Message(MessageKind.Payment, msg.To, msg.From, msg.Substance, 0, 0, msg.Usd));
-                    report[Raw.InFlightUsd] += msg.Usd;
+                    report.InFlightUsd += msg.Usd;
                     for (var n = 0; n < _k; n++)
                         if (_favourites[i * _k + n] == msg.From) _misses[i * _k + n] = 0;
                     break;
@@ -153,24 +153,24 @@ public sealed class BrokerShard : Shard
             a.ExpectedDemandKg = 0.5 * a.ExpectedDemandKg + 0.5 * demand[i];
             if (CounterRng.Uniform(Seed, CounterRng.Stream.BrokerChoice, id, ctx.Tick) < P.BrokerReviewRate)
                 a.Product = _substitution.Best(signals, j, Seed, id, P.BrokerPreferenceSigma, _offers);
-            if (a.OfflineUntil >= ctx.Tick) report[Raw.BrokersOffline] += 1;
+            if (a.OfflineUntil >= ctx.Tick) report.BrokersOffline += 1;
             else
             {
-                report[Raw.BrokersByChannel + a.Channel] += 1;
+                report.BrokersByChannel[a.Channel] += 1;
                 OrderFromSuppliers(ctx, i, id, outbox);
             }
-            report[Raw.CashUsd] += a.Cash;
+            report.CashUsd += a.Cash;
         }
     }
 
-    private void Serve(in StepContext ctx, int i, in Message order, double kgToShip, int draw, Outbox outbox, double[] report)
+    private void Serve(in StepContext ctx, int i, in Message order, double kgToShip, int draw, Outbox outbox, ShardReport report)
     {
         var s = Spec.Substances.Length;
         var remaining = kgToShip;
         var labJurisdiction = Layout.ShardOf(order.From).Jurisdiction;
         var signals = ctx.Signals;
         var j = Info.Jurisdiction;
-        var brokerPressure = Detection.Either(signals.Pressure(j, Stage.Broker), signals.Intelligence(j) * P.IntelligencePressure);
+        var brokerPressure = Detection.Either(signals.Pressure[j, Stage.Broker], signals.Intelligence(j) * P.IntelligencePressure);
         var pRoute = RoutePressure.Between(signals, j, labJurisdiction);
         // Offer the current product first, then sell off whatever else is in stock.
         for (var k = -1; k < s && remaining > 0; k++)
@@ -189,19 +189,19 @@ public sealed class BrokerShard : Shard
             var value = kg * Layout.FentanylEquivalentPerKg[substance];
             if (u < Detection.Either(pBroker, pRoute) && Layout.StimulantPrecursor[substance])
             {
-                report[Raw.StimulantPrecursorSeizedKg + (int)(u < pBroker ? Stage.Broker : Stage.Route)] += kg;
+                report.StimulantPrecursorSeizedKg[u < pBroker ? Stage.Broker : Stage.Route] += kg;
                 continue;
             }
             if (u < pBroker)
             {
-                report[Raw.SeizedKg + (int)Stage.Broker] += kg;
-                report[Raw.SeizedValue + Layout.TargetIndex(j, Stage.Broker)] += value;
+                report.SeizedKg[Stage.Broker] += kg;
+                report.SeizedValue[j, Stage.Broker] += value;
                 continue;
             }
             if (u < Detection.Either(pBroker, pRoute))
             {
-                report[Raw.SeizedKg + (int)Stage.Route] += kg;
-                SeizureValue.AddRoute(report, Raw, signals, j, labJurisdiction, value, IntelligenceQueue.Precursor, illegality);
+                report.SeizedKg[Stage.Route] += kg;
+                SeizureValue.AddRoute(report, signals, j, labJurisdiction, value, IntelligenceQueue.Precursor, illegality);
                 continue;
             }
             var usd = kg * Spec.Substances[substance].PriceUsdPerKg * (1 + _group.Markup);

@@ -1,3 +1,4 @@
+using SupplySim.Model.Metrics;
 using SupplySim.Model.Engine;
 using SupplySim.Model.Engine.Checkpoints;
 using SupplySim.Model.Randomness;
@@ -130,7 +131,7 @@ public sealed class CartelLabShard : Shard
         r.ReadArrayInto(_stock);
     }
 
-    public override void Step(in StepContext ctx, ReadOnlySpan<Message> inbox, Outbox outbox, double[] report)
+    public override void Step(in StepContext ctx, ReadOnlySpan<Message> inbox, Outbox outbox, ShardReport report)
     {
         var s = Spec.Substances.Length;
         var received = new double[_agents.Length];
@@ -149,11 +150,11 @@ public sealed class CartelLabShard : Shard
                     var usable = !_skilled || (_agents[i].Known & _teaches[msg.Substance]) != 0;
                     if (usable && _group.SecondSourceShare > 0 && msg.From == _agents[i].Broker2 && msg.From != _agents[i].Broker) received2[i] += msg.Kg;
                     else if (usable) received[i] += msg.Kg;
-                    if (Layout.StimulantPrecursor[msg.Substance]) report[Raw.StimulantPrecursorKg + msg.Substance] += msg.Kg;
+                    if (Layout.StimulantPrecursor[msg.Substance]) report.StimulantPrecursorKg[msg.Substance] += msg.Kg;
                     else Delivered(report, msg);
                     _agents[i].Cash -= msg.Usd;
                     outbox.Emit(new Message(MessageKind.Payment, msg.To, msg.From, msg.Substance, 0, 0, msg.Usd));
-                    report[Raw.InFlightUsd] += msg.Usd;
+                    report.InFlightUsd += msg.Usd;
                     break;
                 case MessageKind.Proceeds:
                     _agents[i].Cash += msg.Usd;
@@ -161,7 +162,7 @@ public sealed class CartelLabShard : Shard
                     break;
                 case MessageKind.Relocation:
                     _agents[i].Capacity += msg.Kg;
-                    report[Raw.RelocatedCapacityKg + Info.Jurisdiction] += msg.Kg;
+                    report.RelocatedCapacityKg[Info.Jurisdiction] += msg.Kg;
                     break;
             }
         }
@@ -169,33 +170,33 @@ public sealed class CartelLabShard : Shard
     }
 
     /// <summary>Books an opioid precursor delivered to a lab (the precursor series).</summary>
-    private void Delivered(double[] report, in Message msg)
+    private void Delivered(ShardReport report, in Message msg)
     {
-        report[Raw.PrecursorDeliveredKg] += msg.Kg;
-        report[Raw.PrecursorBySubstance + msg.Substance] += msg.Kg;
+        report.PrecursorDeliveredKg += msg.Kg;
+        report.PrecursorBySubstance[msg.Substance] += msg.Kg;
         var origin = Layout.ShardOf(msg.From).Jurisdiction;
-        report[Raw.PrecursorByOrigin + origin] += msg.Kg;
+        report.PrecursorByOrigin[origin] += msg.Kg;
         if (msg.Aux == 0)
         {
-            report[Raw.PrecursorUnscheduledKg] += msg.Kg;
-            report[Raw.PrecursorUnscheduledBySubstance + msg.Substance] += msg.Kg;
-            report[Raw.PrecursorUnscheduledByOrigin + origin] += msg.Kg;
+            report.PrecursorUnscheduledKg += msg.Kg;
+            report.PrecursorUnscheduledBySubstance[msg.Substance] += msg.Kg;
+            report.PrecursorUnscheduledByOrigin[origin] += msg.Kg;
         }
     }
 
-    private void StepLabs(in StepContext ctx, Outbox outbox, double[] report, double[] received, double[] received2, double[] proceeds)
+    private void StepLabs(in StepContext ctx, Outbox outbox, ShardReport report, double[] received, double[] received2, double[] proceeds)
     {
         var j = Info.Jurisdiction;
         var signals = ctx.Signals;
         var s = Spec.Substances.Length;
-        var pLab = signals.Pressure(j, Stage.Lab);
+        var pLab = signals.Pressure[j, Stage.Lab];
         // Corruption (seed-mechanisms "corrupt or avoid"): where an agency takes bribes and raids are frequent, labs pay
         // part of what they earn; the agencies lose pressure next month in proportion (EnforcementAgencyShard).
         var bribeShare = _corruptible && pLab > P.LabBribePressure ? P.LabBribeShare : 0;
         var marketWeights = MarketWeights(signals);
         // Relocation is only ever possible when some reachable site is safer than here by the margin; checked once a tick.
         var mayRelocate = false;
-        foreach (var (k, _) in _sites) mayRelocate |= pLab - signals.Pressure(k, Stage.Lab) > P.LabRelocationPressureGap;
+        foreach (var (k, _) in _sites) mayRelocate |= pLab - signals.Pressure[k, Stage.Lab] > P.LabRelocationPressureGap;
         var pressControl = 0.0;
         foreach (var (k, w) in _exporters) pressControl += w * signals.LeverValue(Lever.PillPressControl, k);
         for (var i = 0; i < _agents.Length; i++)
@@ -212,12 +213,12 @@ public sealed class CartelLabShard : Shard
                     stock[k] -= lost;
                     if (Layout.StimulantPrecursor[k])
                     {
-                        report[Raw.StimulantPrecursorSeizedKg + (int)Stage.Lab] += lost;
+                        report.StimulantPrecursorSeizedKg[Stage.Lab] += lost;
                         continue;
                     }
-                    report[Raw.LabPrecursorSeizedKg] += lost;
-                    report[Raw.SeizedKg + (int)Stage.Lab] += lost;
-                    report[Raw.SeizedValue + Layout.TargetIndex(j, Stage.Lab)] += lost * Layout.FentanylEquivalentPerKg[k];
+                    report.LabPrecursorSeizedKg += lost;
+                    report.SeizedKg[Stage.Lab] += lost;
+                    report.SeizedValue[j, Stage.Lab] += lost * Layout.FentanylEquivalentPerKg[k];
                 }
                 a.Presses *= 1 - P.RaidLossShare;
             }
@@ -238,15 +239,15 @@ public sealed class CartelLabShard : Shard
             {
                 var bribe = bribeShare * proceeds[i];
                 a.Cash -= bribe;
-                report[Raw.BribesUsd + j] += bribe;
+                report.BribesUsd[j] += bribe;
             }
-            foreach (var kg in stock) report[Raw.LabStockKg] += kg;
-            report[Raw.CashUsd] += a.Cash;
+            foreach (var kg in stock) report.LabStockKg += kg;
+            report.CashUsd += a.Cash;
         }
     }
 
     /// <summary>Runs the most valuable accepted routes up to capacity; returns kg made of the first accepted output.</summary>
-    private double Synthesize(Signals signals, ref Lab a, Span<double> stock, double[] report, out int product)
+    private double Synthesize(TickSignals signals, ref Lab a, Span<double> stock, ShardReport report, out int product)
     {
         product = -1;
         var left = a.Capacity;
@@ -258,32 +259,32 @@ public sealed class CartelLabShard : Shard
             if (product >= 0 && r.Output != product) continue;
             if (_skilled && (a.Known & (1UL << _routeBit[k])) == 0) continue; // no know-how, no synthesis
             var scheduled = signals.Scheduled(Info.Jurisdiction, r.Output);
-            if (!RiskDecision.Accepts(P.LabMargin, a.RiskAppetite, scheduled, signals.Pressure(Info.Jurisdiction, Stage.Lab), P.PenaltyMultiple)) continue;
+            if (!RiskDecision.Accepts(P.LabMargin, a.RiskAppetite, scheduled, signals.Pressure[Info.Jurisdiction, Stage.Lab], P.PenaltyMultiple)) continue;
             var output = Math.Min(left, stock[r.Input] * r.Yield);
             if (output <= 0) continue;
             var input = output / r.Yield;
             stock[r.Input] = Math.Max(0, stock[r.Input] - input);
-            report[Raw.LabPrecursorUsedKg] += input;
+            report.LabPrecursorUsedKg += input;
             left -= output;
             made += output;
             a.LastYield = r.Yield;
             product = r.Output;
         }
-        if (made > 0 && _stimulant) report[Raw.StimulantProductionKg + Info.Jurisdiction] += made;
+        if (made > 0 && _stimulant) report.StimulantProductionKg[Info.Jurisdiction] += made;
         else if (made > 0)
         {
-            report[Raw.ProductionKg + Info.Jurisdiction] += made;
-            report[Raw.ProductionByProduct + product] += made;
+            report.ProductionKg[Info.Jurisdiction] += made;
+            report.ProductionByProduct[product] += made;
         }
         return made;
     }
 
     /// <summary>Last month's retail price per pure mg of what the group makes (the opioid or the stimulant market).</summary>
-    private double Price(Signals signals, int jurisdiction) => _stimulant ? signals.StimulantPricePerMg(jurisdiction) : signals.PricePerMg(jurisdiction);
+    private double Price(TickSignals signals, int jurisdiction) => _stimulant ? signals.StimulantPricePerMg[jurisdiction] : signals.PricePerMg[jurisdiction];
 
-    private double Demand(Signals signals, int jurisdiction) => _stimulant ? signals.StimulantDemandMg(jurisdiction) : signals.DemandMg(jurisdiction);
+    private double Demand(TickSignals signals, int jurisdiction) => _stimulant ? signals.StimulantDemandMg[jurisdiction] : signals.DemandMg[jurisdiction];
 
-    private double[] MarketWeights(Signals signals)
+    private double[] MarketWeights(TickSignals signals)
     {
         var markets = Layout.LabMarkets;
         var w = new double[markets.Length];
@@ -312,13 +313,13 @@ public sealed class CartelLabShard : Shard
     {
         if (a.Capacity <= 1e-9) return;
         var signals = ctx.Signals;
-        var here = signals.Pressure(Info.Jurisdiction, Stage.Lab);
+        var here = signals.Pressure[Info.Jurisdiction, Stage.Lab];
         var best = -1;
         var bestPressure = double.PositiveInfinity;
         for (var k = 0; k < _sites.Length; k++)
         {
             var j = _sites[k].Jurisdiction;
-            var p = signals.Pressure(j, Stage.Lab);
+            var p = signals.Pressure[j, Stage.Lab];
             if (p >= bestPressure || !RunsAnyRoute(signals, j, a.RiskAppetite)) continue;
             best = k;
             bestPressure = p;
@@ -332,9 +333,9 @@ public sealed class CartelLabShard : Shard
         outbox.Emit(new Message(MessageKind.Relocation, id, to, -1, 0, moved, 0));
     }
 
-    private bool RunsAnyRoute(Signals signals, int jurisdiction, double appetite)
+    private bool RunsAnyRoute(TickSignals signals, int jurisdiction, double appetite)
     {
-        var pressure = signals.Pressure(jurisdiction, Stage.Lab);
+        var pressure = signals.Pressure[jurisdiction, Stage.Lab];
         foreach (var r in _routesByValue)
             if (RiskDecision.Accepts(P.LabMargin, appetite, signals.Scheduled(jurisdiction, r.Output), pressure, P.PenaltyMultiple)) return true;
         return false;
@@ -347,7 +348,7 @@ public sealed class CartelLabShard : Shard
         a.Presses *= 1 - P.PillPressDepreciation;
     }
 
-    private void Ship(in StepContext ctx, int id, int product, double kg, double pillShare, int launderer, double[] weights, Outbox outbox, double[] report)
+    private void Ship(in StepContext ctx, int id, int product, double kg, double pillShare, int launderer, double[] weights, Outbox outbox, ShardReport report)
     {
         var markets = Layout.LabMarkets;
         var signals = ctx.Signals;
@@ -376,15 +377,15 @@ public sealed class CartelLabShard : Shard
     }
 
     /// <summary>Books drug seized on its way to <paramref name="to"/>: fentanyl-equivalent kg for an opioid, pure kg apart for a stimulant.</summary>
-    private void RouteSeized(double[] report, Signals signals, int to, double kg, double potency, double illegality)
+    private void RouteSeized(ShardReport report, TickSignals signals, int to, double kg, double potency, double illegality)
     {
         if (_stimulant)
         {
-            report[Raw.StimulantSeizedKg + (int)Stage.Route] += kg;
+            report.StimulantSeizedKg[Stage.Route] += kg;
             return;
         }
-        report[Raw.SeizedDrugKg + (int)Stage.Route] += kg * potency;
-        SeizureValue.AddRoute(report, Raw, signals, Info.Jurisdiction, to, kg * potency, IntelligenceQueue.Drug, illegality);
+        report.SeizedDrugKg[Stage.Route] += kg * potency;
+        SeizureValue.AddRoute(report, signals, Info.Jurisdiction, to, kg * potency, IntelligenceQueue.Drug, illegality);
     }
 
     /// <summary>
@@ -473,7 +474,7 @@ public sealed class CartelLabShard : Shard
         a.OnOrder2 = 0;
     }
 
-    private void AdjustCapacity(Signals signals, ref Lab a, bool active)
+    private void AdjustCapacity(TickSignals signals, ref Lab a, bool active)
     {
         if (!active) return;
         double price = 0, weight = 0;
@@ -489,7 +490,7 @@ public sealed class CartelLabShard : Shard
         a.Capacity *= 1 + change;
     }
 
-    private int ChooseLaunderer(Signals signals, int id)
+    private int ChooseLaunderer(TickSignals signals, int id)
     {
         var ids = Layout.Launderers;
         var best = -1;
@@ -501,7 +502,7 @@ public sealed class CartelLabShard : Shard
             var risk = Laundering.SeizureShare(signals, P, Spec.Launderers[g], g);
             var preference = Math.Exp(0.2 * CounterRng.Normal(Seed, CounterRng.Stream.LabLaunderer, id, 0, k + 1));
             var cost = (_launderCost[k] + risk) * preference;
-            if (Spec.Launderers[g].HasCapacity) cost *= Laundering.Congestion(signals.LaunderingLoad(g));
+            if (Spec.Launderers[g].HasCapacity) cost *= Laundering.Congestion(signals.LaunderingLoad[g]);
             if (cost < bestCost) { bestCost = cost; best = ids[k]; }
         }
         return best;

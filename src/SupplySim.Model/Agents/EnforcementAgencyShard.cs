@@ -1,3 +1,4 @@
+using SupplySim.Model.Metrics;
 using SupplySim.Model.Engine;
 using SupplySim.Model.Engine.Checkpoints;
 using SupplySim.Model.Rules;
@@ -52,7 +53,7 @@ public sealed class EnforcementAgencyShard : Shard
         r.ReadArrayInto(_mandate);
     }
 
-    public override void Step(in StepContext ctx, ReadOnlySpan<Message> inbox, Outbox outbox, double[] report)
+    public override void Step(in StepContext ctx, ReadOnlySpan<Message> inbox, Outbox outbox, ShardReport report)
     {
         var stages = EnumNames.StageCount;
         Span<double> returns = stackalloc double[stages];
@@ -62,15 +63,15 @@ public sealed class EnforcementAgencyShard : Shard
             var agency = Spec.Agencies[a];
             var allocation = _allocation.AsSpan(i * stages, stages);
             TakeMandate(i, a, allocation, ctx.Signals);
-            var budget = ctx.Signals.Budget(a);
+            var budget = ctx.Signals.Budget[a];
             if (agency.AdaptiveAllocation > 0 && ctx.Tick > 0)
             {
                 for (var stage = 0; stage < stages; stage++)
                     returns[stage] = AdaptiveAllocation.MarginalReturn(agency, (Stage)stage, budget * allocation[stage], ctx.Signals, Layout);
                 AdaptiveAllocation.Update(allocation, returns, agency.AdaptiveAllocation);
             }
-            for (var stage = 0; stage < stages; stage++) report[Raw.AllocationShare + a * stages + stage] += allocation[stage];
-            report[Raw.SpendUsd + a] += budget;
+            for (var stage = 0; stage < stages; stage++) report.AllocationShare[a, stage] += allocation[stage];
+            report.SpendUsd[a] += budget;
             if (agency.IntelligenceQueue is { } queue) WorkLeads(i, a, agency, queue, budget, allocation, ctx.Signals, report);
             if (budget <= 0 || agency.Jurisdictions.Length == 0) continue;
             for (var stage = 0; stage < stages; stage++)
@@ -82,10 +83,10 @@ public sealed class EnforcementAgencyShard : Shard
                     var p = Detection.Probability(spend, targets, agency.MaxPressure, agency.Efficiency);
                     if (agency.Corruptibility > 0 && (Stage)stage is Stage.Lab or Stage.Route)
                     {
-                        var bribes = ctx.Signals.BribesUsd(j);
+                        var bribes = ctx.Signals.BribesUsd[j];
                         if (bribes > 0) p *= 1 - agency.Corruptibility * bribes / (bribes + spend);
                     }
-                    report[Raw.PressureLog + Layout.TargetIndex(j, (Stage)stage)] += Detection.LogSurvival(p);
+                    report.PressureLog[j, (Stage)stage] += Detection.LogSurvival(p);
                 }
             }
         }
@@ -95,14 +96,14 @@ public sealed class EnforcementAgencyShard : Shard
     /// A new mandate (an enforcement-budget item's allocation, "enforcement budget by agency and target", model.md §4) replaces the
     /// agency's allocation: a scripted agency follows it, an adaptive one starts learning again from it.
     /// </summary>
-    private void TakeMandate(int i, int a, Span<double> allocation, Signals signals)
+    private void TakeMandate(int i, int a, Span<double> allocation, TickSignals signals)
     {
         var stages = EnumNames.StageCount;
         var mandate = _mandate.AsSpan(i * stages, stages);
         var changed = false;
-        for (var s = 0; s < stages; s++) changed |= signals.Mandate(a, (Stage)s) != mandate[s];
+        for (var s = 0; s < stages; s++) changed |= signals.Mandate[a, (Stage)s] != mandate[s];
         if (!changed) return;
-        for (var s = 0; s < stages; s++) mandate[s] = allocation[s] = signals.Mandate(a, (Stage)s);
+        for (var s = 0; s < stages; s++) mandate[s] = allocation[s] = signals.Mandate[a, (Stage)s];
     }
 
     /// <summary>
@@ -110,9 +111,9 @@ public sealed class EnforcementAgencyShard : Shard
     /// leads partners shared arrive, those about legal sales are dropped, the spend on the stages the leads point at works
     /// what it can, the rest ages, and the worked leads add detection at those stages.
     /// </summary>
-    private void WorkLeads(int i, int a, AgencySpec agency, IntelligenceQueueSpec queue, double budget, ReadOnlySpan<double> allocation, Signals signals, double[] report)
+    private void WorkLeads(int i, int a, AgencySpec agency, IntelligenceQueueSpec queue, double budget, ReadOnlySpan<double> allocation, TickSignals signals, ShardReport report)
     {
-        var counts = report.AsSpan(Raw.IntelligenceLeads + a * IntelligenceQueue.States, IntelligenceQueue.States);
+        var counts = report.IntelligenceLeads.Row(a);
         var n = agency.Jurisdictions.Length;
         foreach (var j in agency.Jurisdictions)
             for (var kind = 0; kind < IntelligenceQueue.Kinds; kind++)
@@ -122,14 +123,14 @@ public sealed class EnforcementAgencyShard : Shard
                 foreach (var stage in stages) spend += budget * allocation[(int)stage] / n;
                 ref var waiting = ref _leads[(i * Layout.JurisdictionCount + j) * IntelligenceQueue.Kinds + kind];
                 var worked = IntelligenceQueue.Step(ref waiting,
-                    queue.LeadsPerKg * signals.SharedSeizedKg(j, kind), queue.LeadsPerKg * signals.ActionableSharedKg(j, kind),
+                    queue.LeadsPerKg * signals.SharedSeizedKg[j, kind], queue.LeadsPerKg * signals.ActionableSharedKg[j, kind],
                     spend / queue.UsdPerLead, queue.HalfLifeMonths, counts);
                 counts[IntelligenceQueue.Waiting] += waiting;
                 if (worked <= 0) continue;
                 foreach (var stage in stages)
                 {
                     var p = IntelligenceQueue.Pressure(worked, Layout.Targets[Layout.TargetIndex(j, stage)], agency.MaxPressure, queue.TargetsPerLead);
-                    report[Raw.PressureLog + Layout.TargetIndex(j, stage)] += Detection.LogSurvival(p);
+                    report.PressureLog[j, stage] += Detection.LogSurvival(p);
                 }
             }
     }

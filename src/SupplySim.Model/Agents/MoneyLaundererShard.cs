@@ -1,3 +1,4 @@
+using SupplySim.Model.Metrics;
 using SupplySim.Model.Engine;
 using SupplySim.Model.Engine.Checkpoints;
 using SupplySim.Model.Rules;
@@ -27,7 +28,7 @@ public sealed class MoneyLaundererShard : Shard
 
     public override void Load(BinaryReader r) => r.ReadArrayInto(_cash);
 
-    public override void Step(in StepContext ctx, ReadOnlySpan<Message> inbox, Outbox outbox, double[] report)
+    public override void Step(in StepContext ctx, ReadOnlySpan<Message> inbox, Outbox outbox, ShardReport report)
     {
         var seizeShare = Laundering.SeizureShare(ctx.Signals, P, _group, Info.Group);
         var method = (int)_group.Method;
@@ -38,17 +39,17 @@ public sealed class MoneyLaundererShard : Shard
             var seized = msg.Usd * seizeShare;
             var fee = (msg.Usd - seized) * _group.Fee;
             var forward = msg.Usd - seized - fee;
-            report[Raw.LaunderedUsd + method] += msg.Usd;
-            report[Raw.LaunderedByGroup + Info.Group] += msg.Usd;
-            report[Raw.SeizedUsd + method] += seized;
-            report[Raw.SeizedValue + Layout.TargetIndex(Info.Jurisdiction, Stage.Money)] += seized;
+            report.LaunderedUsd[method] += msg.Usd;
+            report.LaunderedByGroup[Info.Group] += msg.Usd;
+            report.SeizedUsd[method] += seized;
+            report.SeizedValue[Info.Jurisdiction, Stage.Money] += seized;
             _cash[i] += fee;
             if (forward > 0)
             {
                 outbox.Emit(new Message(MessageKind.Proceeds, msg.To, msg.Aux, -1, msg.To, 0, forward));
-                report[Raw.InFlightUsd] += forward;
+                report.InFlightUsd += forward;
             }
         }
-        foreach (var c in _cash) report[Raw.CashUsd] += c;
+        foreach (var c in _cash) report.CashUsd += c;
     }
 }

@@ -60,7 +60,7 @@ public sealed class PrecursorSupplierShard : Shard
 
     public override void Load(BinaryReader r) => r.ReadArrayInto(_agents);
 
-    public override void Step(in StepContext ctx, ReadOnlySpan<Message> inbox, Outbox outbox, double[] report)
+    public override void Step(in StepContext ctx, ReadOnlySpan<Message> inbox, Outbox outbox, ShardReport report)
     {
         var j = Info.Jurisdiction;
         var signals = ctx.Signals;
@@ -69,7 +69,7 @@ public sealed class PrecursorSupplierShard : Shard
             _agents[i].Available = _agents[i].IllicitCapacity;
             _agents[i].Ordered = 0;
         }
-        var pressure = Detection.Either(signals.Pressure(j, Stage.Supplier),
+        var pressure = Detection.Either(signals.Pressure[j, Stage.Supplier],
             signals.Intelligence(j) * P.IntelligencePressure);
         // A KYC policy raises adoption to at least its share; groups already above it keep their own.
         var policy = signals.LeverValue(Lever.KycShare, j);
@@ -107,14 +107,14 @@ public sealed class PrecursorSupplierShard : Shard
             {
                 if (Layout.StimulantPrecursor[msg.Substance])
                 {
-                    report[Raw.StimulantPrecursorSeizedKg + (int)Stage.Supplier] += kg;
+                    report.StimulantPrecursorSeizedKg[Stage.Supplier] += kg;
                     continue;
                 }
-                report[Raw.SeizedKg + (int)Stage.Supplier] += kg;
-                report[Raw.SeizedValue + Layout.TargetIndex(j, Stage.Supplier)] += kg * Layout.FentanylEquivalentPerKg[msg.Substance];
+                report.SeizedKg[Stage.Supplier] += kg;
+                report.SeizedValue[j, Stage.Supplier] += kg * Layout.FentanylEquivalentPerKg[msg.Substance];
                 continue;
             }
-            if (!Layout.StimulantPrecursor[msg.Substance]) report[Raw.DivertedBySeller + (_informal ? 2 : adopted ? 0 : 1)] += kg;
+            if (!Layout.StimulantPrecursor[msg.Substance]) report.DivertedBySeller[_informal ? 2 : adopted ? 0 : 1] += kg;
             var usd = kg * Spec.Substances[msg.Substance].PriceUsdPerKg;
             outbox.Emit(new Message(MessageKind.Shipment, msg.To, msg.From, msg.Substance, signals.Scheduled(j, msg.Substance) ? 1 : 0, kg, usd));
         }
@@ -129,11 +129,11 @@ public sealed class PrecursorSupplierShard : Shard
             cash += _agents[i].Cash;
             if (Adopted(_agents[i], kycLevel)) adopters++;
         }
-        report[Raw.CashUsd] += cash;
+        report.CashUsd += cash;
         if (!_informal)
         {
-            report[Raw.KycAdopters + j] += adopters;
-            report[Raw.FormalSuppliers + j] += _agents.Length;
+            report.KycAdopters[j] += adopters;
+            report.FormalSuppliers[j] += _agents.Length;
         }
     }
 
@@ -144,20 +144,20 @@ public sealed class PrecursorSupplierShard : Shard
     /// reputation value and a mandate's fine times the supplier-stage inspection pressure, against the firm's own cost.
     /// Books what adopters spend on KYC and what incentives are paid.
     /// </summary>
-    private void DecideKyc(Signals signals, double[] report)
+    private void DecideKyc(TickSignals signals, ShardReport report)
     {
         var j = Info.Jurisdiction;
         var incentive = signals.LeverValue(Lever.KycIncentiveUsd, j);
         var benefit = KycAdoption.Benefit(incentive, _group.KycReputationUsdPerMonth,
-            signals.LeverValue(Lever.KycMandateFineUsd, j), signals.Pressure(j, Stage.Supplier));
+            signals.LeverValue(Lever.KycMandateFineUsd, j), signals.Pressure[j, Stage.Supplier]);
         for (var i = 0; i < _agents.Length; i++)
         {
             ref var a = ref _agents[i];
             var cost = KycAdoption.Cost(_group.KycCostUsdPerMonth, a.KycCost);
             a.Kyc = KycAdoption.Decide(a.Kyc, benefit, cost, P.KycExitShare);
             if (!a.Kyc) continue;
-            report[Raw.KycCostUsd + j] += cost;
-            report[Raw.KycIncentiveUsd + j] += incentive;
+            report.KycCostUsd[j] += cost;
+            report.KycIncentiveUsd[j] += incentive;
         }
     }
 }

@@ -1,3 +1,4 @@
+using SupplySim.Model.Metrics;
 using SupplySim.Model.Engine;
 using SupplySim.Model.Engine.Checkpoints;
 using SupplySim.Model.Randomness;
@@ -182,7 +183,7 @@ public sealed class UserPopulationShard : Shard
         r.ReadArrayInto(_coUsers);
     }
 
-    public override void Step(in StepContext ctx, ReadOnlySpan<Message> inbox, Outbox outbox, double[] report)
+    public override void Step(in StepContext ctx, ReadOnlySpan<Message> inbox, Outbox outbox, ShardReport report)
     {
         var j = Info.Jurisdiction;
         var scale = _pop.Represents;
@@ -220,11 +221,11 @@ public sealed class UserPopulationShard : Shard
         var nitazeneShare = _inventoryKg > 0 ? Math.Clamp(_nitazeneKg / _inventoryKg, 0, 1) : 0;
         var spread = PotencySpread.Of(P, _massKg, _inventoryKg, _massPotSq, _massPotK, pillShare);
         var before = _inventoryKg;
-        var seized = _inventoryKg * P.RetailSeizureShare * ctx.Signals.Pressure(j, Stage.Retail);
+        var seized = _inventoryKg * P.RetailSeizureShare * ctx.Signals.Pressure[j, Stage.Retail];
         _inventoryKg -= seized;
         // A closed market's drugs are not the labs' opioids: their seizures are counted apart.
-        report[(_pop.SuppliedByLabs ? Raw.SeizedDrugKg + (int)Stage.Retail : Raw.OutsideSeizedKg + j)] += seized;
-        if (_pop.SuppliedByLabs) report[Raw.SeizedValue + Layout.TargetIndex(j, Stage.Retail)] += seized; // fentanyl-equivalent kg only
+        (_pop.SuppliedByLabs ? ref report.SeizedDrugKg[Stage.Retail] : ref report.OutsideSeizedKg[j]) += seized;
+        if (_pop.SuppliedByLabs) report.SeizedValue[j, Stage.Retail] += seized; // fentanyl-equivalent kg only
         var market = RetailMarket.Clear(_inventoryKg * 1e6, demandDoses, P);
         _inventoryKg -= market.SoldMg / 1e6;
         _pillKg = _inventoryKg * pillShare; // pills and powder are seized and sold alike
@@ -241,37 +242,37 @@ public sealed class UserPopulationShard : Shard
         if (_countCoUsers)
         {
             CountCoUsers();
-            report[Raw.StimulantCoUsers + j] += (_coUsers[0] + _coUsers[1] + _coUsers[2]) * scale;
+            report.StimulantCoUsers[j] += (_coUsers[0] + _coUsers[1] + _coUsers[2]) * scale;
         }
 
-        report[Raw.Deaths + j] += deaths * scale;
-        report[Raw.DeathsWithXylazine + j] += deaths * scale * rules.Hazard.XylazineDeathShare;
-        report[Raw.XylazineDoses + j] += _xylazine * market.DosesServed;
-        report[Raw.PillMg + j] += market.SoldMg * pillShare;
-        report[Raw.DeathsWithNitazene + j] += deaths * scale * rules.Hazard.NitazeneDeathShare;
+        report.Deaths[j] += deaths * scale;
+        report.DeathsWithXylazine[j] += deaths * scale * rules.Hazard.XylazineDeathShare;
+        report.XylazineDoses[j] += _xylazine * market.DosesServed;
+        report.PillMg[j] += market.SoldMg * pillShare;
+        report.DeathsWithNitazene[j] += deaths * scale * rules.Hazard.NitazeneDeathShare;
         for (var k = 0; k < 4; k++)
         {
             var share = rules.Hazard.CombinationShare(k);
-            report[Raw.CombinationSlot(j, false, k)] += (deaths - deathsStim) * scale * share;
-            report[Raw.CombinationSlot(j, true, k)] += deathsStim * scale * share;
+            report.DeathsByCombination[j, ShardReport.Combination(false, k)] += (deaths - deathsStim) * scale * share;
+            report.DeathsByCombination[j, ShardReport.Combination(true, k)] += deathsStim * scale * share;
         }
-        report[Raw.NitazeneDoses + j] += nitazeneShare * market.DosesServed;
-        report[Raw.DeathsWithStimulant + j] += deathsStim * scale;
-        report[Raw.SuppliedMg + j] += market.SoldMg;
-        report[Raw.RevenueUsd + j] += market.RevenueUsd;
-        report[Raw.DosesServed + j] += market.DosesServed;
-        report[Raw.DosesDemanded + j] += demandDoses;
-        report[Raw.PotencyMgTimesDoses + j] += market.PotencyMg * market.DosesServed;
-        report[Raw.PotencySqMgTimesDoses + j] += market.PotencyMg * market.PotencyMg * spread.SecondMoment * market.DosesServed;
+        report.NitazeneDoses[j] += nitazeneShare * market.DosesServed;
+        report.DeathsWithStimulant[j] += deathsStim * scale;
+        report.SuppliedMg[j] += market.SoldMg;
+        report.RevenueUsd[j] += market.RevenueUsd;
+        report.DosesServed[j] += market.DosesServed;
+        report.DosesDemanded[j] += demandDoses;
+        report.PotencyMgTimesDoses[j] += market.PotencyMg * market.DosesServed;
+        report.PotencySqMgTimesDoses[j] += market.PotencyMg * market.PotencyMg * spread.SecondMoment * market.DosesServed;
         if (_pop.TracksRegistry)
         {
             var reg = Registry(ctx, market);
-            report[Raw.RegisteredUsers + j] += reg.Registered * scale;
-            report[Raw.HiddenUsers + j] += reg.Hidden * scale;
-            report[Raw.NewlyRegistered + j] += reg.Newly * scale;
-            report[Raw.NpsUsers + j] += reg.Nps * scale;
+            report.RegisteredUsers[j] += reg.Registered * scale;
+            report.HiddenUsers[j] += reg.Hidden * scale;
+            report.NewlyRegistered[j] += reg.Newly * scale;
+            report.NpsUsers[j] += reg.Nps * scale;
         }
-        for (var s = 0; s < _counts.Length; s++) report[Raw.PeopleSlot(j, (PersonState)s)] += _counts[s] * scale;
+        for (var s = 0; s < _counts.Length; s++) report.People[j, s] += _counts[s] * scale;
         _xylazine = NextXylazineShare(ctx.Signals);
     }
 
@@ -280,20 +281,20 @@ public sealed class UserPopulationShard : Shard
     /// <c>moud-buying-share</c>, as counted after last month's step) times <c>stimulant-doses-per-month</c>, less the NPS buyers' share;
     /// dealers' stimulant stock is seized at the retail share and pressure like the opioid stock.
     /// </summary>
-    private RetailMarket.Result ClearStimulant(in StepContext ctx, double[] report)
+    private RetailMarket.Result ClearStimulant(in StepContext ctx, ShardReport report)
     {
         var j = Info.Jurisdiction;
         var demand = _pop.Represents * P.StimulantDosesPerMonth * (_coUsers[0] + _coUsers[1] + _coUsers[2] * P.MoudBuyingShare);
         if (_npsBuyers > 0) demand *= 1 - _npsBuyers;
-        var seized = _stimulantKg * P.RetailSeizureShare * ctx.Signals.Pressure(j, Stage.Retail);
+        var seized = _stimulantKg * P.RetailSeizureShare * ctx.Signals.Pressure[j, Stage.Retail];
         _stimulantKg -= seized;
-        report[Raw.StimulantSeizedKg + (int)Stage.Retail] += seized;
+        report.StimulantSeizedKg[Stage.Retail] += seized;
         var market = RetailMarket.ClearStimulant(_stimulantKg * 1e6, demand, P);
         _stimulantKg -= market.SoldMg / 1e6;
-        report[Raw.StimulantSuppliedMg + j] += market.SoldMg;
-        report[Raw.StimulantRevenueUsd + j] += market.RevenueUsd;
-        report[Raw.StimulantDosesServed + j] += market.DosesServed;
-        report[Raw.StimulantDosesDemanded + j] += demand;
+        report.StimulantSuppliedMg[j] += market.SoldMg;
+        report.StimulantRevenueUsd[j] += market.RevenueUsd;
+        report.StimulantDosesServed[j] += market.DosesServed;
+        report.StimulantDosesDemanded[j] += demand;
         return market;
     }
 
@@ -324,7 +325,7 @@ public sealed class UserPopulationShard : Shard
     internal RegistryCounts Registry(in StepContext ctx, in RetailMarket.Result market)
     {
         var key = CounterRng.TickKey(Seed, CounterRng.Stream.PersonRegistry, Info.Group, ctx.Tick);
-        var pReg = Math.Min(1, _pop.RegistrationRate * ctx.Signals.Pressure(Info.Jurisdiction, Stage.Retail));
+        var pReg = Math.Min(1, _pop.RegistrationRate * ctx.Signals.Pressure[Info.Jurisdiction, Stage.Retail]);
         var served = market.ServedShare;
         var scarcity = market.SoldMg > 0 && served > 0 ? market.RevenueUsd / market.SoldMg / served : double.NaN;
         if (double.IsNaN(_scarcityRef) && !double.IsNaN(scarcity)) _scarcityRef = scarcity;
@@ -384,11 +385,11 @@ public sealed class UserPopulationShard : Shard
     /// or at the chemical exporters (weighted by their share of chemical capacity, L265) deters new cutting and
     /// makes the practice recede.
     /// </summary>
-    internal double NextXylazineShare(Signals signals)
+    internal double NextXylazineShare(TickSignals signals)
     {
         if (_xylazineSubstance < 0) return _xylazine;
         var national = 0.0;
-        foreach (var (k, w) in _neighbours) national += w * signals.XylazineShare(k);
+        foreach (var (k, w) in _neighbours) national += w * signals.XylazineShare[k];
         var scheduledAbroad = 0.0;
         foreach (var (k, w) in _exporters) if (signals.Scheduled(k, _xylazineSubstance)) scheduledAbroad += w;
         var d = P.XylazineScheduleDeterrence;
@@ -399,7 +400,7 @@ public sealed class UserPopulationShard : Shard
     }
 
     /// <summary>Dealers pay each consignment at wholesale on arrival, through the launderer its lab chose.</summary>
-    private void PayProceeds(ReadOnlySpan<Message> inbox, in RetailMarket.Result market, in RetailMarket.Result stimulant, Outbox outbox, double[] report)
+    private void PayProceeds(ReadOnlySpan<Message> inbox, in RetailMarket.Result market, in RetailMarket.Result stimulant, Outbox outbox, ShardReport report)
     {
         var usdPerMg = P.WholesaleShare * P.PricePerDoseUsd / (market.PotencyMg > 0 ? market.PotencyMg : P.ReferencePotencyMg);
         var stimulantUsdPerMg = P.WholesaleShare * P.StimulantPricePerDoseUsd / (stimulant.PotencyMg > 0 ? stimulant.PotencyMg : P.StimulantPotencyMg);
@@ -408,8 +409,8 @@ public sealed class UserPopulationShard : Shard
             if (msg.Kind is not (MessageKind.Drug or MessageKind.Pills) || msg.Aux < 0) continue;
             var usd = _isStimulant[msg.Substance] ? msg.Kg * 1e6 * stimulantUsdPerMg : msg.Kg * Spec.Substances[msg.Substance].Potency * 1e6 * usdPerMg;
             outbox.Emit(new Message(MessageKind.Proceeds, Info.FirstAgent, msg.Aux, -1, msg.From, 0, usd));
-            report[Raw.InflowUsd] += usd;
-            report[Raw.InFlightUsd] += usd;
+            report.InflowUsd += usd;
+            report.InFlightUsd += usd;
         }
     }
 

@@ -5,20 +5,20 @@ namespace SupplySim.Model.Engine;
 /// <summary>The blackboard before the first tick: initial scheduling and budgets, no history.</summary>
 public static class InitialSignals
 {
-    public static Signals Build(Layout layout)
+    public static TickSignals Build(Layout layout)
     {
         var spec = layout.Spec;
-        var signals = new Signals(layout);
+        var signals = new TickSignals(layout);
         foreach (var e in spec.InitialScheduling) signals.SetScheduled(e.Jurisdiction, e.Substance, true);
         for (var a = 0; a < spec.Agencies.Length; a++)
         {
-            signals.SetBudget(a, spec.Agencies[a].BudgetUsdPerMonth);
+            signals.Budget[a] = spec.Agencies[a].BudgetUsdPerMonth;
             signals.SetMandate(a, spec.Agencies[a].Allocation);
         }
         foreach (var agency in spec.Agencies.Where(a => a.IntelligenceQueue is not null))
             foreach (var j in agency.Jurisdictions) signals.SetIntelligenceQueued(j, true);
         new LeverBoard(spec).Publish(signals);
-        foreach (var pop in spec.Populations) signals.SetXylazineShare(pop.Region, pop.XylazineShare);
+        foreach (var pop in spec.Populations) signals.XylazineShare[pop.Region] = pop.XylazineShare;
         for (var g = 0; g < spec.Launderers.Length; g++) signals.SetLaunderingOpen(g, !spec.Launderers[g].IsLatent);
         return signals;
     }

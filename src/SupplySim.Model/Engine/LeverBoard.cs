@@ -29,7 +29,7 @@ public sealed class LeverBoard
         _spec = spec;
         _j = spec.Jurisdictions.Length;
         _c = spec.Countries.Length;
-        var n = Signals.LeverCount * _j;
+        var n = TickSignals.LeverCount * _j;
         _value = new double[n];
         _target = new double[n];
         _step = new double[n];
@@ -233,9 +233,9 @@ public sealed class LeverBoard
     }
 
     /// <summary>Writes levers (cooperative ones gated by trust) and trust into the tick's signals.</summary>
-    public void Publish(Signals signals)
+    public void Publish(TickSignals signals)
     {
-        for (var l = 0; l < Signals.LeverCount; l++)
+        for (var l = 0; l < TickSignals.LeverCount; l++)
             for (var j = 0; j < _j; j++)
             {
                 var i = l * _j + j;

@@ -1,3 +1,4 @@
+using SupplySim.Model.Metrics;
 using SupplySim.Model.Engine.Checkpoints;
 using SupplySim.Model.World;
 
@@ -15,7 +16,7 @@ public sealed class LocalEngine
     private readonly Outbox[] _outboxes;
 
     public RunCoordinator Coordinator { get; }
-    public double[]? LastFolded { get; private set; }
+    public ShardReport? LastFolded { get; private set; }
     public int NextTick { get; private set; }
 
     public LocalEngine(WorldSpec spec, int maxFirmsPerShard = 5_000, int maxPeoplePerShard = 250_000)
@@ -36,10 +37,10 @@ public sealed class LocalEngine
         var tick = NextTick;
         var signals = Coordinator.BeginTick(tick);
         var ctx = new StepContext(tick, signals);
-        var folded = Coordinator.Raw.New();
+        var folded = Coordinator.Reports.New();
         for (var k = 0; k < _shards.Length; k++)
         {
-            var report = Coordinator.Raw.New();
+            var report = Coordinator.Reports.New();
             var inbox = Inbox.Assemble(_current[k]);
             _shards[k].Step(ctx, inbox, _outboxes[k], report);
             foreach (var (dest, payload) in _outboxes[k].Drain()) _next[dest].Add((k, payload));

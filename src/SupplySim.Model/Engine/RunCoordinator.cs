@@ -12,9 +12,9 @@ namespace SupplySim.Model.Engine;
 /// </summary>
 public sealed class RunCoordinator
 {
-    private readonly Signals _signals;
+    private readonly TickSignals _signals;
     private readonly LeverBoard _levers;
-    private double[]? _last;
+    private ShardReport? _last;
     private int _nextTick;
     // Reactive listing (early warning): per jurisdiction the share that signals harm and the listing lag (-1: off),
     // and per (jurisdiction, substance) the tick its signal started (-1: none yet).
@@ -26,28 +26,29 @@ public sealed class RunCoordinator
     private readonly bool _hasQueues; // some agency keeps an intelligence queue
 
     public Layout Layout { get; }
-    public Raw Raw { get; }
+    /// <summary>The layout of every shard's report and of their fold.</summary>
+    public ReportLayout Reports { get; }
     public MetricsComputer Metrics { get; }
     public WorldSpec Spec => Layout.Spec;
 
     public RunCoordinator(Layout layout)
     {
         Layout = layout;
-        Raw = new Raw(layout);
+        Reports = new ReportLayout(layout);
         Metrics = new MetricsComputer(layout);
         _signals = InitialSignals.Build(layout);
         _levers = new LeverBoard(layout.Spec);
-        _signalShare = new double[Raw.J];
-        _listingLag = Enumerable.Repeat(-1, Raw.J).ToArray();
-        _signalSince = Enumerable.Repeat(-1, Raw.J * Raw.S).ToArray();
+        _signalShare = new double[Reports.J];
+        _listingLag = Enumerable.Repeat(-1, Reports.J).ToArray();
+        _signalSince = Enumerable.Repeat(-1, Reports.J * Reports.S).ToArray();
         _hasQueues = layout.Spec.Agencies.Any(a => a.IntelligenceQueue is not null);
-        _watched = Enumerable.Range(0, Raw.S)
+        _watched = Enumerable.Range(0, Reports.S)
             .Where(s => Spec.Substances[s].Role is SubstanceRole.Precursor or SubstanceRole.DesignerPrecursor or SubstanceRole.PrePrecursor).ToArray();
     }
 
     internal static readonly CheckpointFields Checkpoint = new(
         [nameof(_signals), nameof(_levers), nameof(_last), nameof(_nextTick), nameof(Metrics), nameof(_signalShare), nameof(_listingLag), nameof(_signalSince), nameof(_seizedUsdToDate)],
-        [nameof(Layout), nameof(Raw), nameof(_watched), nameof(_hasQueues)]);
+        [nameof(Layout), nameof(Reports), nameof(_watched), nameof(_hasQueues)]);
 
     /// <summary>The next tick this coordinator expects (the tick after the last one ended).</summary>
     public int NextTick => _nextTick;
@@ -57,7 +58,7 @@ public sealed class RunCoordinator
     {
         w.Write(_nextTick);
         w.WriteArray(_signals.Values);
-        w.WriteNullableArray(_last);
+        w.WriteNullableArray(_last?.Values);
         _levers.Save(w);
         Metrics.Save(w);
         w.WriteArray(_signalShare);
@@ -71,7 +72,7 @@ public sealed class RunCoordinator
     {
         _nextTick = r.ReadInt32();
         r.ReadArrayInto(_signals.Values);
-        _last = r.ReadNullableArray<double>();
+        _last = r.ReadNullableArray<double>() is { } last ? new ShardReport(Reports, last) : null;
         _levers.Load(r);
         Metrics.Load(r);
         r.ReadArrayInto(_signalShare);
@@ -87,7 +88,7 @@ public sealed class RunCoordinator
     public IEnumerable<InterventionSpec> DueAt(int tick) => Spec.Interventions.Where(i => i.Tick == tick);
 
     /// <summary>Signals of tick t (a fresh copy; shards may keep it). Ticks must come in order 0, 1, 2, ...</summary>
-    public Signals BeginTick(int tick)
+    public TickSignals BeginTick(int tick)
     {
         if (tick != _nextTick) throw new InvalidOperationException($"tick {tick} requested, expected {_nextTick}");
         if (tick > 0) _levers.Advance(Spec.Parameters);
@@ -97,32 +98,31 @@ public sealed class RunCoordinator
         if (_last is { } v)
         {
             var p = Spec.Parameters;
-            var usdPerMg = SeizureValue.MeanRetailPricePerMg(Layout, Raw, v);
-            for (var j = 0; j < Raw.J; j++)
+            var usdPerMg = SeizureValue.MeanRetailPricePerMg(Layout, v);
+            for (var j = 0; j < Reports.J; j++)
             {
                 for (var s = 0; s < EnumNames.StageCount; s++)
                 {
                     // Last month's seizures were made under last month's pressure, still in the signals until replaced here.
-                    var k = Layout.TargetIndex(j, (Stage)s);
-                    var before = _signals.Pressure(j, (Stage)s);
-                    _signals.SetExposedValueUsd(j, (Stage)s, before > 0 ? SeizureValue.Usd((Stage)s, v[Raw.SeizedValue + k], usdPerMg) / before : 0);
-                    _signals.SetPressure(j, (Stage)s, Detection.FromLogSurvival(v[Raw.PressureLog + k]));
+                    var before = _signals.Pressure[j, (Stage)s];
+                    _signals.ExposedValueUsd[j, (Stage)s] = before > 0 ? SeizureValue.Usd((Stage)s, v.SeizedValue[j, s], usdPerMg) / before : 0;
+                    _signals.Pressure[j, (Stage)s] = Detection.FromLogSurvival(v.PressureLog[j, s]);
                 }
-                var sold = v[Raw.SuppliedMg + j];
-                _signals.SetPricePerMg(j, sold > 0 ? v[Raw.RevenueUsd + j] / sold : 0);
-                _signals.SetDemandMg(j, v[Raw.DosesDemanded + j] * p.ReferencePotencyMg);
-                var doses = v[Raw.DosesServed + j];
-                _signals.SetXylazineShare(j, doses > 0 ? v[Raw.XylazineDoses + j] / doses : 0);
-                _signals.SetBribesUsd(j, v[Raw.BribesUsd + j]);
-                var stimulantSold = v[Raw.StimulantSuppliedMg + j];
-                _signals.SetStimulantPricePerMg(j, stimulantSold > 0 ? v[Raw.StimulantRevenueUsd + j] / stimulantSold : 0);
-                _signals.SetStimulantDemandMg(j, v[Raw.StimulantDosesDemanded + j] * p.StimulantPotencyMg);
+                var sold = v.SuppliedMg[j];
+                _signals.PricePerMg[j] = sold > 0 ? v.RevenueUsd[j] / sold : 0;
+                _signals.DemandMg[j] = v.DosesDemanded[j] * p.ReferencePotencyMg;
+                var doses = v.DosesServed[j];
+                _signals.XylazineShare[j] = doses > 0 ? v.XylazineDoses[j] / doses : 0;
+                _signals.BribesUsd[j] = v.BribesUsd[j];
+                var stimulantSold = v.StimulantSuppliedMg[j];
+                _signals.StimulantPricePerMg[j] = stimulantSold > 0 ? v.StimulantRevenueUsd[j] / stimulantSold : 0;
+                _signals.StimulantDemandMg[j] = v.StimulantDosesDemanded[j] * p.StimulantPotencyMg;
             }
             for (var g = 0; g < Spec.Launderers.Length; g++)
-                if (Spec.Launderers[g].HasCapacity) _signals.SetLaunderingLoad(g, v[Raw.LaunderedByGroup + g] / Spec.Launderers[g].CapacityUsdPerMonth);
+                if (Spec.Launderers[g].HasCapacity) _signals.LaunderingLoad[g] = v.LaunderedByGroup[g] / Spec.Launderers[g].CapacityUsdPerMonth;
             ShareLeads(v);
         }
-        return new Signals(Layout, (double[])_signals.Values.Clone());
+        return _signals.Clone();
     }
 
     /// <summary>
@@ -130,30 +130,29 @@ public sealed class RunCoordinator
     /// last month of what left it, each partner's part times the sharing channel from that partner's country, and the
     /// actionable part of it. A partner's own seizure at home is its own business; a seizure by the same country is not foreign.
     /// </summary>
-    private void ShareLeads(double[] v)
+    private void ShareLeads(ShardReport v)
     {
         if (!_hasQueues) return; // nobody reads them
-        for (var o = 0; o < Raw.J; o++)
+        for (var o = 0; o < Reports.J; o++)
             for (var kind = 0; kind < IntelligenceQueue.Kinds; kind++)
             {
                 double shared = 0, actionable = 0;
-                for (var d = 0; d < Raw.J; d++)
+                for (var d = 0; d < Reports.J; d++)
                 {
                     var from = Spec.CountryOf[d];
                     if (from == Spec.CountryOf[o]) continue;
-                    var k = Raw.LeadSlot(o, d, kind);
-                    if (v[Raw.ForeignSeizedKg + k] <= 0) continue;
+                    if (v.ForeignSeizedKg[o, d, kind] <= 0) continue;
                     var channel = _levers.IntelligenceChannel(o, from);
-                    shared += v[Raw.ForeignSeizedKg + k] * channel;
-                    actionable += v[Raw.ActionableSeizedKg + k] * channel;
+                    shared += v.ForeignSeizedKg[o, d, kind] * channel;
+                    actionable += v.ActionableSeizedKg[o, d, kind] * channel;
                 }
-                _signals.SetSharedSeizedKg(o, kind, shared);
-                _signals.SetActionableSharedKg(o, kind, actionable);
+                _signals.SharedSeizedKg[o, kind] = shared;
+                _signals.ActionableSharedKg[o, kind] = actionable;
             }
     }
 
     /// <summary>Takes the tick's folded reports and returns its metrics in catalogue order.</summary>
-    public double[] EndTick(int tick, double[] folded)
+    public double[] EndTick(int tick, ShardReport folded)
     {
         if (tick != _nextTick) throw new InvalidOperationException($"tick {tick} ended, expected {_nextTick}");
         _last = folded;
@@ -169,13 +168,13 @@ public sealed class RunCoordinator
     /// risk multiplier on the blackboard by the seizure share it suffered, for next month's launderers and the labs choosing them.
     /// The share depends only on the group and the blackboard, so the group moves as one however its networks are split into shards.
     /// </summary>
-    private void Innovate(double[] folded)
+    private void Innovate(ShardReport folded)
     {
         for (var g = 0; g < Spec.Launderers.Length; g++)
         {
             var group = Spec.Launderers[g];
             if (group.InnovationRate <= 0) continue;
-            var share = folded[Raw.LaunderedByGroup + g] > 0 ? Laundering.SeizureShare(_signals, Spec.Parameters, group, g) : 0;
+            var share = folded.LaunderedByGroup[g] > 0 ? Laundering.SeizureShare(_signals, Spec.Parameters, group, g) : 0;
             _signals.SetLaunderingRisk(g, Laundering.Innovate(_signals.LaunderingRisk(g), group.InnovationRate, share, group.InnovationFloor));
         }
     }
@@ -184,9 +183,9 @@ public sealed class RunCoordinator
     /// New laundering methods after losses (<see cref="Laundering.Emerges"/>): adds this month's seized USD to the run's total and
     /// opens every latent group whose threshold it reaches, for labs choosing a launderer from next month on.
     /// </summary>
-    private void OpenLatentMethods(double[] folded)
+    private void OpenLatentMethods(ShardReport folded)
     {
-        for (var m = 0; m < EnumNames.MethodCount; m++) _seizedUsdToDate += folded[Raw.SeizedUsd + m];
+        for (var m = 0; m < EnumNames.MethodCount; m++) _seizedUsdToDate += folded.SeizedUsd[m];
         for (var g = 0; g < Spec.Launderers.Length; g++)
             if (!_signals.LaunderingOpen(g) && Laundering.Emerges(Spec.Launderers[g].EmergesAfterSeizedUsd, _seizedUsdToDate))
                 _signals.SetLaunderingOpen(g, true);
@@ -202,7 +201,7 @@ public sealed class RunCoordinator
                     foreach (var s in item.Substances) _signals.SetScheduled(j, s, item.Value != 0);
                 break;
             case InterventionKind.EnforcementBudget:
-                if (item.Value >= 0) _signals.SetBudget(item.Agency, item.Value); // -1: an item that changes only the allocation
+                if (item.Value >= 0) _signals.Budget[item.Agency] = item.Value; // -1: an item that changes only the allocation
                 if (item.Allocation is { } allocation) _signals.SetMandate(item.Agency, allocation);
                 break;
             case InterventionKind.EarlyWarning:
@@ -227,15 +226,15 @@ public sealed class RunCoordinator
     private void ListReactively(int tick)
     {
         if (_last is not { } v) return;
-        var delivered = v[Raw.PrecursorDeliveredKg];
-        for (var j = 0; j < Raw.J; j++)
+        var delivered = v.PrecursorDeliveredKg;
+        for (var j = 0; j < Reports.J; j++)
         {
             if (_listingLag[j] < 0) continue;
             foreach (var s in _watched)
             {
-                var k = j * Raw.S + s;
+                var k = j * Reports.S + s;
                 if (_signals.Scheduled(j, s)) { _signalSince[k] = -1; continue; }
-                var signal = delivered > 0 && v[Raw.PrecursorBySubstance + s] / delivered >= _signalShare[j];
+                var signal = delivered > 0 && v.PrecursorBySubstance[s] / delivered >= _signalShare[j];
                 if (!signal) { _signalSince[k] = -1; continue; }
                 if (_signalSince[k] < 0) _signalSince[k] = tick;
                 if (tick - _signalSince[k] < _listingLag[j]) continue;
@@ -246,8 +245,5 @@ public sealed class RunCoordinator
     }
 
     /// <summary>Adds one shard's report into the tick's sum; call in ascending shard index.</summary>
-    public static void Fold(double[] into, double[] report)
-    {
-        for (var i = 0; i < into.Length; i++) into[i] += report[i];
-    }
+    public static void Fold(ShardReport into, ShardReport report) => into.Add(report);
 }

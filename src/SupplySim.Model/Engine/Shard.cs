@@ -5,7 +5,7 @@ using SupplySim.Model.World;
 namespace SupplySim.Model.Engine;
 
 /// <summary>What every shard sees in one step.</summary>
-public readonly record struct StepContext(int Tick, Signals Signals);
+public readonly record struct StepContext(int Tick, TickSignals Signals);
 
 /// <summary>
 /// A shard: many agents of one kind in one jurisdiction, held as struct arrays. Its step is a pure
@@ -19,7 +19,6 @@ public abstract class Shard
         Info = info;
         Spec = layout.Spec;
         P = layout.Spec.Parameters;
-        Raw = new Raw(layout);
         Seed = layout.Spec.Seed;
     }
 
@@ -27,11 +26,10 @@ public abstract class Shard
     public ShardInfo Info { get; }
     protected WorldSpec Spec { get; }
     protected ModelParameters P { get; }
-    protected Raw Raw { get; }
     protected ulong Seed { get; }
 
     /// <summary>Runs one tick: apply the inbox (already in (source shard, sequence) order), run every agent, emit messages, fill the report.</summary>
-    public abstract void Step(in StepContext ctx, ReadOnlySpan<Message> inbox, Outbox outbox, double[] report);
+    public abstract void Step(in StepContext ctx, ReadOnlySpan<Message> inbox, Outbox outbox, ShardReport report);
 
     /// <summary>Writes every field that later steps read (the kind's <c>Checkpoint</c> fields, Saved); see <see cref="CheckpointFields"/>.</summary>
     public abstract void Save(BinaryWriter w);
@@ -40,7 +38,7 @@ public abstract class Shard
     public abstract void Load(BinaryReader r);
 
     /// <summary>The base class's fields: all fixed by the layout.</summary>
-    private protected static readonly CheckpointFields BaseCheckpoint = new([], [nameof(Layout), nameof(Info), nameof(Spec), nameof(P), nameof(Raw), nameof(Seed)]);
+    private protected static readonly CheckpointFields BaseCheckpoint = new([], [nameof(Layout), nameof(Info), nameof(Spec), nameof(P), nameof(Seed)]);
 
     /// <summary>Agent-steps done per tick (for throughput figures).</summary>
     public virtual long AgentCount => Info.Count;

@@ -1,3 +1,4 @@
+using SupplySim.Model.Engine;
 using SupplySim.Model.Engine.Checkpoints;
 using SupplySim.Model.World;
 
@@ -14,9 +15,9 @@ public readonly record struct MetricKey(string Metric, string Dimension);
 public sealed class MetricsComputer
 {
     private readonly Layout _layout;
-    private readonly Raw _raw;
-    private readonly List<Func<double[], double>> _compute = new();
-    private Engine.Signals? _signals;
+    private readonly ReportLayout _raw;
+    private readonly List<Func<ShardReport, double>> _compute = new();
+    private Engine.TickSignals? _signals;
     private readonly int _referenceEnd;
     private readonly double[] _refSubstance, _refOrigin, _refLab;
     private int _referenceTicks;
@@ -29,7 +30,7 @@ public sealed class MetricsComputer
     public MetricsComputer(Layout layout)
     {
         _layout = layout;
-        _raw = new Raw(layout);
+        _raw = new ReportLayout(layout);
         var spec = layout.Spec;
         var first = spec.Interventions.Where(i => !OnlyClosedMarkets(spec, i)).Select(i => i.Tick).DefaultIfEmpty(int.MaxValue).Min();
         _referenceEnd = first == int.MaxValue ? Math.Min(12, spec.Ticks) : Math.Max(1, first);
@@ -38,7 +39,7 @@ public sealed class MetricsComputer
         _refLab = new double[_raw.J];
 
         var keys = new List<MetricKey>();
-        void Add(string metric, string dimension, Func<double[], double> f) { keys.Add(new MetricKey(metric, dimension)); _compute.Add(f); }
+        void Add(string metric, string dimension, Func<ShardReport, double> f) { keys.Add(new MetricKey(metric, dimension)); _compute.Add(f); }
         string J(int j) => spec.Jurisdictions[j].Id;
 
         var regions = Enumerable.Range(0, _raw.J).Where(j => layout.PeopleByJurisdiction[j] > 0).ToArray();
@@ -47,24 +48,23 @@ public sealed class MetricsComputer
         // Stimulant precursors (P2P) and stimulant outputs have series of their own (below), never the opioid chain's.
         var precursors = spec.Routes.Select(r => r.Input).Distinct().Where(s => !layout.StimulantPrecursor[s]).Order().ToArray();
         var methods = spec.Launderers.Select(l => l.Method).Distinct().Order().ToArray();
-        var r = _raw;
 
         // The fentanyl-market series exist for the labs' markets only; a closed market (supplied-by: outside) sells
         // drugs from outside the chain, in other units, so its supply and price have series of their own.
         var labRegions = regions.Where(j => layout.LabMarkets.Any(m => m.Jurisdiction == j)).ToArray();
         var closedRegions = regions.Except(labRegions).ToArray();
-        foreach (var j in regions) Add("overdose_deaths", $"region={J(j)}", v => v[r.Deaths + j]);
-        foreach (var j in labRegions) Add("overdose_deaths_fentanyl_stimulant", $"region={J(j)}", v => v[r.DeathsWithStimulant + j]);
-        foreach (var j in labRegions) Add("supply_reaching_users_kg", $"region={J(j)}", v => v[r.SuppliedMg + j] / 1e6);
-        foreach (var j in labRegions) Add("retail_price_per_mg", $"region={J(j)}", v => Ratio(v[r.RevenueUsd + j], v[r.SuppliedMg + j]));
-        foreach (var j in labRegions) Add("retail_potency", $"region={J(j)}", v => Ratio(v[r.PotencyMgTimesDoses + j], v[r.DosesServed + j]));
-        foreach (var j in labRegions) Add("retail_potency_cv", $"region={J(j)}", v => PotencyCv(v[r.PotencySqMgTimesDoses + j], v[r.PotencyMgTimesDoses + j], v[r.DosesServed + j]));
-        foreach (var j in regions) Add("demand_served_share", $"region={J(j)}", v => Ratio(v[r.DosesServed + j], v[r.DosesDemanded + j]));
-        foreach (var j in labRegions) Add("overdose_deaths_xylazine", $"region={J(j)}", v => v[r.DeathsWithXylazine + j]);
-        foreach (var j in labRegions) Add("adulterant_share", $"substance=xylazine;region={J(j)}", v => Ratio(v[r.XylazineDoses + j], v[r.DosesServed + j]));
-        foreach (var j in labRegions) Add("counterfeit_pill_share", $"region={J(j)}", v => Ratio(v[r.PillMg + j], v[r.SuppliedMg + j]));
-        foreach (var j in labRegions) Add("overdose_deaths_nitazene", $"region={J(j)}", v => v[r.DeathsWithNitazene + j]);
-        foreach (var j in labRegions) Add("nitazene_share", $"region={J(j)}", v => Ratio(v[r.NitazeneDoses + j], v[r.DosesServed + j]));
+        foreach (var j in regions) Add("overdose_deaths", $"region={J(j)}", v => v.Deaths[j]);
+        foreach (var j in labRegions) Add("overdose_deaths_fentanyl_stimulant", $"region={J(j)}", v => v.DeathsWithStimulant[j]);
+        foreach (var j in labRegions) Add("supply_reaching_users_kg", $"region={J(j)}", v => v.SuppliedMg[j] / 1e6);
+        foreach (var j in labRegions) Add("retail_price_per_mg", $"region={J(j)}", v => Ratio(v.RevenueUsd[j], v.SuppliedMg[j]));
+        foreach (var j in labRegions) Add("retail_potency", $"region={J(j)}", v => Ratio(v.PotencyMgTimesDoses[j], v.DosesServed[j]));
+        foreach (var j in labRegions) Add("retail_potency_cv", $"region={J(j)}", v => PotencyCv(v.PotencySqMgTimesDoses[j], v.PotencyMgTimesDoses[j], v.DosesServed[j]));
+        foreach (var j in regions) Add("demand_served_share", $"region={J(j)}", v => Ratio(v.DosesServed[j], v.DosesDemanded[j]));
+        foreach (var j in labRegions) Add("overdose_deaths_xylazine", $"region={J(j)}", v => v.DeathsWithXylazine[j]);
+        foreach (var j in labRegions) Add("adulterant_share", $"substance=xylazine;region={J(j)}", v => Ratio(v.XylazineDoses[j], v.DosesServed[j]));
+        foreach (var j in labRegions) Add("counterfeit_pill_share", $"region={J(j)}", v => Ratio(v.PillMg[j], v.SuppliedMg[j]));
+        foreach (var j in labRegions) Add("overdose_deaths_nitazene", $"region={J(j)}", v => v.DeathsWithNitazene[j]);
+        foreach (var j in labRegions) Add("nitazene_share", $"region={J(j)}", v => Ratio(v.NitazeneDoses[j], v.DosesServed[j]));
         // Deaths by substance combination (model.md §6): the opioid (nitazene only where the catalogue has one), stimulant co-use,
         // and xylazine (only where the catalogue has an adulterant); the combinations add up to overdose_deaths.
         var hasNitazene = spec.Substances.Any(x => x.Classes.Contains(Rules.OverdoseHazard.NitazeneClass));
@@ -76,46 +76,46 @@ public sealed class MetricsComputer
                     bool nitazene = k >= 2, xylazine = (k & 1) == 1, stimulant = stim == 1;
                     if ((nitazene && !hasNitazene) || (xylazine && !hasXylazine)) continue;
                     var combination = (nitazene ? "nitazene" : "fentanyl") + (stimulant ? "+stimulant" : "") + (xylazine ? "+xylazine" : "");
-                    var slot = r.CombinationSlot(j, stimulant, k);
-                    Add("overdose_deaths_by_combination", $"combination={combination};region={J(j)}", v => v[slot]);
+                    var slot = ShardReport.Combination(stimulant, k);
+                    Add("overdose_deaths_by_combination", $"combination={combination};region={J(j)}", v => v.DeathsByCombination[j, slot]);
                 }
         // The stimulant trade (methamphetamine, L2176-L2180): only where the catalogue has a stimulant (co-use) and some lab group makes it (the market).
         if (Rules.Stimulants.InCatalogue(spec))
             foreach (var j in labRegions)
-                Add("stimulant_co_use_share", $"region={J(j)}", v => Ratio(v[r.StimulantCoUsers + j],
-                    v[r.PeopleSlot(j, PersonState.Use)] + v[r.PeopleSlot(j, PersonState.Oud)] + v[r.PeopleSlot(j, PersonState.Moud)]));
+                Add("stimulant_co_use_share", $"region={J(j)}", v => Ratio(v.StimulantCoUsers[j],
+                    v.People[j, PersonState.Use] + v.People[j, PersonState.Oud] + v.People[j, PersonState.Moud]));
         if (Rules.Stimulants.Traded(spec))
         {
-            foreach (var j in labRegions) Add("stimulant_supply_kg", $"region={J(j)}", v => v[r.StimulantSuppliedMg + j] / 1e6);
-            foreach (var j in labRegions) Add("stimulant_served_share", $"region={J(j)}", v => Ratio(v[r.StimulantDosesServed + j], v[r.StimulantDosesDemanded + j]));
-            foreach (var j in labRegions) Add("stimulant_price_per_mg", $"region={J(j)}", v => Ratio(v[r.StimulantRevenueUsd + j], v[r.StimulantSuppliedMg + j]));
+            foreach (var j in labRegions) Add("stimulant_supply_kg", $"region={J(j)}", v => v.StimulantSuppliedMg[j] / 1e6);
+            foreach (var j in labRegions) Add("stimulant_served_share", $"region={J(j)}", v => Ratio(v.StimulantDosesServed[j], v.StimulantDosesDemanded[j]));
+            foreach (var j in labRegions) Add("stimulant_price_per_mg", $"region={J(j)}", v => Ratio(v.StimulantRevenueUsd[j], v.StimulantSuppliedMg[j]));
             foreach (var j in spec.Labs.Where(g => Rules.Stimulants.MakesStimulant(spec, g)).Select(g => g.Jurisdiction).Distinct().Order())
-                Add("stimulant_production_kg", $"lab={J(j)}", v => v[r.StimulantProductionKg + j]);
+                Add("stimulant_production_kg", $"lab={J(j)}", v => v.StimulantProductionKg[j]);
             foreach (var s in spec.Routes.Select(x => x.Input).Distinct().Where(s => layout.StimulantPrecursor[s]).Order())
-                Add("stimulant_precursor_kg", $"substance={spec.Substances[s].Id}", v => v[r.StimulantPrecursorKg + s]);
+                Add("stimulant_precursor_kg", $"substance={spec.Substances[s].Id}", v => v.StimulantPrecursorKg[s]);
             foreach (var st in new[] { Stage.Supplier, Stage.Broker, Stage.Route, Stage.Lab })
-                Add("stimulant_seized_kg", $"stage={EnumNames.Name(st)};material=precursor", v => v[r.StimulantPrecursorSeizedKg + (int)st]);
+                Add("stimulant_seized_kg", $"stage={EnumNames.Name(st)};material=precursor", v => v.StimulantPrecursorSeizedKg[st]);
             foreach (var st in new[] { Stage.Route, Stage.Retail })
-                Add("stimulant_seized_kg", $"stage={EnumNames.Name(st)};material=drug", v => v[r.StimulantSeizedKg + (int)st]);
+                Add("stimulant_seized_kg", $"stage={EnumNames.Name(st)};material=drug", v => v.StimulantSeizedKg[st]);
         }
-        foreach (var j in closedRegions) Add("outside_supply_kg", $"region={J(j)}", v => v[r.SuppliedMg + j] / 1e6);
-        foreach (var j in closedRegions) Add("outside_price_per_mg", $"region={J(j)}", v => Ratio(v[r.RevenueUsd + j], v[r.SuppliedMg + j]));
-        foreach (var j in labJurisdictions) Add("production_kg", $"lab={J(j)}", v => v[r.ProductionKg + j]);
-        foreach (var s in spec.Routes.Select(x => x.Output).Distinct().Where(s => !Rules.Stimulants.IsStimulant(spec, s)).Order()) Add("production_by_product_kg", $"product={spec.Substances[s].Id}", v => v[r.ProductionByProduct + s]);
-        foreach (var j in labJurisdictions) Add("relocated_capacity_kg", $"to={J(j)}", v => v[r.RelocatedCapacityKg + j]);
-        foreach (var j in labJurisdictions) Add("bribes_usd", $"jurisdiction={J(j)}", v => v[r.BribesUsd + j]);
-        foreach (var s in precursors) Add("precursor_kg", $"substance={spec.Substances[s].Id}", v => v[r.PrecursorBySubstance + s]);
-        foreach (var j in origins) Add("precursor_kg", $"origin={J(j)}", v => v[r.PrecursorByOrigin + j]);
-        Add("unscheduled_precursor_share", "", v => Ratio(v[r.PrecursorUnscheduledKg], v[r.PrecursorDeliveredKg]));
-        foreach (var s in precursors) Add("unscheduled_precursor_kg", $"substance={spec.Substances[s].Id}", v => v[r.PrecursorUnscheduledBySubstance + s]);
-        foreach (var j in origins) Add("unscheduled_precursor_kg", $"origin={J(j)}", v => v[r.PrecursorUnscheduledByOrigin + j]);
-        Add("substitution_index", "", v => Distance(v, r.PrecursorBySubstance, _refSubstance));
-        Add("displacement_index", "origin", v => Distance(v, r.PrecursorByOrigin, _refOrigin));
-        Add("displacement_index", "lab", v => Distance(v, r.ProductionKg, _refLab));
-        Add("displacement_ratio", "origin", v => GainedOverLost(v, r.PrecursorByOrigin, _refOrigin));
-        Add("displacement_ratio", "lab", v => GainedOverLost(v, r.ProductionKg, _refLab));
-        foreach (var m in methods) Add("laundered_usd", $"method={EnumNames.Name(m)}", v => v[r.LaunderedUsd + (int)m]);
-        foreach (var m in methods) Add("seized_usd", $"method={EnumNames.Name(m)}", v => v[r.SeizedUsd + (int)m]);
+        foreach (var j in closedRegions) Add("outside_supply_kg", $"region={J(j)}", v => v.SuppliedMg[j] / 1e6);
+        foreach (var j in closedRegions) Add("outside_price_per_mg", $"region={J(j)}", v => Ratio(v.RevenueUsd[j], v.SuppliedMg[j]));
+        foreach (var j in labJurisdictions) Add("production_kg", $"lab={J(j)}", v => v.ProductionKg[j]);
+        foreach (var s in spec.Routes.Select(x => x.Output).Distinct().Where(s => !Rules.Stimulants.IsStimulant(spec, s)).Order()) Add("production_by_product_kg", $"product={spec.Substances[s].Id}", v => v.ProductionByProduct[s]);
+        foreach (var j in labJurisdictions) Add("relocated_capacity_kg", $"to={J(j)}", v => v.RelocatedCapacityKg[j]);
+        foreach (var j in labJurisdictions) Add("bribes_usd", $"jurisdiction={J(j)}", v => v.BribesUsd[j]);
+        foreach (var s in precursors) Add("precursor_kg", $"substance={spec.Substances[s].Id}", v => v.PrecursorBySubstance[s]);
+        foreach (var j in origins) Add("precursor_kg", $"origin={J(j)}", v => v.PrecursorByOrigin[j]);
+        Add("unscheduled_precursor_share", "", v => Ratio(v.PrecursorUnscheduledKg, v.PrecursorDeliveredKg));
+        foreach (var s in precursors) Add("unscheduled_precursor_kg", $"substance={spec.Substances[s].Id}", v => v.PrecursorUnscheduledBySubstance[s]);
+        foreach (var j in origins) Add("unscheduled_precursor_kg", $"origin={J(j)}", v => v.PrecursorUnscheduledByOrigin[j]);
+        Add("substitution_index", "", v => Distance(v.PrecursorBySubstance, _refSubstance));
+        Add("displacement_index", "origin", v => Distance(v.PrecursorByOrigin, _refOrigin));
+        Add("displacement_index", "lab", v => Distance(v.ProductionKg, _refLab));
+        Add("displacement_ratio", "origin", v => GainedOverLost(v.PrecursorByOrigin, _refOrigin));
+        Add("displacement_ratio", "lab", v => GainedOverLost(v.ProductionKg, _refLab));
+        foreach (var m in methods) Add("laundered_usd", $"method={EnumNames.Name(m)}", v => v.LaunderedUsd[(int)m]);
+        foreach (var m in methods) Add("seized_usd", $"method={EnumNames.Name(m)}", v => v.SeizedUsd[(int)m]);
         // Innovation after losses: each method's risk multiplier weighted by the USD its groups handled (their plain mean in a month
         // they handled nothing); only where some group innovates, so other scenarios' outputs keep their series.
         if (spec.Launderers.Any(l => l.InnovationRate > 0))
@@ -124,9 +124,9 @@ public sealed class MetricsComputer
                 var groups = Enumerable.Range(0, spec.Launderers.Length).Where(g => spec.Launderers[g].Method == m).ToArray();
                 Add("laundering_risk", $"method={EnumNames.Name(m)}", v =>
                 {
-                    var handled = groups.Sum(g => v[r.LaunderedByGroup + g]);
+                    var handled = groups.Sum(g => v.LaunderedByGroup[g]);
                     return handled > 0
-                        ? groups.Sum(g => v[r.LaunderedByGroup + g] * _signals!.LaunderingRisk(g)) / handled
+                        ? groups.Sum(g => v.LaunderedByGroup[g] * _signals!.LaunderingRisk(g)) / handled
                         : groups.Average(g => _signals!.LaunderingRisk(g));
                 });
             }
@@ -136,71 +136,71 @@ public sealed class MetricsComputer
             var limited = Enumerable.Range(0, spec.Launderers.Length).Where(g => spec.Launderers[g].Method == m && spec.Launderers[g].HasCapacity).ToArray();
             if (limited.Length == 0) continue;
             var capacity = limited.Sum(g => spec.Launderers[g].CapacityUsdPerMonth);
-            Add("laundering_utilisation", $"method={EnumNames.Name(m)}", v => limited.Sum(g => v[r.LaunderedByGroup + g]) / capacity);
+            Add("laundering_utilisation", $"method={EnumNames.Name(m)}", v => limited.Sum(g => v.LaunderedByGroup[g]) / capacity);
         }
         if (spec.Launderers.Any(l => l.IsLatent))
             Add("laundering_groups_open", "", _ => Enumerable.Range(0, spec.Launderers.Length).Count(g => _signals!.LaunderingOpen(g)));
         // Chemicals are counted in kg as seized; finished drug in fentanyl-equivalent kg.
         foreach (var st in new[] { Stage.Supplier, Stage.Broker, Stage.Route, Stage.Lab })
-            Add("seized_kg", $"stage={EnumNames.Name(st)};material=precursor", v => v[r.SeizedKg + (int)st]);
+            Add("seized_kg", $"stage={EnumNames.Name(st)};material=precursor", v => v.SeizedKg[st]);
         foreach (var st in new[] { Stage.Route, Stage.Retail })
-            Add("seized_kg", $"stage={EnumNames.Name(st)};material=drug", v => v[r.SeizedDrugKg + (int)st]);
-        for (var a = 0; a < spec.Agencies.Length; a++) { var aa = a; Add("enforcement_spend_usd", $"agency={spec.Agencies[a].Id}", v => v[r.SpendUsd + aa]); }
+            Add("seized_kg", $"stage={EnumNames.Name(st)};material=drug", v => v.SeizedDrugKg[st]);
+        for (var a = 0; a < spec.Agencies.Length; a++) { var aa = a; Add("enforcement_spend_usd", $"agency={spec.Agencies[a].Id}", v => v.SpendUsd[aa]); }
         // Only adaptive agencies have an allocation worth a series; stages outside the mandate stay at 0 and are left out.
         for (var a = 0; a < spec.Agencies.Length; a++)
             foreach (var st in Enum.GetValues<Stage>().Where(st => spec.Agencies[a].AdaptiveAllocation > 0 && spec.Agencies[a].Allocation[(int)st] > 0))
             {
-                var slot = r.AllocationShare + a * EnumNames.StageCount + (int)st;
-                Add("enforcement_allocation", $"agency={spec.Agencies[a].Id};stage={EnumNames.Name(st)}", v => v[slot]);
+                var aa = a;
+                Add("enforcement_allocation", $"agency={spec.Agencies[a].Id};stage={EnumNames.Name(st)}", v => v.AllocationShare[aa, st]);
             }
         // Only agencies that keep an intelligence queue have lead series.
         for (var a = 0; a < spec.Agencies.Length; a++)
         {
             if (spec.Agencies[a].IntelligenceQueue is null) continue;
-            var at = r.IntelligenceLeads + a * Rules.IntelligenceQueue.States;
+            var aa = a;
             for (var k = 0; k < Rules.IntelligenceQueue.StateNames.Length; k++)
             {
-                var slot = at + k;
-                Add("intelligence_leads", $"agency={spec.Agencies[a].Id};state={Rules.IntelligenceQueue.StateNames[k]}", v => v[slot]);
+                var slot = k;
+                Add("intelligence_leads", $"agency={spec.Agencies[a].Id};state={Rules.IntelligenceQueue.StateNames[k]}", v => v.IntelligenceLeads[aa, slot]);
             }
-            Add("intelligence_queue_leads", $"agency={spec.Agencies[a].Id}", v => v[at + Rules.IntelligenceQueue.Waiting]);
+            Add("intelligence_queue_leads", $"agency={spec.Agencies[a].Id}", v => v.IntelligenceLeads[aa, Rules.IntelligenceQueue.Waiting]);
         }
         foreach (var t in spec.Trust)
             Add("trust", $"pair={spec.Countries[t.CountryA]}-{spec.Countries[t.CountryB]}", _ => _signals!.Trust(t.CountryA, t.CountryB));
         foreach (var j in spec.Suppliers.Where(g => g.Cohort != "informal").Select(g => g.Jurisdiction).Distinct().Order())
-            Add("kyc_adoption_share", $"jurisdiction={J(j)}", v => Ratio(v[r.KycAdopters + j], v[r.FormalSuppliers + j]));
+            Add("kyc_adoption_share", $"jurisdiction={J(j)}", v => Ratio(v.KycAdopters[j], v.FormalSuppliers[j]));
         // Only where firms decide KYC by its economics (a group states a kyc-cost-usd-per-month).
         foreach (var j in spec.Suppliers.Where(g => g.DecidesKyc).Select(g => g.Jurisdiction).Distinct().Order())
         {
-            Add("kyc_compliance_cost_usd", $"jurisdiction={J(j)}", v => v[r.KycCostUsd + j]);
-            Add("kyc_incentive_usd", $"jurisdiction={J(j)}", v => v[r.KycIncentiveUsd + j]);
+            Add("kyc_compliance_cost_usd", $"jurisdiction={J(j)}", v => v.KycCostUsd[j]);
+            Add("kyc_incentive_usd", $"jurisdiction={J(j)}", v => v.KycIncentiveUsd[j]);
         }
         string[] sellers = ["adopter", "non-adopter", "informal"];
-        for (var k = 0; k < Raw.SellerTypes; k++) { var kk = k; Add("diverted_precursor_kg", $"seller={sellers[k]}", v => v[r.DivertedBySeller + kk]); }
+        for (var k = 0; k < ShardReport.SellerTypes; k++) { var kk = k; Add("diverted_precursor_kg", $"seller={sellers[k]}", v => v.DivertedBySeller[kk]); }
         if (methods.Length > 0)
-            Add("laundered_bank_share", "", v => Ratio(methods.Where(Rules.Laundering.TouchesBanks).Sum(m => v[r.LaunderedUsd + (int)m]), methods.Sum(m => v[r.LaunderedUsd + (int)m])));
+            Add("laundered_bank_share", "", v => Ratio(methods.Where(Rules.Laundering.TouchesBanks).Sum(m => v.LaunderedUsd[(int)m]), methods.Sum(m => v.LaunderedUsd[(int)m])));
         string[] channels = ["open-web", "social", "encrypted"];
-        for (var k = 0; k < Raw.Channels; k++) { var kk = k; Add("broker_listings", $"channel={channels[k]}", v => v[r.BrokersByChannel + kk]); }
-        Add("broker_listings", "channel=offline", v => v[r.BrokersOffline]);
+        for (var k = 0; k < ShardReport.Channels; k++) { var kk = k; Add("broker_listings", $"channel={channels[k]}", v => v.BrokersByChannel[kk]); }
+        Add("broker_listings", "channel=offline", v => v.BrokersOffline);
         // China's register (populations that keep one, L807, L1504, L1672) and NPS use (L1540).
         var registries = spec.Populations.Where(p => p.TracksRegistry).Select(p => p.Region).Distinct().Order().ToArray();
-        foreach (var j in registries) Add("registered_users", $"region={J(j)}", v => v[r.RegisteredUsers + j]);
-        foreach (var j in registries) Add("hidden_users", $"region={J(j)}", v => v[r.HiddenUsers + j]);
-        foreach (var j in registries) Add("newly_registered_users", $"region={J(j)}", v => v[r.NewlyRegistered + j]);
+        foreach (var j in registries) Add("registered_users", $"region={J(j)}", v => v.RegisteredUsers[j]);
+        foreach (var j in registries) Add("hidden_users", $"region={J(j)}", v => v.HiddenUsers[j]);
+        foreach (var j in registries) Add("newly_registered_users", $"region={J(j)}", v => v.NewlyRegistered[j]);
         foreach (var j in registries)
-            Add("nps_share", $"region={J(j)}", v => Ratio(v[r.NpsUsers + j],
-                v[r.PeopleSlot(j, PersonState.Use)] + v[r.PeopleSlot(j, PersonState.Oud)] + v[r.PeopleSlot(j, PersonState.Moud)]));
+            Add("nps_share", $"region={J(j)}", v => Ratio(v.NpsUsers[j],
+                v.People[j, PersonState.Use] + v.People[j, PersonState.Oud] + v.People[j, PersonState.Moud]));
         foreach (var j in spec.Populations.Where(p => !p.SuppliedByLabs).Select(p => p.Region).Distinct().Order())
-            Add("outside_seized_kg", $"region={J(j)}", v => v[r.OutsideSeizedKg + j]);
+            Add("outside_seized_kg", $"region={J(j)}", v => v.OutsideSeizedKg[j]);
         foreach (var j in regions)
             for (var s = 0; s < EnumNames.LivingStateCount; s++)
             {
                 var state = (PersonState)s;
-                Add("people", $"state={EnumNames.Name(state)};region={J(j)}", v => v[r.PeopleSlot(j, state)]);
+                Add("people", $"state={EnumNames.Name(state)};region={J(j)}", v => v.People[j, state]);
             }
         // MOUD coverage, the share of people with OUD who are in treatment (model.md §7: about 25%, L1808), for the labs' markets.
         foreach (var j in labRegions)
-            Add("moud_coverage", $"region={J(j)}", v => Ratio(v[r.PeopleSlot(j, PersonState.Moud)], v[r.PeopleSlot(j, PersonState.Moud)] + v[r.PeopleSlot(j, PersonState.Oud)]));
+            Add("moud_coverage", $"region={J(j)}", v => Ratio(v.People[j, PersonState.Moud], v.People[j, PersonState.Moud] + v.People[j, PersonState.Oud]));
         Catalog = keys;
     }
 
@@ -247,24 +247,24 @@ public sealed class MetricsComputer
     }
 
     /// <summary>Metric values of one tick, in catalogue order. Call once per tick, in tick order.</summary>
-    public double[] Compute(int tick, double[] folded, Engine.Signals signals)
+    public double[] Compute(int tick, ShardReport folded, Engine.TickSignals signals)
     {
         _signals = signals;
         if (tick < _referenceEnd)
         {
             _referenceTicks = tick + 1;
-            Accumulate(_refSubstance, folded, _raw.PrecursorBySubstance);
-            Accumulate(_refOrigin, folded, _raw.PrecursorByOrigin);
-            Accumulate(_refLab, folded, _raw.ProductionKg);
+            Accumulate(_refSubstance, folded.PrecursorBySubstance);
+            Accumulate(_refOrigin, folded.PrecursorByOrigin);
+            Accumulate(_refLab, folded.ProductionKg);
         }
         var values = new double[_compute.Count];
         for (var i = 0; i < values.Length; i++) values[i] = _compute[i](folded);
         return values;
     }
 
-    private static void Accumulate(double[] into, double[] v, int offset)
+    private static void Accumulate(double[] into, Slots1 v)
     {
-        for (var i = 0; i < into.Length; i++) into[i] += v[offset + i];
+        for (var i = 0; i < into.Length; i++) into[i] += v[i];
     }
 
     private static double Ratio(double a, double b) => b > 0 ? a / b : double.NaN;
@@ -306,12 +306,12 @@ public sealed class MetricsComputer
         return lost > 0 ? gained / lost : double.NaN;
     }
 
-    private double GainedOverLost(double[] v, int offset, double[] reference)
+    private double GainedOverLost(Slots1 v, double[] reference)
     {
         if (_referenceTicks == 0) return double.NaN;
-        return DisplacementRatio(v.AsSpan(offset, reference.Length), reference, _referenceTicks);
+        return DisplacementRatio(v.AsSpan(), reference, _referenceTicks);
     }
 
-    private double Distance(double[] v, int offset, double[] reference)
-        => TotalVariation(v.AsSpan(offset, reference.Length), reference);
+    private double Distance(Slots1 v, double[] reference)
+        => TotalVariation(v.AsSpan(), reference);
 }

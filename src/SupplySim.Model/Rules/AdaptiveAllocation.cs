@@ -14,11 +14,11 @@ public static class AdaptiveAllocation
     /// <summary>
     /// Value (<see cref="SeizureValue"/>, USD) one more USD at <paramref name="stage"/> would have seized, over the agency's jurisdictions (its
     /// stage spend is split evenly over them): Σ_j E_j × dP_j/dx_j / n, with E_j the value seized there last month per
-    /// unit of pressure (<see cref="Signals.ExposedValueUsd"/>), x_j = <paramref name="stageSpendUsd"/> / n, and
+    /// unit of pressure (<see cref="TickSignals.ExposedValueUsd"/>), x_j = <paramref name="stageSpendUsd"/> / n, and
     /// dP/dx = (1 − P)/(1 − p) × pmax k/T e^(−k x/T): the agency's own p = pmax(1 − e^(−k x/T)) combined with the
     /// other agencies' into the published P. Bribes are left out of the derivative.
     /// </summary>
-    public static double MarginalReturn(AgencySpec agency, Stage stage, double stageSpendUsd, Signals signals, Layout layout)
+    public static double MarginalReturn(AgencySpec agency, Stage stage, double stageSpendUsd, TickSignals signals, Layout layout)
     {
         var n = agency.Jurisdictions.Length;
         if (n == 0) return 0;
@@ -27,10 +27,10 @@ public static class AdaptiveAllocation
         foreach (var j in agency.Jurisdictions)
         {
             var targets = layout.Targets[Layout.TargetIndex(j, stage)];
-            var exposed = signals.ExposedValueUsd(j, stage);
+            var exposed = signals.ExposedValueUsd[j, stage];
             if (targets <= 0 || exposed <= 0) continue;
             var own = Detection.Probability(x, targets, agency.MaxPressure, agency.Efficiency);
-            var combined = signals.Pressure(j, stage);
+            var combined = signals.Pressure[j, stage];
             var dOwn = agency.MaxPressure * agency.Efficiency / targets * Math.Exp(-agency.Efficiency * x / targets);
             total += exposed * dOwn * Math.Max(0, 1 - combined) / Math.Max(1e-9, 1 - own);
         }

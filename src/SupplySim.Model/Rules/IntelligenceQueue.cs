@@ -69,10 +69,9 @@ public static class IntelligenceQueue
     /// gives it) as a possible lead about <paramref name="from"/>, and the part of it that is actionable there: the seized
     /// chemical's or drug's illegality where it left (scheduled: 1, else the legal basis).
     /// </summary>
-    public static void BookSeizure(double[] report, Raw raw, int from, int to, int kind, double amount, double illegality)
+    public static void BookSeizure(ShardReport report, int from, int to, int kind, double amount, double illegality)
     {
-        var k = raw.LeadSlot(from, to, kind);
-        report[raw.ForeignSeizedKg + k] += amount;
-        report[raw.ActionableSeizedKg + k] += amount * illegality;
+        report.ForeignSeizedKg[from, to, kind] += amount;
+        report.ActionableSeizedKg[from, to, kind] += amount * illegality;
     }
 }

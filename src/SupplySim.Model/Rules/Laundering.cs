@@ -19,14 +19,14 @@ public static class Laundering
     public static bool TouchesBanks(LaunderingMethod method) => Exposure(method) >= 0.5;
 
     /// <summary>Share of proceeds seized this month by a launderer of group <paramref name="index"/> (spec <paramref name="group"/>):
-    /// the group's starting risk times the multiplier its innovation has reached (<see cref="Signals.LaunderingRisk"/>), times its
+    /// the group's starting risk times the multiplier its innovation has reached (<see cref="TickSignals.LaunderingRisk"/>), times its
     /// jurisdiction's money pressure and the AML boost.</summary>
-    public static double SeizureShare(Signals signals, ModelParameters p, LaundererGroupSpec group, int index)
+    public static double SeizureShare(TickSignals signals, ModelParameters p, LaundererGroupSpec group, int index)
     {
         var j = group.Jurisdiction;
         var aml = signals.LeverValue(Lever.AmlCooperation, j);
         var boost = 1 + p.AmlDetectionBoost * aml * Exposure(group.Method);
-        return Math.Min(1, group.DetectionRisk * signals.LaunderingRisk(index) * signals.Pressure(j, Stage.Money) * boost);
+        return Math.Min(1, group.DetectionRisk * signals.LaunderingRisk(index) * signals.Pressure[j, Stage.Money] * boost);
     }
 
     /// <summary>BPR volume-delay coefficients (US Bureau of Public Roads, Traffic Assignment Manual, 1964): at capacity the cost is

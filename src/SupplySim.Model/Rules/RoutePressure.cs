@@ -10,8 +10,8 @@ namespace SupplySim.Model.Rules;
 /// </summary>
 public static class RoutePressure
 {
-    public static double At(Signals signals, int jurisdiction)
-        => Math.Min(0.99, signals.Pressure(jurisdiction, Stage.Route) * signals.LeverValue(Lever.RouteMultiplier, jurisdiction));
+    public static double At(TickSignals signals, int jurisdiction)
+        => Math.Min(0.99, signals.Pressure[jurisdiction, Stage.Route] * signals.LeverValue(Lever.RouteMultiplier, jurisdiction));
 
-    public static double Between(Signals signals, int from, int to) => Detection.Either(At(signals, from), At(signals, to));
+    public static double Between(TickSignals signals, int from, int to) => Detection.Either(At(signals, from), At(signals, to));
 }

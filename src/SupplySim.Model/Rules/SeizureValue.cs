@@ -17,26 +17,26 @@ public static class SeizureValue
     /// checks' part is also booked as a possible intelligence lead of <paramref name="leadKind"/> about the origin
     /// (<see cref="IntelligenceQueue.BookSeizure"/>), actionable there by <paramref name="illegality"/>.
     /// </summary>
-    public static void AddRoute(double[] report, Raw raw, Signals signals, int from, int to, double amount, int leadKind, double illegality)
+    public static void AddRoute(ShardReport report, TickSignals signals, int from, int to, double amount, int leadKind, double illegality)
     {
         double a = RoutePressure.At(signals, from), b = RoutePressure.At(signals, to);
         if (a + b <= 0) return;
-        report[raw.SeizedValue + Layout.TargetIndex(from, Stage.Route)] += amount * a / (a + b);
-        report[raw.SeizedValue + Layout.TargetIndex(to, Stage.Route)] += amount * b / (a + b);
-        IntelligenceQueue.BookSeizure(report, raw, from, to, leadKind, amount * b / (a + b), illegality);
+        report.SeizedValue[from, Stage.Route] += amount * a / (a + b);
+        report.SeizedValue[to, Stage.Route] += amount * b / (a + b);
+        IntelligenceQueue.BookSeizure(report, from, to, leadKind, amount * b / (a + b), illegality);
     }
 
     /// <summary>USD of one folded (jurisdiction, stage) cell: fentanyl-equivalent kg at <paramref name="usdPerMg"/>, money as it is.</summary>
     public static double Usd(Stage stage, double amount, double usdPerMg) => stage == Stage.Money ? amount : amount * 1e6 * usdPerMg;
 
     /// <summary>Last month's retail price over the labs' markets, USD per pure mg: revenue over what was sold (0 when nothing was).</summary>
-    public static double MeanRetailPricePerMg(Layout layout, Raw raw, double[] folded)
+    public static double MeanRetailPricePerMg(Layout layout, ShardReport folded)
     {
         double revenue = 0, sold = 0;
         foreach (var j in layout.LabMarkets.Select(m => m.Jurisdiction).Distinct())
         {
-            revenue += folded[raw.RevenueUsd + j];
-            sold += folded[raw.SuppliedMg + j];
+            revenue += folded.RevenueUsd[j];
+            sold += folded.SuppliedMg[j];
         }
         return sold > 0 ? revenue / sold : 0;
     }

@@ -35,11 +35,11 @@ public sealed class Substitution
 
     /// <summary>The substance broker <paramref name="agentId"/> offers now, or -1 if none can be sourced; only among
     /// <paramref name="offers"/> (its group's precursors, <see cref="Stimulants.Offers"/>) when given.</summary>
-    public int Best(Signals signals, int jurisdiction, ulong seed, int agentId, double preferenceSigma, bool[]? offers = null)
+    public int Best(TickSignals signals, int jurisdiction, ulong seed, int agentId, double preferenceSigma, bool[]? offers = null)
     {
         var best = -1;
         var bestScore = double.PositiveInfinity;
-        var risk = signals.Pressure(jurisdiction, Stage.Broker) + signals.Pressure(jurisdiction, Stage.Supplier)
+        var risk = signals.Pressure[jurisdiction, Stage.Broker] + signals.Pressure[jurisdiction, Stage.Supplier]
             + signals.Intelligence(jurisdiction) * _spec.Parameters.IntelligencePressure;
         for (var s = 0; s < _costPerKgDrug.Length; s++)
         {

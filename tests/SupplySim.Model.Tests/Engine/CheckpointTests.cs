@@ -19,7 +19,7 @@ public class CheckpointTests
     /// <summary>Every class whose state a checkpoint holds; the field-coverage test walks all of them.</summary>
     private static IEnumerable<Type> CheckpointedTypes()
         => typeof(Shard).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(Shard)))
-            .Concat([typeof(Shard), typeof(RunCoordinator), typeof(LeverBoard), typeof(Signals), typeof(MetricsComputer)]);
+            .Concat([typeof(Shard), typeof(RunCoordinator), typeof(LeverBoard), typeof(TickSignals), typeof(ShardReport), typeof(MetricsComputer)]);
 
     private static CheckpointFields Declared(Type type)
     {

@@ -10,13 +10,13 @@ namespace SupplySim.Model.Tests.Engine;
 /// <summary>Whole runs of the shipped quickstart world on the in-process engine: conservation laws and emergent reactions.</summary>
 public class QuickstartRunTests
 {
-    private static (WorldSpec Spec, List<double[]> Raw, List<double[]> Metrics, MetricsComputer Computer) Run(ulong? seed = null, Func<WorldSpec, WorldSpec>? edit = null)
+    private static (WorldSpec Spec, List<ShardReport> Folded, List<double[]> Metrics, MetricsComputer Computer) Run(ulong? seed = null, Func<WorldSpec, WorldSpec>? edit = null)
     {
         var sc = ScenarioLoader.Load(Repo.Scenario("quickstart.yaml"));
         var spec = sc.Spec with { Seed = seed ?? sc.Spec.Seed };
         if (edit is not null) spec = edit(spec);
         var engine = new LocalEngine(spec, sc.FirmsPerShard, sc.PeoplePerShard);
-        var raw = new List<double[]>();
+        var raw = new List<ShardReport>();
         var metrics = new List<double[]>();
         for (var t = 0; t < spec.Ticks; t++)
         {
@@ -26,51 +26,51 @@ public class QuickstartRunTests
         return (spec, raw, metrics, engine.Coordinator.Metrics);
     }
 
-    private static readonly Lazy<(WorldSpec Spec, List<double[]> Raw, List<double[]> Metrics, MetricsComputer Computer)> Default = new(() => Run());
+    private static readonly Lazy<(WorldSpec Spec, List<ShardReport> Folded, List<double[]> Metrics, MetricsComputer Computer)> Default = new(() => Run());
 
     [Fact]
     public void Should_Balance_Precursor_Mass_At_Labs_Every_Tick()
     {
         // Delivered to labs = used in synthesis (drug produced / yield) + change in lab stock + lab seizures.
         var (spec, raw, _, _) = Default.Value;
-        var r = new Raw(new Layout(spec));
+        var r = new ReportLayout(new Layout(spec));
         for (var t = 1; t < raw.Count; t++)
         {
             var v = raw[t];
-            var delivered = v[r.PrecursorDeliveredKg];
-            var accounted = v[r.LabPrecursorUsedKg] + (v[r.LabStockKg] - raw[t - 1][r.LabStockKg]) + v[r.LabPrecursorSeizedKg];
-            Assert.True(Math.Abs(delivered - accounted) < 1e-6 * Math.Max(1, v[r.LabStockKg]), $"tick {t}: delivered {delivered}, accounted {accounted}");
+            var delivered = v.PrecursorDeliveredKg;
+            var accounted = v.LabPrecursorUsedKg + (v.LabStockKg - raw[t - 1].LabStockKg) + v.LabPrecursorSeizedKg;
+            Assert.True(Math.Abs(delivered - accounted) < 1e-6 * Math.Max(1, v.LabStockKg), $"tick {t}: delivered {delivered}, accounted {accounted}");
         }
-        Assert.True(raw.Sum(v => v[r.PrecursorDeliveredKg]) > 1_000, "the chain must actually move precursor");
-        Assert.True(raw.Sum(v => v[r.LabPrecursorSeizedKg]) > 0, "labs must be raided at least once");
+        Assert.True(raw.Sum(v => v.PrecursorDeliveredKg) > 1_000, "the chain must actually move precursor");
+        Assert.True(raw.Sum(v => v.LabPrecursorSeizedKg) > 0, "labs must be raided at least once");
     }
 
     [Fact]
     public void Should_Count_The_Same_Production_By_Product_As_By_Lab_Every_Tick()
     {
         var (spec, raw, _, _) = Default.Value;
-        var r = new Raw(new Layout(spec));
+        var r = new ReportLayout(new Layout(spec));
         foreach (var v in raw)
         {
-            var byLab = Enumerable.Range(0, r.J).Sum(j => v[r.ProductionKg + j]);
-            var byProduct = Enumerable.Range(0, r.S).Sum(s => v[r.ProductionByProduct + s]);
+            var byLab = Enumerable.Range(0, r.J).Sum(j => v.ProductionKg[j]);
+            var byProduct = Enumerable.Range(0, r.S).Sum(s => v.ProductionByProduct[s]);
             Assert.True(Math.Abs(byLab - byProduct) <= 1e-9 * Math.Max(1, Math.Abs(byLab)), $"{byLab} by lab, {byProduct} by product");
         }
-        Assert.True(raw.Sum(v => Enumerable.Range(0, r.S).Sum(s => v[r.ProductionByProduct + s])) > 0);
+        Assert.True(raw.Sum(v => Enumerable.Range(0, r.S).Sum(s => v.ProductionByProduct[s])) > 0);
     }
 
     [Fact]
     public void Should_Split_Unscheduled_Precursor_By_Chemical_Within_What_Each_Chemical_Delivered()
     {
         var (spec, raw, _, _) = Default.Value;
-        var r = new Raw(new Layout(spec));
+        var r = new ReportLayout(new Layout(spec));
         foreach (var v in raw)
         {
-            var bySubstance = Enumerable.Range(0, r.S).Sum(s => v[r.PrecursorUnscheduledBySubstance + s]);
-            Assert.True(Math.Abs(bySubstance - v[r.PrecursorUnscheduledKg]) <= 1e-9 * Math.Max(1, v[r.PrecursorUnscheduledKg]));
-            for (var s = 0; s < r.S; s++) Assert.True(v[r.PrecursorUnscheduledBySubstance + s] <= v[r.PrecursorBySubstance + s] + 1e-9);
+            var bySubstance = Enumerable.Range(0, r.S).Sum(s => v.PrecursorUnscheduledBySubstance[s]);
+            Assert.True(Math.Abs(bySubstance - v.PrecursorUnscheduledKg) <= 1e-9 * Math.Max(1, v.PrecursorUnscheduledKg));
+            for (var s = 0; s < r.S; s++) Assert.True(v.PrecursorUnscheduledBySubstance[s] <= v.PrecursorBySubstance[s] + 1e-9);
         }
-        Assert.True(raw.Sum(v => v[r.PrecursorUnscheduledKg]) > 0);
+        Assert.True(raw.Sum(v => v.PrecursorUnscheduledKg) > 0);
     }
 
     [Fact]
@@ -78,33 +78,33 @@ public class QuickstartRunTests
     {
         // Cash held + money in flight changes only by drug proceeds entering, by seizures and by bribes paid out.
         var (spec, raw, _, _) = Default.Value;
-        var r = new Raw(new Layout(spec));
+        var r = new ReportLayout(new Layout(spec));
         double before = 0;
         for (var t = 0; t < raw.Count; t++)
         {
             var v = raw[t];
-            var now = v[r.CashUsd] + v[r.InFlightUsd];
-            var seized = Enumerable.Range(0, EnumNames.MethodCount).Sum(m => v[r.SeizedUsd + m]);
-            var bribes = Enumerable.Range(0, r.J).Sum(j => v[r.BribesUsd + j]);
-            var expected = before + v[r.InflowUsd] - seized - bribes;
+            var now = v.CashUsd + v.InFlightUsd;
+            var seized = Enumerable.Range(0, EnumNames.MethodCount).Sum(m => v.SeizedUsd[m]);
+            var bribes = Enumerable.Range(0, r.J).Sum(j => v.BribesUsd[j]);
+            var expected = before + v.InflowUsd - seized - bribes;
             Assert.True(Math.Abs(now - expected) < 1e-9 * Math.Max(1, Math.Abs(now)), $"tick {t}: {now} vs {expected}");
             before = now;
         }
-        Assert.True(raw.Sum(v => v[r.InflowUsd]) > 0);
-        Assert.True(raw.Sum(v => Enumerable.Range(0, EnumNames.MethodCount).Sum(m => v[r.SeizedUsd + m])) > 0);
+        Assert.True(raw.Sum(v => v.InflowUsd) > 0);
+        Assert.True(raw.Sum(v => Enumerable.Range(0, EnumNames.MethodCount).Sum(m => v.SeizedUsd[m])) > 0);
     }
 
     [Fact]
     public void Should_Conserve_People()
     {
         var (spec, raw, _, _) = Default.Value;
-        var r = new Raw(new Layout(spec));
+        var r = new ReportLayout(new Layout(spec));
         foreach (var pop in spec.Populations)
         {
             var total = pop.People * pop.Represents;
             foreach (var v in raw)
             {
-                var sum = Enum.GetValues<PersonState>().Sum(s => v[r.PeopleSlot(pop.Region, s)]);
+                var sum = Enum.GetValues<PersonState>().Sum(s => v.People[pop.Region, s]);
                 Assert.Equal(total, sum, 6);
             }
         }

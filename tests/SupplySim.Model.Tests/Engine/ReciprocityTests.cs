@@ -14,7 +14,7 @@ public class ReciprocityTests
     private static readonly ModelParameters P = Baseline.Parameters;
     private static InterventionSpec Item(InterventionKind kind, string a, string b, double value = 1) => new(0, kind, [], [], -1, default, C(a), C(b), value, 0, "test");
 
-    private static double Trust(LeverBoard board, Signals signals)
+    private static double Trust(LeverBoard board, TickSignals signals)
     {
         board.Publish(signals);
         return signals.Trust(C("US"), C("CN"));
@@ -23,7 +23,7 @@ public class ReciprocityTests
     [Fact]
     public void Should_Build_Trust_With_A_Prompt_Reward_Less_With_A_Late_One_And_Wear_It_Down_Without()
     {
-        var signals = new Signals(new Layout(Baseline));
+        var signals = new TickSignals(new Layout(Baseline));
         double After(int rewardMonth, int months)
         {
             var board = new LeverBoard(Baseline);

@@ -18,16 +18,16 @@ public class AdaptiveAllocationTests
     private static int Cn => Array.FindIndex(Baseline.Jurisdictions, j => j.Id == "CN");
 
     /// <summary>Signals where CN's brokers yielded ten times the value per point of pressure that its suppliers did.</summary>
-    private static Signals BrokersPayMore()
+    private static TickSignals BrokersPayMore()
     {
-        var signals = new Signals(Layout);
+        var signals = new TickSignals(Layout);
         foreach (var stage in Enum.GetValues<Stage>())
         {
-            signals.SetPressure(Cn, stage, 0.1);
-            signals.SetExposedValueUsd(Cn, stage, 1e6);
+            signals.Pressure[Cn, stage] = 0.1;
+            signals.ExposedValueUsd[Cn, stage] = 1e6;
         }
-        signals.SetExposedValueUsd(Cn, Stage.Broker, 1e7);
-        signals.SetExposedValueUsd(Cn, Stage.Retail, 1e9); // outside CN-MPS's mandate: must stay unfunded
+        signals.ExposedValueUsd[Cn, Stage.Broker] = 1e7;
+        signals.ExposedValueUsd[Cn, Stage.Retail] = 1e9; // outside CN-MPS's mandate: must stay unfunded
         return signals;
     }
 

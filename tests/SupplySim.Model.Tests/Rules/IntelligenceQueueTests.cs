@@ -34,24 +34,22 @@ public class IntelligenceQueueTests
     {
         // A partner seized 5 fentanyl-equivalent kg of an unscheduled chemical, with no legal basis at the origin (illegality 0).
         var layout = new Layout(Baseline);
-        var raw = new Raw(layout);
-        var report = raw.New();
-        IntelligenceQueue.BookSeizure(report, raw, J("CN"), J("MX"), IntelligenceQueue.Precursor, 5, illegality: 0);
-        var k = raw.LeadSlot(J("CN"), J("MX"), IntelligenceQueue.Precursor);
-        Assert.Equal(5, report[raw.ForeignSeizedKg + k]);
-        Assert.Equal(0, report[raw.ActionableSeizedKg + k]);
+        var report = new ReportLayout(layout).New();
+        IntelligenceQueue.BookSeizure(report, J("CN"), J("MX"), IntelligenceQueue.Precursor, 5, illegality: 0);
+        Assert.Equal(5, report.ForeignSeizedKg[J("CN"), J("MX"), IntelligenceQueue.Precursor]);
+        Assert.Equal(0, report.ActionableSeizedKg[J("CN"), J("MX"), IntelligenceQueue.Precursor]);
 
         var counts = new double[IntelligenceQueue.States];
         var waiting = 0.0;
-        var worked = IntelligenceQueue.Step(ref waiting, 5, report[raw.ActionableSeizedKg + k], capacity: 1e9, halfLifeMonths: 6, counts);
+        var worked = IntelligenceQueue.Step(ref waiting, 5, report.ActionableSeizedKg[J("CN"), J("MX"), IntelligenceQueue.Precursor], capacity: 1e9, halfLifeMonths: 6, counts);
         Assert.Equal(0, worked);
         Assert.Equal(0, waiting);
         Assert.Equal(5, counts[IntelligenceQueue.Unactionable]);
         Assert.Equal(0, IntelligenceQueue.Pressure(worked, targets: 80, maxPressure: 0.3, targetsPerLead: 1));
 
         // A legal basis of 0.2 makes a fifth of it actionable, and the worked leads buy pressure.
-        IntelligenceQueue.BookSeizure(report, raw, J("CN"), J("MX"), IntelligenceQueue.Precursor, 5, illegality: 0.2);
-        Assert.Equal(1, report[raw.ActionableSeizedKg + k], 12);
+        IntelligenceQueue.BookSeizure(report, J("CN"), J("MX"), IntelligenceQueue.Precursor, 5, illegality: 0.2);
+        Assert.Equal(1, report.ActionableSeizedKg[J("CN"), J("MX"), IntelligenceQueue.Precursor], 12);
         worked = IntelligenceQueue.Step(ref waiting, 5, 1, capacity: 1e9, halfLifeMonths: 6, counts);
         Assert.Equal(1, worked, 9);
         Assert.True(IntelligenceQueue.Pressure(worked, 80, 0.3, 1) > 0);

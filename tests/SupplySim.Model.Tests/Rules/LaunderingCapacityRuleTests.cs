@@ -52,7 +52,7 @@ public class LaunderingCapacityRuleTests
         {
             Assert.False(Baseline.Launderers[g].HasCapacity);
             Assert.True(signals.LaunderingOpen(g));
-            Assert.Equal(0.0, signals.LaunderingLoad(g));
+            Assert.Equal(0.0, signals.LaunderingLoad[g]);
         }
         var latent = Baseline with { Launderers = [.. Baseline.Launderers, Baseline.Launderers[0] with { EmergesAfterSeizedUsd = 1e8 }] };
         var withLatent = InitialSignals.Build(new Layout(latent));

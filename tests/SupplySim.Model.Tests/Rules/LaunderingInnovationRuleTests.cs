@@ -48,10 +48,10 @@ public class LaunderingInnovationRuleTests
     [Fact]
     public void Should_Scale_The_Seizure_Share_By_The_Groups_Published_Risk()
     {
-        var signals = new Signals(new Layout(Baseline));
+        var signals = new TickSignals(new Layout(Baseline));
         var mirror = Array.FindIndex(Baseline.Launderers, l => l.Method == LaunderingMethod.Mirror);
         var group = Baseline.Launderers[mirror];
-        signals.SetPressure(group.Jurisdiction, Stage.Money, 0.1);
+        signals.Pressure[group.Jurisdiction, Stage.Money] = 0.1;
         // A blank blackboard is a multiplier of 1: the starting risk times the pressure.
         Assert.Equal(1.0, signals.LaunderingRisk(mirror));
         Assert.Equal(group.DetectionRisk * 0.1, Laundering.SeizureShare(signals, Baseline.Parameters, group, mirror));

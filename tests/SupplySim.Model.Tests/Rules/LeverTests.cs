@@ -13,10 +13,10 @@ public class LeverTests
     private static InterventionSpec Lever(Lever lever, string j, double value, int ramp = 0, string? partner = null)
         => new(0, InterventionKind.SetLever, [J(j)], [], -1, lever, partner is null ? -1 : C(partner), -1, value, ramp, "test");
 
-    private static (LeverBoard Board, Signals Signals) Board()
+    private static (LeverBoard Board, TickSignals Signals) Board()
     {
         var layout = new Layout(Baseline);
-        return (new LeverBoard(Baseline), new Signals(layout));
+        return (new LeverBoard(Baseline), new TickSignals(layout));
     }
 
     [Fact]
@@ -106,9 +106,9 @@ public class LeverTests
     public void Should_Expose_Bank_Touching_Laundering_To_Aml_Cooperation_And_Not_Wildlife_Barter()
     {
         var layout = new Layout(Baseline);
-        var signals = new Signals(layout);
+        var signals = new TickSignals(layout);
         var mx = J("MX");
-        signals.SetPressure(mx, Stage.Money, 0.05);
+        signals.Pressure[mx, Stage.Money] = 0.05;
         var mirror = new LaundererGroupSpec(mx, LaunderingMethod.Mirror, 1, 0.05, 0.5);
         var barter = new LaundererGroupSpec(mx, LaunderingMethod.WildlifeBarter, 1, 0.05, 0.5);
         var before = (Laundering.SeizureShare(signals, Baseline.Parameters, mirror, 0), Laundering.SeizureShare(signals, Baseline.Parameters, barter, 1));
@@ -122,10 +122,10 @@ public class LeverTests
     public void Should_Scale_Route_Detection_By_The_Border_Lever_At_Both_Ends()
     {
         var layout = new Layout(Baseline);
-        var signals = new Signals(layout);
+        var signals = new TickSignals(layout);
         new LeverBoard(Baseline).Publish(signals);
-        signals.SetPressure(J("CN"), Stage.Route, 0.1);
-        signals.SetPressure(J("US-S"), Stage.Route, 0.2);
+        signals.Pressure[J("CN"), Stage.Route] = 0.1;
+        signals.Pressure[J("US-S"), Stage.Route] = 0.2;
         Assert.Equal(1 - 0.9 * 0.8, RoutePressure.Between(signals, J("CN"), J("US-S")), 12);
         signals.SetLeverValue(World.Lever.RouteMultiplier, J("CN"), 2);
         Assert.Equal(1 - 0.8 * 0.8, RoutePressure.Between(signals, J("CN"), J("US-S")), 12);
