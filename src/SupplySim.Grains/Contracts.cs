@@ -56,7 +56,7 @@ public sealed record ShardInit(
     [property: Id(5)] int Epoch = 0,
     [property: Id(6)] int RestoreTick = -1);
 
-/// <summary>All messages one shard sent another in one tick, packed (architecture.md §3).</summary>
+/// <summary>All messages one shard sent another in one tick, packed (docs/architecture.md#granularity-and-speed).</summary>
 [GenerateSerializer, Immutable, Alias("SupplySim.MessageBatch")]
 public sealed record MessageBatch(
     [property: Id(0)] int Tick,

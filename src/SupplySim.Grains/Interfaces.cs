@@ -2,7 +2,7 @@ using Orleans.Concurrency;
 
 namespace SupplySim.Grains;
 
-/// <summary>The run coordinator (architecture.md §2): applies interventions, runs the barrier, folds reports.</summary>
+/// <summary>The run coordinator (docs/architecture.md#the-tick): applies interventions, runs the barrier, folds reports.</summary>
 [Alias("SupplySim.IRunGrain")]
 public interface IRunGrain : IGrainWithStringKey
 {

@@ -12,7 +12,7 @@ namespace SupplySim.Grains;
 /// <summary>
 /// A thin shell around a Model <see cref="Shard"/>: keeps the inbox per tick, runs the shard's step, and
 /// delivers its outgoing batches before answering, so that when every Step of tick t has returned, every
-/// message for t+1 is in place (architecture.md §2). Shards are placed at random so that a run spreads
+/// message for t+1 is in place (docs/architecture.md#the-tick). Shards are placed at random so that a run spreads
 /// over every silo of a cluster; placement never changes results (tested at 1, 2 and 3 silos). It saves
 /// its state, pending batches included, when the run checkpoints, and is initialised from such a checkpoint
 /// when the run rolls back; batches of an earlier epoch (sent before the rollback) are dropped.

@@ -115,7 +115,7 @@ public static partial class ScenarioLoader
                 }
                 case "early-warning":
                 {
-                    // Reactive listing (seed-mechanisms R2): a chemical is scheduled a listing lag after it becomes a
+                    // Reactive listing (report L829, L853): a chemical is scheduled a listing lag after it becomes a
                     // signal (its share of lab input reaches signal-share). Shorter lags are what early warning buys.
                     if (m.Get("ramp-months") is { } rm) throw r.Error(rm, $"{path}: early-warning takes 'listing-lag-months', not 'ramp-months'");
                     var lag = m.IntegerOr("listing-lag-months", 6, 0, 120);

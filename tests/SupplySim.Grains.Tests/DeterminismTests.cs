@@ -10,7 +10,7 @@ using Xunit;
 namespace SupplySim.Grains.Tests;
 
 /// <summary>
-/// The reproducibility contract of architecture.md §2: the same binary, scenario and seed give a
+/// The reproducibility contract of docs/architecture.md#the-tick: the same binary, scenario and seed give a
 /// byte-identical metrics.csv on 1, 2 and 3 silos and on repeats, and the grains compute exactly what
 /// the in-process engine computes.
 /// </summary>

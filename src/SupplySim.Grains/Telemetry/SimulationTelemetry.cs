@@ -5,7 +5,7 @@ using System.Reflection;
 namespace SupplySim.Grains.Telemetry;
 
 /// <summary>
-/// The one definition of SupplySim's own telemetry (architecture.md §6): the <c>SupplySim</c> meter and
+/// The one definition of SupplySim's own telemetry (docs/observability.md): the <c>SupplySim</c> meter and
 /// activity source and every instrument on them. Instruments are recorded only per tick and per shard
 /// step, never per agent; with no listener attached (no exporter enabled) each record is a cheap no-op
 /// and <see cref="ActivitySource.StartActivity(string, ActivityKind)"/> returns null. Telemetry only

@@ -190,7 +190,7 @@ public sealed class CartelLabShard : Shard
         var signals = ctx.Signals;
         var s = Spec.Substances.Length;
         var pLab = signals.Pressure[j, Stage.Lab];
-        // Corruption (seed-mechanisms "corrupt or avoid"): where an agency takes bribes and raids are frequent, labs pay
+        // Corruption ("corrupt or avoid"): where an agency takes bribes and raids are frequent, labs pay
         // part of what they earn; the agencies lose pressure next month in proportion (EnforcementAgencyShard).
         var bribeShare = _corruptible && pLab > P.LabBribePressure ? P.LabBribeShare : 0;
         var marketWeights = MarketWeights(signals);
@@ -304,7 +304,7 @@ public sealed class CartelLabShard : Shard
     }
 
     /// <summary>
-    /// Relocation (seed-mechanisms: relocate when seizure risk exceeds a threshold): a lab whose monthly raid
+    /// Relocation (when seizure risk exceeds a threshold): a lab whose monthly raid
     /// probability exceeds that of the safest jurisdiction within its group's reach by
     /// <c>lab-relocation-pressure-gap</c>, and where it would run at least one route, moves
     /// <c>lab-relocation-share</c> of its capacity there with probability <c>lab-relocation-rate</c> a month.

@@ -93,7 +93,7 @@ public sealed class EnforcementAgencyShard : Shard
     }
 
     /// <summary>
-    /// A new mandate (an enforcement-budget item's allocation, "enforcement budget by agency and target", model.md §4) replaces the
+    /// A new mandate (an enforcement-budget item's allocation, "enforcement budget by agency and target", docs/model.md#levers-interventions-and-trust) replaces the
     /// agency's allocation: a scripted agency follows it, an adaptive one starts learning again from it.
     /// </summary>
     private void TakeMandate(int i, int a, Span<double> allocation, TickSignals signals)

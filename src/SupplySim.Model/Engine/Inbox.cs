@@ -1,6 +1,6 @@
 namespace SupplySim.Model.Engine;
 
-/// <summary>Assembles a shard's inbox for one tick: batches sorted by source shard, each in emission order (architecture.md §2 rule 1).</summary>
+/// <summary>Assembles a shard's inbox for one tick: batches sorted by source shard, each in emission order (docs/architecture.md#reproducibility-rules, rule 1).</summary>
 public static class Inbox
 {
     public static Message[] Assemble(IReadOnlyList<(int Source, byte[] Payload)> batches)

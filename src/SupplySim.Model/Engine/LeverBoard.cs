@@ -4,7 +4,7 @@ using SupplySim.Model.World;
 namespace SupplySim.Model.Engine;
 
 /// <summary>
-/// The run-level state of policy levers and of trust between countries (model.md §3-§4): levers ramp
+/// The run-level state of policy levers and of trust between countries (docs/model.md#levers-interventions-and-trust): levers ramp
 /// toward their targets, KYC quality decays without retraining, trust recovers slowly toward its starting
 /// level and falls with shocks, and cooperative levers are published multiplied by the trust that gates
 /// them (the trust ceiling, L1128-L1132). Part of the run's state, updated once per tick in a fixed order.

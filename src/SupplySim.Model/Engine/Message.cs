@@ -23,7 +23,7 @@ public enum MessageKind
 }
 
 /// <summary>
-/// One bilateral exchange between two agents (architecture.md §2 rule 5: trades are the only agent-to-agent
+/// One bilateral exchange between two agents (docs/architecture.md#reproducibility-rules, rule 5: trades are the only agent-to-agent
 /// messages). Unmanaged so a batch travels as one byte array.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]

@@ -8,7 +8,7 @@ namespace SupplySim.Model.Engine;
 /// <summary>
 /// The run's own logic, shared by the Orleans run grain and the in-process engine: applies the
 /// interventions due at a tick, publishes the tick's signals from the previous tick's folded reports,
-/// and turns the folded reports into metrics (architecture.md §2 steps 1 and 3).
+/// and turns the folded reports into metrics (docs/architecture.md#the-tick).
 /// </summary>
 public sealed class RunCoordinator
 {
@@ -218,7 +218,7 @@ public sealed class RunCoordinator
     }
 
     /// <summary>
-    /// Reactive listing (seed-mechanisms R2; report L829, L853, L2474): where early warning is on, a precursor whose
+    /// Reactive listing (report L829, L853, L2474): where early warning is on, a precursor whose
     /// share of last month's lab input reaches the jurisdiction's signal share starts a clock, and the jurisdiction
     /// schedules it when the clock reaches the listing lag. A signal that fades before then stops the clock. Only
     /// chemicals the labs actually use are ever listed, so the listing chases the substitution it causes.

@@ -8,7 +8,7 @@ namespace SupplySim.Model.Metrics;
 public readonly record struct MetricKey(string Metric, string Dimension);
 
 /// <summary>
-/// Turns a tick's folded raw sums into the public metrics of model.md §6, in a fixed catalogue order.
+/// Turns a tick's folded raw sums into the public metrics of docs/model.md#metrics, in a fixed catalogue order.
 /// Holds the run-level state of the derived indices (the pre-intervention reference mixes), so it lives
 /// with the run, and computes every index the same way in every scenario.
 /// </summary>
@@ -65,7 +65,7 @@ public sealed class MetricsComputer
         foreach (var j in labRegions) Add("counterfeit_pill_share", $"region={J(j)}", v => Ratio(v.PillMg[j], v.SuppliedMg[j]));
         foreach (var j in labRegions) Add("overdose_deaths_nitazene", $"region={J(j)}", v => v.DeathsWithNitazene[j]);
         foreach (var j in labRegions) Add("nitazene_share", $"region={J(j)}", v => Ratio(v.NitazeneDoses[j], v.DosesServed[j]));
-        // Deaths by substance combination (model.md §6): the opioid (nitazene only where the catalogue has one), stimulant co-use,
+        // Deaths by substance combination (docs/model.md#metrics): the opioid (nitazene only where the catalogue has one), stimulant co-use,
         // and xylazine (only where the catalogue has an adulterant); the combinations add up to overdose_deaths.
         var hasNitazene = spec.Substances.Any(x => x.Classes.Contains(Rules.OverdoseHazard.NitazeneClass));
         var hasXylazine = spec.Substances.Any(x => x.Role == SubstanceRole.Adulterant);
@@ -198,7 +198,7 @@ public sealed class MetricsComputer
                 var state = (PersonState)s;
                 Add("people", $"state={EnumNames.Name(state)};region={J(j)}", v => v.People[j, state]);
             }
-        // MOUD coverage, the share of people with OUD who are in treatment (model.md §7: about 25%, L1808), for the labs' markets.
+        // MOUD coverage, the share of people with OUD who are in treatment (docs/calibration.md: about 25%, L1808), for the labs' markets.
         foreach (var j in labRegions)
             Add("moud_coverage", $"region={J(j)}", v => Ratio(v.People[j, PersonState.Moud], v.People[j, PersonState.Moud] + v.People[j, PersonState.Oud]));
         Catalog = keys;
@@ -276,7 +276,7 @@ public sealed class MetricsComputer
 
     /// <summary>
     /// Total-variation distance between the current shares and the reference shares (0 = same mix,
-    /// 1 = disjoint). NaN when either has no flow. The definition of both indices (model.md §6).
+    /// 1 = disjoint). NaN when either has no flow. The definition of both indices (docs/model.md#metrics).
     /// </summary>
     public static double TotalVariation(ReadOnlySpan<double> current, ReadOnlySpan<double> reference)
     {
@@ -290,7 +290,7 @@ public sealed class MetricsComputer
     }
 
     /// <summary>
-    /// Displacement ratio (model.md §6): the flow gained by origins (or lab locations) above their monthly mean
+    /// Displacement ratio (docs/model.md#metrics): the flow gained by origins (or lab locations) above their monthly mean
     /// of the reference window, over the flow lost by those below it. 1 means every kg lost where a lever acted
     /// reappeared elsewhere; 0 that none did; above 1 that the trade grew elsewhere by more than it lost. NaN
     /// when nothing was lost. <paramref name="reference"/> is the reference window's sum over <paramref name="referenceTicks"/> ticks.

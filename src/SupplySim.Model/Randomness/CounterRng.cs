@@ -4,7 +4,7 @@ namespace SupplySim.Model.Randomness;
 
 /// <summary>
 /// Counter-based random numbers: a draw is a pure function of (run seed, stream, agent id, tick),
-/// so results do not depend on which silo ran an agent or in which order shards ran (architecture.md §2
+/// so results do not depend on which silo ran an agent or in which order shards ran (docs/architecture.md#the-tick
 /// rule 2). They do depend on the scenario's sharding settings, which set market boundaries and inbox order. The mixer is SplitMix64's finalizer applied per key word.
 /// </summary>
 public static class CounterRng

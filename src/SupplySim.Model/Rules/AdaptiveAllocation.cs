@@ -4,7 +4,7 @@ using SupplySim.Model.World;
 namespace SupplySim.Model.Rules;
 
 /// <summary>
-/// Adaptive allocation (model.md §3, "allocation (scripted or adaptive)"): an agency moves budget between the stages
+/// Adaptive allocation (docs/model.md#the-six-actor-kinds, "allocation (scripted or adaptive)"): an agency moves budget between the stages
 /// of its mandate (the crime-control matrix's LEA rows, L1081-L1088) toward those where one more USD would have
 /// seized the most. The return is marginal, not average: detection is concave in spend (L904-L906), so a stage that
 /// gains budget sees its return fall, and the allocation settles where the funded stages return the same.

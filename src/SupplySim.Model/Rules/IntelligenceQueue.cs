@@ -5,7 +5,7 @@ using SupplySim.Model.World;
 namespace SupplySim.Model.Rules;
 
 /// <summary>
-/// Foreign intelligence as leads that wait in an agency's queue (model.md §3, enforcement agency). A partner's seizure of
+/// Foreign intelligence as leads that wait in an agency's queue (docs/model.md#the-six-actor-kinds, enforcement agency). A partner's seizure of
 /// what left a jurisdiction (precursor a broker there shipped, drug a lab there shipped) is a lead about the sellers
 /// there; it reaches that jurisdiction's agency in proportion to the trust-gated sharing channel between the two countries
 /// (information exchanged for joint cases, L259, L267; trust gates it, L1046). Only leads about sales that are illegal

@@ -1,8 +1,8 @@
 namespace SupplySim.Model.Rules;
 
 /// <summary>
-/// A formal chemical firm's decision to run a know-your-customer programme (model.md §3 precursor supplier; seed-mechanisms
-/// R7): it adopts when what KYC brings it exceeds what KYC costs it, and keeps the programme until the benefit falls below a
+/// A formal chemical firm's decision to run a know-your-customer programme (docs/model.md#the-six-actor-kinds,
+/// precursor supplier): it adopts when what KYC brings it exceeds what KYC costs it, and keeps the programme until the benefit falls below a
 /// share of the cost (what was spent setting it up is sunk). What KYC brings is
 /// <list type="bullet">
 /// <item>an incentive paid per adopting firm, the CTPAT-style expedited licensing or customs clearance the CDD proposes

@@ -3,7 +3,7 @@ using SupplySim.Model.World;
 namespace SupplySim.Model.Rules;
 
 /// <summary>
-/// Monthly overdose death probability (model.md §3, mechanism R18 of seed-mechanisms): rises with potency
+/// Monthly overdose death probability (docs/model.md#the-six-actor-kinds): rises with potency
 /// as (potency / reference)^k, is multiplied for stimulant co-use (L2054, L2176-L2180), scales with the
 /// share of demand the market served (no drug, no overdose), and falls with naloxone coverage times the
 /// reversal share (L1889-L1891) and with MOUD (L1808). A share x of doses is cut with xylazine (L490,

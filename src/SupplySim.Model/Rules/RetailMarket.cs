@@ -6,7 +6,7 @@ namespace SupplySim.Model.Rules;
 /// Retail clearing. Street prices per dose are sticky and dealers adjust the cut: potency per dose is
 /// the pure supply available per dose demanded, within cutting bounds, so scarce supply means weaker and
 /// dearer-per-mg doses and abundant supply stronger ones (potency response, L1093; potency and its
-/// variance drive risk, L1782, L1895). The report gives no US price or purity (seed-facts §0), so the
+/// variance drive risk, L1782, L1895). The report gives no US price or purity, so the
 /// dose price and bounds are assumptions [A] to calibrate.
 /// </summary>
 public static class RetailMarket

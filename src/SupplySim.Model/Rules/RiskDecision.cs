@@ -3,7 +3,7 @@ namespace SupplySim.Model.Rules;
 /// <summary>
 /// The supply side's go / no-go rule: an illicit deal is done when its margin, scaled by the agent's risk
 /// appetite, exceeds the expected penalty; the penalty exists only where the good is scheduled
-/// (model.md §3; report L361-L367 and L480 on unscheduled chemicals being a safe harbour).
+/// (docs/model.md#the-six-actor-kinds; report L361-L367 and L480 on unscheduled chemicals being a safe harbour).
 /// </summary>
 public static class RiskDecision
 {

@@ -3,7 +3,7 @@ using SupplySim.Model.World;
 namespace SupplySim.Model.Rules;
 
 /// <summary>
-/// The stimulant trade (model.md §2, §3; report L2054, L2062, L2176-L2180): which substances are stimulants, which
+/// The stimulant trade (docs/model.md#substances-routes-and-scheduling, #the-six-actor-kinds; report L2054, L2062, L2176-L2180): which substances are stimulants, which
 /// lab groups make them and which precursors which broker groups offer. A stimulant is never fentanyl-equivalent: its
 /// kg never enter the opioid series (supply, potency, production, seized value). Nothing here changes a world whose
 /// lab groups make no stimulant.

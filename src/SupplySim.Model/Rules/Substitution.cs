@@ -5,7 +5,7 @@ using SupplySim.Model.World;
 namespace SupplySim.Model.Rules;
 
 /// <summary>
-/// Chemical substitution (model.md §5.1): a broker offers the precursor with the lowest cost per kg of
+/// Chemical substitution (docs/model.md#reactions-and-rules): a broker offers the precursor with the lowest cost per kg of
 /// finished drug after risk, among those suppliers in its jurisdiction make. Scheduling a chemical adds
 /// the expected penalty to its cost (as does a legal basis for knowing sales of unscheduled chemicals,
 /// and actionable foreign intelligence), so demand moves to the cheapest unscheduled substitute (L361,

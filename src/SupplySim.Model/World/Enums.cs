@@ -1,6 +1,6 @@
 namespace SupplySim.Model.World;
 
-/// <summary>The six actor kinds; one shard grain type each (architecture.md §1).</summary>
+/// <summary>The six actor kinds; one shard grain type each (docs/architecture.md#projects).</summary>
 public enum ActorKind
 {
     PrecursorSupplier = 0,
@@ -11,7 +11,7 @@ public enum ActorKind
     UserPopulation = 5,
 }
 
-/// <summary>What a substance is in the chain (model.md §2).</summary>
+/// <summary>What a substance is in the chain (docs/model.md#substances-routes-and-scheduling).</summary>
 public enum SubstanceRole
 {
     PrePrecursor,
@@ -22,7 +22,7 @@ public enum SubstanceRole
     Stimulant,
 }
 
-/// <summary>Where enforcement acts and where seizures are counted (model.md §6, <c>seized_kg</c> by stage).</summary>
+/// <summary>Where enforcement acts and where seizures are counted (docs/model.md#metrics, <c>seized_kg</c> by stage).</summary>
 public enum Stage
 {
     Supplier = 0,
@@ -44,7 +44,7 @@ public enum LaunderingMethod
     WildlifeBarter = 5,
 }
 
-/// <summary>A person's state in a user population (model.md §3).</summary>
+/// <summary>A person's state in a user population (docs/model.md#the-six-actor-kinds).</summary>
 public enum PersonState : byte
 {
     NoUse = 0,

@@ -266,7 +266,7 @@ public enum InterventionKind
     Reward,
 }
 
-/// <summary>Policy levers held per jurisdiction on the run's blackboard (model.md §4).</summary>
+/// <summary>Policy levers held per jurisdiction on the run's blackboard (docs/model.md#levers-interventions-and-trust).</summary>
 public enum Lever
 {
     /// <summary>0..1: strength of a legal basis to prosecute knowing sales of unscheduled chemicals (L94-L97, L480).</summary>

@@ -4,7 +4,7 @@ using Xunit;
 namespace SupplySim.Model.Tests.Engine;
 
 /// <summary>
-/// Adaptive allocation over a whole run (model.md §3, Rules/AdaptiveAllocation.cs): the baseline with CN-MPS learning at
+/// Adaptive allocation over a whole run (docs/model.md#the-six-actor-kinds, Rules/AdaptiveAllocation.cs): the baseline with CN-MPS learning at
 /// 5% a month against the scripted baseline, both with CN-MPS's budget doubled from 2018. Its allocation drifts toward
 /// the stage where a USD keeps the most from the market (route, where precursors leave and finished drug crosses) and
 /// back toward lab raids once the doubled budget saturates route pressure; its spend stays the budget, the budget

@@ -4,7 +4,7 @@ using Xunit;
 namespace SupplySim.Model.Tests.Engine;
 
 /// <summary>
-/// Corruption (model.md §3, seed-mechanisms "corrupt or avoid", L1092-L1098): when raids on Mexican labs become
+/// Corruption (docs/model.md#the-six-actor-kinds, "corrupt or avoid", L1092-L1098): when raids on Mexican labs become
 /// frequent and the Mexican agency takes bribes, labs pay, the agency's lab pressure erodes, and labs lose less than
 /// under the same crackdown by an agency that does not: fewer raids. (Production moves little either way, because
 /// labs reorder what raids take: the crackdown itself cuts 2020-2022 Mexican production by about 12%.)

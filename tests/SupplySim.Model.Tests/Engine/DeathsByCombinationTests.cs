@@ -3,7 +3,7 @@ using Xunit;
 namespace SupplySim.Model.Tests.Engine;
 
 /// <summary>
-/// Overdose deaths by substance combination and region (model.md §6): opioid (fentanyl class or nitazene) × stimulant co-use ×
+/// Overdose deaths by substance combination and region (docs/model.md#metrics): opioid (fentanyl class or nitazene) × stimulant co-use ×
 /// xylazine cut, attributed in proportion to each combination's part of the hazard; the parts add up to every other death series.
 /// </summary>
 public class DeathsByCombinationTests

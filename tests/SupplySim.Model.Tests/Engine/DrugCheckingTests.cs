@@ -3,7 +3,7 @@ using Xunit;
 namespace SupplySim.Model.Tests.Engine;
 
 /// <summary>
-/// Drug checking (fentanyl test strips, checking services; model.md §4): people who check use more safely when they
+/// Drug checking (fentanyl test strips, checking services; docs/model.md#levers-interventions-and-trust): people who check use more safely when they
 /// find fentanyl (L1895), so the overdose hazard falls by coverage × drug-checking-hazard-reduction.
 /// </summary>
 public class DrugCheckingTests

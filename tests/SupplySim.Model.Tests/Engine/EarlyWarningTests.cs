@@ -3,7 +3,7 @@ using Xunit;
 namespace SupplySim.Model.Tests.Engine;
 
 /// <summary>
-/// Reactive listing with early warning (seed-mechanisms R2; report L829, L853, L2474): a chemical the labs come to
+/// Reactive listing with early warning (report L829, L853, L2474): a chemical the labs come to
 /// rely on is scheduled a listing lag after it becomes a signal, so substitutes are chased one after another
 /// (whack-a-mole), and a shorter lag bites sooner.
 /// </summary>

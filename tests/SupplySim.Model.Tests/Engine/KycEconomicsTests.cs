@@ -5,7 +5,7 @@ using Xunit;
 namespace SupplySim.Model.Tests.Engine;
 
 /// <summary>
-/// KYC decided by its economics (model.md §3 precursor supplier, seed-mechanisms R7; report L187, L395, L486, L1184, L1470):
+/// KYC decided by its economics (docs/model.md#the-six-actor-kinds precursor supplier; report L187, L395, L486, L1184, L1470):
 /// firms adopt when incentive, reputation and an inspected mandate's fine outweigh their own cost; scenarios/kyc-economics.yaml.
 /// </summary>
 public class KycEconomicsTests

@@ -4,7 +4,7 @@ using Xunit;
 namespace SupplySim.Model.Tests.Engine;
 
 /// <summary>
-/// Lab relocation (model.md §3, L1092-L1098): when Mexican lab raids rise far above the risk at the sites the
+/// Lab relocation (docs/model.md#the-six-actor-kinds, L1092-L1098): when Mexican lab raids rise far above the risk at the sites the
 /// labs' organisation can reach, capacity moves there. Nothing moves without the reach, or without the pressure.
 /// </summary>
 public class LabRelocationTests

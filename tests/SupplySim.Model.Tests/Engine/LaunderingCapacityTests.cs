@@ -4,7 +4,7 @@ using Xunit;
 namespace SupplySim.Model.Tests.Engine;
 
 /// <summary>
-/// Launderer capacity and a latent method over whole runs (model.md §3 money launderer, §5 item 5; report L425, L441-L444), on
+/// Launderer capacity and a latent method over whole runs (docs/model.md#the-six-actor-kinds money launderer; docs/model.md#reactions-and-rules; report L425, L441-L444), on
 /// scenarios/laundering-capacity.yaml: with bulk cash and wildlife barter capped, MX AML cooperation from 2024 pushes much less
 /// money off the bank-touching methods than in aml-cooperation.yaml, because the channels it pushes towards are full; the latent
 /// MX crypto group opens once the run's seizures reach its threshold, sooner with AML cooperation, and never without seizures.

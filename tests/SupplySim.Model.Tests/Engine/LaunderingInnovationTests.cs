@@ -4,7 +4,7 @@ using Xunit;
 namespace SupplySim.Model.Tests.Engine;
 
 /// <summary>
-/// Launderers' innovation after losses over a whole run (model.md §3 money launderer, §5 items 5 and 7; report L425): the
+/// Launderers' innovation after losses over a whole run (docs/model.md#the-six-actor-kinds money launderer; docs/model.md#reactions-and-rules; report L425): the
 /// baseline with full AML cooperation of CN and MX with the US from 2018-01, with and without innovation (rate 0.1) on the
 /// bank-touching networks (CN mirror, MX trade-based, CA casino), each against the same world without the AML item. Compared
 /// over 2018-2021, the full years before CN suspends cooperation (2022-08) and the AML lever there drops with trust.

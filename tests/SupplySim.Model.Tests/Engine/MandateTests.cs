@@ -4,7 +4,7 @@ using Xunit;
 namespace SupplySim.Model.Tests.Engine;
 
 /// <summary>
-/// Enforcement budget by agency and target (model.md §4): an enforcement-budget item may set the agency's allocation over stages
+/// Enforcement budget by agency and target (docs/model.md#levers-interventions-and-trust): an enforcement-budget item may set the agency's allocation over stages
 /// (its mandate) with or without a new budget; a scripted agency spends by it, an adaptive one starts learning again from it.
 /// </summary>
 public class MandateTests

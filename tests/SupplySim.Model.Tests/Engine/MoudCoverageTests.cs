@@ -2,7 +2,7 @@ using Xunit;
 
 namespace SupplySim.Model.Tests.Engine;
 
-/// <summary>MOUD coverage (model.md §7 calibration target "about 25%", L1808): reported per region, measured, not fitted.</summary>
+/// <summary>MOUD coverage (docs/calibration.md calibration target "about 25%", L1808): reported per region, measured, not fitted.</summary>
 public class MoudCoverageTests
 {
     [Fact]

@@ -4,7 +4,7 @@ using Xunit;
 namespace SupplySim.Model.Tests.Engine;
 
 /// <summary>
-/// The reactions of model.md §5 must emerge from agent decisions: each test runs the model with and
+/// The reactions of docs/model.md#reactions-and-rules must emerge from agent decisions: each test runs the model with and
 /// without a lever (same seed, so the comparison is paired) and checks direction and size.
 /// </summary>
 public class ReactionTests

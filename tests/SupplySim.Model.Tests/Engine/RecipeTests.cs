@@ -4,7 +4,7 @@ using Xunit;
 namespace SupplySim.Model.Tests.Engine;
 
 /// <summary>
-/// Brokers' recipes (model.md §3 broker "recipes"; report L367: sellers send recipes with unscheduled precursors; L456: indictments
+/// Brokers' recipes (docs/model.md#the-six-actor-kinds broker "recipes"; report L367: sellers send recipes with unscheduled precursors; L456: indictments
 /// show formulas and kits): a route with a skill can be run only by labs that know it, and brokers that send recipes teach it.
 /// </summary>
 public class RecipeTests

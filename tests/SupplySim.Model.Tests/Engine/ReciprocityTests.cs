@@ -6,7 +6,7 @@ using static SupplySim.Model.Tests.BaselineWorld;
 namespace SupplySim.Model.Tests.Engine;
 
 /// <summary>
-/// Reciprocity and reward delay (model.md §3 trust "fades when rewards are withheld"; report L2337-L2339; seed-mechanisms R11, B34):
+/// Reciprocity and reward delay (docs/model.md#the-six-actor-kinds trust "fades when rewards are withheld"; report L2337-L2339):
 /// acts of cooperation wait in a ledger for their reward; a prompt reward builds trust, a late one little, none wears it down.
 /// </summary>
 public class ReciprocityTests

@@ -4,7 +4,7 @@ using Xunit;
 namespace SupplySim.Model.Tests.Engine;
 
 /// <summary>
-/// Sourcing mix (model.md §3 cartel lab "sourcing mix across countries and brokers"; report L488): with second-source-share, each lab
+/// Sourcing mix (docs/model.md#the-six-actor-kinds cartel lab "sourcing mix across countries and brokers"; report L488): with second-source-share, each lab
 /// keeps a second broker in another country and splits its orders by how well each has delivered, so a tightening in one
 /// country costs it less of its supply.
 /// </summary>

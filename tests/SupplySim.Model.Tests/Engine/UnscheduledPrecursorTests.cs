@@ -3,7 +3,7 @@ using Xunit;
 namespace SupplySim.Model.Tests.Engine;
 
 /// <summary>
-/// Precursor volume scheduled and unscheduled by chemical and by origin (model.md §6): both splits of
+/// Precursor volume scheduled and unscheduled by chemical and by origin (docs/model.md#metrics): both splits of
 /// <c>unscheduled_precursor_kg</c> count the same kilograms, and the origin split moves when an origin lists a chemical.
 /// </summary>
 public class UnscheduledPrecursorTests

@@ -3,7 +3,7 @@ using Xunit;
 
 namespace SupplySim.Model.Tests.Rules;
 
-/// <summary>The displacement ratio of model.md §6: flow gained elsewhere over flow lost where the lever acted.</summary>
+/// <summary>The displacement ratio of docs/model.md#metrics: flow gained elsewhere over flow lost where the lever acted.</summary>
 public class DisplacementRatioTests
 {
     [Fact]

@@ -6,7 +6,7 @@ using Xunit;
 namespace SupplySim.Model.Tests.Rules;
 
 /// <summary>
-/// Potency and its variance (model.md §3 user population; L1782, L1895, L2184): dealers cut lots blind to their
+/// Potency and its variance (docs/model.md#the-six-actor-kinds user population; L1782, L1895, L2184): dealers cut lots blind to their
 /// opioid's strength, pills are pressed unevenly, and a dose stronger than the market's mean carries more than its
 /// share of the hazard.
 /// </summary>
