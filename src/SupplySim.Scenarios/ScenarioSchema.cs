@@ -87,7 +87,7 @@ public static class ScenarioSchema
     }
 
     private static JsonObject Actors() => Object("Agent groups; each item is a cohort of identical agents.",
-        ("suppliers", List(Object("Precursor suppliers (docs/model.md#the-six-actor-kinds).",
+        ("suppliers", List(Object("Precursor suppliers (chemical firms).",
             ("jurisdiction", Text("Where they operate."), true),
             ("count", Integer(0, 10_000_000, null, "Number of firms."), true),
             ("products", Names("Substances they make."), true),

@@ -60,7 +60,7 @@ public sealed partial record ModelParameters
     public double LabCapacityAdjust { get; init; } = 0.03;
 
     [Parameter(ParameterGroup.Labs, ParameterDomain.Share, "share of a month's proceeds",
-        "Share of the proceeds it receives that a lab pays in bribes each month where an agency is corruptible and its raid risk is above LabBribePressure (corruption, L1092-L1098; seed-mechanisms \"corrupt or avoid\").",
+        "Share of the proceeds it receives that a lab pays in bribes each month where an agency is corruptible and its raid risk is above LabBribePressure (corruption, L1092-L1098: \"corrupt or avoid\").",
         UsedIn = "bribes a lab pays where an agency is corruptible and raids are frequent",
         Source = "[A] (mechanism `report L1092`–`L1098`)",
         Prior = "log-uniform(0.033, 0.3)", PriorBasis = "judgement")]
