@@ -137,7 +137,7 @@ public static partial class ScenarioLoader
 
             agencies = IntelligenceQueues(root, agencies);
             var parameters = root.Get("parameters") is { } pn ? Parameters(r.Map(pn, "parameters")) : new ModelParameters();
-            var interventions = root.ListOr("interventions").SelectMany((n, i) => Intervention(n, $"interventions[{i}]")).ToArray();
+            var interventions = root.ListOr("interventions").SelectMany((n, i) => CompileIntervention(n, $"interventions[{i}]")).ToArray();
             root.Done();
 
             return new WorldSpec

@@ -75,6 +75,7 @@ internal sealed class Map
     private readonly YamlMappingNode _node;
     private readonly Dictionary<string, (YamlScalarNode Key, YamlNode Value)> _entries = new(StringComparer.Ordinal);
     private readonly HashSet<string> _known = new(StringComparer.Ordinal);
+    private HashSet<string>? _declared;
 
     public string Path { get; }
     public YamlNode Node => _node;
@@ -93,8 +94,17 @@ internal sealed class Map
 
     private string At(string key) => Path.Length == 0 ? key : $"{Path}.{key}";
 
+    /// <summary>Declares every key this mapping may have, so <see cref="Done"/> lists them all as allowed; reading a key
+    /// not declared is then a bug in the loader, not in the scenario.</summary>
+    public void Declare(IEnumerable<string> keys)
+    {
+        _declared = new HashSet<string>(keys, StringComparer.Ordinal);
+        _known.UnionWith(_declared);
+    }
+
     public YamlNode? Get(string key)
     {
+        if (_declared is not null && !_declared.Contains(key)) throw new InvalidOperationException($"{Path}: the loader reads '{key}', which its type does not declare");
         _known.Add(key);
         return _entries.TryGetValue(key, out var e) ? e.Value : null;
     }
