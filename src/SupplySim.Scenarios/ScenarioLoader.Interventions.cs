@@ -135,7 +135,7 @@ public static partial class ScenarioLoader
             var allocation = m.Get("allocation") is null ? null : Allocation(m.MapOf("allocation"));
             if (budgetNode is null && allocation is null)
                 throw r.Error(m.Node, $"{path} needs 'budget-usd-per-month', 'allocation' or both");
-            double? budget = budgetNode is null ? null : m.Number("budget-usd-per-month", 0, 1e12, "0 to 1e12 USD per month");
+            var budget = budgetNode is null ? null : m.ReadOr(ActorKeys.Agencies.Budget); // the agency's own key, read the same way
             return new EnforcementBudget(x.Tick, x.Label, a, budget, allocation);
         }
 
