@@ -137,7 +137,7 @@ public static partial class ScenarioLoader
 
             agencies = IntelligenceQueues(root, agencies);
             var parameters = root.Get("parameters") is { } pn ? Parameters(r.Map(pn, "parameters")) : new ModelParameters();
-            var interventions = root.ListOr("interventions").SelectMany((n, i) => Intervention(n, $"interventions[{i}]")).ToArray();
+            var interventions = root.ListOr("interventions").SelectMany((n, i) => CompileIntervention(n, $"interventions[{i}]")).ToArray();
             root.Done();
 
             return new WorldSpec
@@ -273,17 +273,17 @@ public static partial class ScenarioLoader
         {
             var m = r.Map(node, path);
             var j = Jurisdiction(m.Need("jurisdiction"), $"{path}.jurisdiction");
-            var count = m.Integer("count", 0, 10_000_000);
+            var count = m.ReadInteger(ActorKeys.Suppliers.Count);
             var products = r.Strings(m.Need("products"), $"{path}.products").Select(x => Substance(x.Node, $"{path}.products")).ToArray();
-            var capacity = m.Number("capacity-kg-per-month", 0, 1e9, "0 to 1e9 kg per month");
-            var licit = m.ShareOr("licit-share", 0.9);
-            var kyc = m.ShareOr("kyc-share", 0);
-            var quality = m.ShareOr("kyc-quality", 0.5);
+            var capacity = m.Read(ActorKeys.Suppliers.Capacity);
+            var licit = m.Read(ActorKeys.Suppliers.LicitShare);
+            var kyc = m.Read(ActorKeys.Suppliers.KycShare);
+            var quality = m.Read(ActorKeys.Suppliers.KycQuality);
             var cohort = m.TextOr("cohort") ?? "small";
             if (cohort is not ("multinational" or "small" or "informal"))
                 throw r.Error(m.Get("cohort")!, $"{path}.cohort is '{cohort}'; allowed: multinational, small, informal");
-            var kycCost = m.NumberOr("kyc-cost-usd-per-month", 0, 0, 1e9, "0 to 1e9 USD a month (0: firms follow the adoption level)");
-            var reputation = m.NumberOr("kyc-reputation-usd-per-month", 0, 0, 1e9, "0 to 1e9 USD a month");
+            var kycCost = m.Read(ActorKeys.Suppliers.KycCost);
+            var reputation = m.Read(ActorKeys.Suppliers.KycReputation);
             m.Done();
             return new SupplierGroupSpec(j, count, products, capacity, licit, kyc, quality, cohort, kycCost, reputation);
         }
@@ -292,9 +292,9 @@ public static partial class ScenarioLoader
         {
             var m = r.Map(node, path);
             var j = Jurisdiction(m.Need("jurisdiction"), $"{path}.jurisdiction");
-            var count = m.Integer("count", 0, 10_000_000);
-            var markup = m.NumberOr("markup", 1.0, 0, 1000, "0 to 1000 (1 = broker sells at twice its cost)");
-            var disguise = m.ShareOr("disguise-skill", 0.3);
+            var count = m.ReadInteger(ActorKeys.Brokers.Count);
+            var markup = m.Read(ActorKeys.Brokers.Markup);
+            var disguise = m.Read(ActorKeys.Brokers.DisguiseSkill);
             int[]? products = null;
             if (m.Get("products") is { } pn)
             {
@@ -312,10 +312,10 @@ public static partial class ScenarioLoader
         {
             var m = r.Map(node, path);
             var j = Jurisdiction(m.Need("jurisdiction"), $"{path}.jurisdiction");
-            var count = m.Integer("count", 0, 10_000_000);
-            var capacity = m.Number("capacity-kg-per-month", 0, 1e7, "0 to 1e7 kg of finished drug per month");
-            var stockpile = m.NumberOr("stockpile-months", 3, 0, 120, "0 to 120 months");
-            var initial = m.NumberOr("initial-stock-months", stockpile, 0, 120, "0 to 120 months");
+            var count = m.ReadInteger(ActorKeys.Labs.Count);
+            var capacity = m.Read(ActorKeys.Labs.Capacity);
+            var stockpile = m.Read(ActorKeys.Labs.StockpileMonths);
+            var initial = m.ReadOr(ActorKeys.Labs.InitialStockMonths) ?? stockpile;
             var relocate = m.Get("relocate-to") is { } rt
                 ? r.Strings(rt, $"{path}.relocate-to").Select(x => Jurisdiction(x.Node, $"{path}.relocate-to")).Distinct().Order().ToArray()
                 : [];
@@ -333,7 +333,7 @@ public static partial class ScenarioLoader
                     throw r.Error(pn, $"{path}.products mixes stimulants and opioids; one lab group serves one market, so give each its own group");
                 products = named.Select(n => n.s).Distinct().Order().ToArray();
             }
-            var second = m.NumberOr("second-source-share", 0, 0, 0.9, "0 to 0.9 (0: every order to one broker)");
+            var second = m.Read(ActorKeys.Labs.SecondSourceShare);
             m.Done();
             return new LabGroupSpec(j, count, capacity, stockpile, initial, relocate, products, second);
         }
@@ -346,13 +346,13 @@ public static partial class ScenarioLoader
             var methodText = r.Text(methodNode, $"{path}.method");
             if (!EnumNames.TryParse<LaunderingMethod>(methodText, out var method))
                 throw r.Error(methodNode, $"{path}.method is '{methodText}'; allowed: {string.Join(", ", EnumNames.Names<LaunderingMethod>())}");
-            var count = m.IntegerOr("count", 1, 0, 1_000_000);
-            var fee = m.Share("fee");
-            var risk = m.ShareOr("detection-risk", 0.5);
-            var innovation = m.ShareOr("innovation-rate", 0);
-            var floor = m.ShareOr("innovation-floor", 0.3);
-            var capacity = m.NumberOr("capacity-usd-per-month", 0, 1, 1e12, "1 to 1e12 USD per month (leave it out for no limit)");
-            var emerges = m.NumberOr("emerges-after-seized-usd", 0, 0, 1e13, "0 to 1e13 USD (0 or left out: open from the start)");
+            var count = m.ReadInteger(ActorKeys.Launderers.Count);
+            var fee = m.Read(ActorKeys.Launderers.Fee);
+            var risk = m.Read(ActorKeys.Launderers.DetectionRisk);
+            var innovation = m.Read(ActorKeys.Launderers.InnovationRate);
+            var floor = m.Read(ActorKeys.Launderers.InnovationFloor);
+            var capacity = m.ReadOr(ActorKeys.Launderers.Capacity) ?? 0; // 0: no limit
+            var emerges = m.Read(ActorKeys.Launderers.EmergesAfterSeizedUsd);
             m.Done();
             return new LaundererGroupSpec(j, method, count, fee, risk, innovation, floor, capacity, emerges);
         }
@@ -374,12 +374,12 @@ public static partial class ScenarioLoader
             var id = m.Text("id");
             if (!_agencies.TryAdd(id, _agencies.Count)) throw r.Error(m.Need("id"), $"agency '{id}' is defined twice");
             var js = r.Strings(m.Need("jurisdictions"), $"{path}.jurisdictions").Select(x => Jurisdiction(x.Node, $"{path}.jurisdictions")).ToArray();
-            var budget = m.Number("budget-usd-per-month", 0, 1e12, "0 to 1e12 USD per month");
+            var budget = m.Read(ActorKeys.Agencies.Budget);
             var allocation = Allocation(m.MapOf("allocation"));
-            var maxPressure = m.ShareOr("max-pressure", 0.3);
-            var efficiency = m.NumberOr("efficiency-per-usd", 1e-5, 0, 1, "0 to 1 per USD per target");
-            var corruptibility = m.ShareOr("corruptibility", 0);
-            var adaptive = m.ShareOr("adaptive-allocation", 0);
+            var maxPressure = m.Read(ActorKeys.Agencies.MaxPressure);
+            var efficiency = m.Read(ActorKeys.Agencies.EfficiencyPerUsd);
+            var corruptibility = m.Read(ActorKeys.Agencies.Corruptibility);
+            var adaptive = m.Read(ActorKeys.Agencies.AdaptiveAllocation);
             m.Done();
             return new AgencySpec(id, js, budget, allocation, maxPressure, efficiency, corruptibility, adaptive);
         }
@@ -388,38 +388,38 @@ public static partial class ScenarioLoader
         {
             var m = r.Map(node, path);
             var region = Jurisdiction(m.Need("region"), $"{path}.region");
-            var people = m.Integer("people", 1, 500_000_000);
-            var represents = m.NumberOr("represents", 1, 1e-6, 1e6, "more than 0 and at most 1e6 real people per simulated person");
-            var use = m.ShareOr("initial-use", 0.01);
-            var oud = m.ShareOr("initial-oud", 0.005);
-            var moud = m.ShareOr("initial-moud", 0.0015);
-            var remission = m.ShareOr("initial-remission", 0.002);
+            var people = m.ReadInteger(ActorKeys.Populations.People);
+            var represents = m.Read(ActorKeys.Populations.Represents);
+            var use = m.Read(ActorKeys.Populations.InitialUse);
+            var oud = m.Read(ActorKeys.Populations.InitialOud);
+            var moud = m.Read(ActorKeys.Populations.InitialMoud);
+            var remission = m.Read(ActorKeys.Populations.InitialRemission);
             if (use + oud + moud + remission > 1 + 1e-9)
                 throw r.Error(m.Node, $"{path}: initial-use + initial-oud + initial-moud + initial-remission add up to more than 1");
-            var stim = m.ShareOr("stimulant-co-use", 0.3);
-            var moudCap = m.ShareOr("moud-capacity-share", 0.003);
-            var naloxone = m.ShareOr("naloxone-coverage", 0.2);
-            var xylazine = m.ShareOr("xylazine-share", 0);
+            var stim = m.Read(ActorKeys.Populations.StimulantCoUse);
+            var moudCap = m.Read(ActorKeys.Populations.MoudCapacityShare);
+            var naloxone = m.Read(ActorKeys.Populations.NaloxoneCoverage);
+            var xylazine = m.Read(ActorKeys.Populations.XylazineShare);
             var suppliedBy = m.TextOr("supplied-by") ?? "labs";
             if (suppliedBy is not ("labs" or "outside"))
                 throw r.Error(m.Get("supplied-by")!, $"{path}.supplied-by is '{suppliedBy}'; allowed: labs, outside");
-            var outside = m.NumberOr("outside-supply-kg-per-month", 0, 0, 1e9, "0 to 1e9 kg a month");
+            var outside = m.Read(ActorKeys.Populations.OutsideSupply);
             if (suppliedBy == "outside" && outside <= 0)
                 throw r.Error(m.Node, $"{path}: supplied-by: outside needs outside-supply-kg-per-month above 0 (the labs do not sell in a closed market)");
             var spec = new PopulationSpec(region, people, represents, use, oud, moud, remission, stim, moudCap, naloxone, xylazine)
             {
                 SuppliedByLabs = suppliedBy == "labs",
                 OutsideSupplyKgPerMonth = outside,
-                OverdoseHazardScale = m.NumberOr("overdose-hazard-scale", 1, 0, 100, "0 to 100 (1 = the model's hazard, 0 = no overdose deaths)"),
-                RegistrationRate = m.NumberOr("registration-rate", 0, 0, 1000, "0 to 1000 per unit of retail detection pressure"),
-                InitialRegisteredShare = m.ShareOr("initial-registered-share", 0),
-                RegisterCleanMonths = m.IntegerOr("register-clean-months", 36, 1, 240),
-                RegisteredCessationRate = m.ShareOr("registered-cessation-rate", 0),
-                NpsShare = m.ShareOr("nps-share", 0),
-                NpsSubstitution = m.ShareOr("nps-substitution", 0),
-                InitiationRate = m.Get("initiation-rate") is { } ir ? r.Share(ir, $"{path}.initiation-rate") : null,
-                CessationRate = m.Get("cessation-rate") is { } cr ? r.Share(cr, $"{path}.cessation-rate") : null,
-                ProgressionRate = m.Get("progression-rate") is { } pr ? r.Share(pr, $"{path}.progression-rate") : null,
+                OverdoseHazardScale = m.Read(ActorKeys.Populations.OverdoseHazardScale),
+                RegistrationRate = m.Read(ActorKeys.Populations.RegistrationRate),
+                InitialRegisteredShare = m.Read(ActorKeys.Populations.InitialRegisteredShare),
+                RegisterCleanMonths = m.ReadInteger(ActorKeys.Populations.RegisterCleanMonths),
+                RegisteredCessationRate = m.Read(ActorKeys.Populations.RegisteredCessationRate),
+                NpsShare = m.Read(ActorKeys.Populations.NpsShare),
+                NpsSubstitution = m.Read(ActorKeys.Populations.NpsSubstitution),
+                InitiationRate = m.ReadOr(ActorKeys.Populations.InitiationRate),
+                CessationRate = m.ReadOr(ActorKeys.Populations.CessationRate),
+                ProgressionRate = m.ReadOr(ActorKeys.Populations.ProgressionRate),
             };
             m.Done();
             return spec;

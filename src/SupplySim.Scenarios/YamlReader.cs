@@ -75,6 +75,7 @@ internal sealed class Map
     private readonly YamlMappingNode _node;
     private readonly Dictionary<string, (YamlScalarNode Key, YamlNode Value)> _entries = new(StringComparer.Ordinal);
     private readonly HashSet<string> _known = new(StringComparer.Ordinal);
+    private HashSet<string>? _declared;
 
     public string Path { get; }
     public YamlNode Node => _node;
@@ -93,8 +94,17 @@ internal sealed class Map
 
     private string At(string key) => Path.Length == 0 ? key : $"{Path}.{key}";
 
+    /// <summary>Declares every key this mapping may have, so <see cref="Done"/> lists them all as allowed; reading a key
+    /// not declared is then a bug in the loader, not in the scenario.</summary>
+    public void Declare(IEnumerable<string> keys)
+    {
+        _declared = new HashSet<string>(keys, StringComparer.Ordinal);
+        _known.UnionWith(_declared);
+    }
+
     public YamlNode? Get(string key)
     {
+        if (_declared is not null && !_declared.Contains(key)) throw new InvalidOperationException($"{Path}: the loader reads '{key}', which its type does not declare");
         _known.Add(key);
         return _entries.TryGetValue(key, out var e) ? e.Value : null;
     }
@@ -111,6 +121,18 @@ internal sealed class Map
     public double ShareOr(string key, double fallback) => Get(key) is { } n ? _r.Share(n, At(key)) : fallback;
     public int Integer(string key, int min, int max) => _r.Integer(Need(key), At(key), min, max);
     public int IntegerOr(string key, int fallback, int min, int max) => Get(key) is { } n ? _r.Integer(n, At(key), min, max) : fallback;
+    /// <summary>A declared key's value, range-checked; its default when left out (a key without one must be given).</summary>
+    public double Read(ScenarioKey key)
+        => key.Required ? Value(key, Need(key.Name)) : ReadOr(key) ?? throw new InvalidOperationException($"'{key.Name}' has no default; read it with ReadOr");
+
+    /// <summary>A declared key's value, range-checked; its default (null for an optional key without one) when left out.</summary>
+    public double? ReadOr(ScenarioKey key) => Get(key.Name) is { } node ? Value(key, node) : key.Default;
+
+    public int ReadInteger(ScenarioKey key) => (int)Read(key);
+
+    private double Value(ScenarioKey key, YamlNode node)
+        => key.IsInteger ? _r.Integer(node, At(key.Name), (int)key.Min, (int)key.Max) : _r.Number(node, At(key.Name), key.Min, key.Max, key.AllowedText);
+
     public Map MapOf(string key) => _r.Map(Need(key), At(key));
     public IReadOnlyList<YamlNode> ListOf(string key) => _r.List(Need(key), At(key));
     public IReadOnlyList<YamlNode> ListOr(string key) => Get(key) is { } n ? _r.List(n, At(key)) : [];

@@ -34,7 +34,7 @@ public class ExtendsTests
             Assert.Equal("child", c.Name);
             Assert.Equal(b.Ticks, c.Ticks);
             Assert.Equal(b.Interventions.Length + 1, c.Interventions.Length);
-            Assert.Equal(Lever.NaloxoneCoverage, c.Interventions[^1].Lever);
+            Assert.Equal(Lever.NaloxoneCoverage, Assert.IsType<SetLever>(c.Interventions[^1]).Lever);
             Assert.Equal(7, c.Parameters.PenaltyMultiple);
             Assert.Equal(b.Parameters.SupplierCapacityAdjust, c.Parameters.SupplierCapacityAdjust);
         }

@@ -32,7 +32,7 @@ public class ScenarioLoaderTests
         var s = ScenarioLoader.Parse(Quickstart, "q.yaml").Spec;
         Assert.Equal(60, s.Ticks);
         Assert.Equal(7, s.Jurisdictions.Length);
-        var classItem = s.Interventions.Single(i => i.Kind == InterventionKind.ScheduleClass);
+        var classItem = s.Interventions.OfType<ScheduleClass>().Single();
         Assert.Equal(28, classItem.Tick); // 2019-05 in a run from 2017-01
         Assert.Equal(["fentanyl", "fentanyl-analogue"], classItem.Substances.Select(x => s.Substances[x].Id));
     }
@@ -145,8 +145,8 @@ public class ScenarioLoaderTests
         Assert.Contains(".countries must name three countries, e.g. [US, CN, MX]", two.Message);
         var same = Broken(With("[US, CN, CN]"));
         Assert.Contains("must name three different countries", same.Message);
-        var item = With("[US, CN, MX]").Compile().Spec.Interventions.Single(i => i.Lever == Lever.Trilateral);
-        Assert.Equal(0.5, item.Value);
+        var item = With("[US, CN, MX]").Compile().Spec.Interventions.OfType<Trilateral>().Single();
+        Assert.Equal(0.5, item.Intensity);
         Assert.True(item.CountryA >= 0 && item.CountryB >= 0 && item.CountryC >= 0);
         Assert.Equal(6, item.Jurisdictions.Length); // CN, MX and the four US regions, not IN
     }

@@ -134,60 +134,72 @@ public sealed class LeverBoard
         return Math.Max(bilateral, trilateral);
     }
 
-    public void Apply(InterventionSpec item)
+    /// <summary>Applies a lever, trust or reciprocity item; other kinds are the run's (scheduling, budgets, early warning).</summary>
+    public void Apply(Intervention item)
     {
-        switch (item.Kind)
+        switch (item)
         {
-            case InterventionKind.SetLever:
-                foreach (var j in item.Jurisdictions)
+            case SetLever l:
+                foreach (var j in l.Jurisdictions)
                 {
-                    var i = Slot(item.Lever, j);
-                    // An unset KYC share (each group keeps its own) ramps up from no policy floor.
-                    var from = double.IsNaN(_value[i]) ? (item.Lever == Lever.KycShare ? 0 : item.Value) : _value[i];
-                    _value[i] = from;
-                    _target[i] = item.Value;
-                    _remaining[i] = Math.Max(0, item.Ramp);
-                    _step[i] = item.Ramp > 0 ? (item.Value - from) / item.Ramp : 0;
-                    if (item.Ramp <= 0) _value[i] = item.Value;
-                    if (item.Lever == Lever.Trilateral) continue; // gated by its three countries, not a partner
-                    if (item.CountryA >= 0) _partner[i] = item.CountryA;
+                    var i = Ramp(l.Lever, j, l.Value, l.RampMonths);
+                    if (l.Partner >= 0) _partner[i] = l.Partner;
                 }
-                if (item.Lever == Lever.Trilateral) (_trio[0], _trio[1], _trio[2]) = (item.CountryA, item.CountryB, item.CountryC);
                 break;
-            case InterventionKind.TrustShock:
-                SetPair(_trust, item.CountryA, item.CountryB, Math.Clamp(_trust[item.CountryA * _c + item.CountryB] - item.Value, 0, 1));
+            case Trilateral t:
+                // Gated by its three countries, not a partner.
+                foreach (var j in t.Jurisdictions) Ramp(Lever.Trilateral, j, t.Intensity, t.RampMonths);
+                (_trio[0], _trio[1], _trio[2]) = (t.CountryA, t.CountryB, t.CountryC);
                 break;
-            case InterventionKind.TrustBuilding:
-                SetPair(_building, item.CountryA, item.CountryB, item.Value);
+            case TrustShock s:
+                SetPair(_trust, s.CountryA, s.CountryB, Math.Clamp(_trust[s.CountryA * _c + s.CountryB] - s.Drop, 0, 1));
                 break;
-            case InterventionKind.SuspendCooperation:
-                _suspended[item.CountryA * _c + item.CountryB] = _suspended[item.CountryB * _c + item.CountryA] = true;
+            case TrustBuilding b:
+                SetPair(_building, b.CountryA, b.CountryB, b.Rate);
                 break;
-            case InterventionKind.ResumeCooperation:
-                _suspended[item.CountryA * _c + item.CountryB] = _suspended[item.CountryB * _c + item.CountryA] = false;
+            case SuspendCooperation s:
+                _suspended[s.CountryA * _c + s.CountryB] = _suspended[s.CountryB * _c + s.CountryA] = true;
                 break;
-            case InterventionKind.CooperativeAct:
+            case ResumeCooperation r:
+                _suspended[r.CountryA * _c + r.CountryB] = _suspended[r.CountryB * _c + r.CountryA] = false;
+                break;
+            case CooperativeAct act:
             {
                 // The act joins what the partner owes; the ledger's age is the weighted mean age of its acts.
-                var i = item.CountryA * _c + item.CountryB;
-                _owedAge[i] = _owed[i] + item.Value > 0 ? _owed[i] * _owedAge[i] / (_owed[i] + item.Value) : 0;
-                _owed[i] += item.Value;
+                var i = act.By * _c + act.Toward;
+                _owedAge[i] = _owed[i] + act.Weight > 0 ? _owed[i] * _owedAge[i] / (_owed[i] + act.Weight) : 0;
+                _owed[i] += act.Weight;
                 break;
             }
-            case InterventionKind.Reward:
+            case Reward reward:
             {
-                // Rewarder A settles what B is owed; the reward builds trust by less the longer B waited (L2337).
-                var i = item.CountryB * _c + item.CountryA;
+                // The rewarder settles what the rewarded is owed; the reward builds trust by less the longer it waited (L2337).
+                var (a, b) = (reward.By, reward.To);
+                var i = b * _c + a;
                 var p = _spec.Parameters;
                 var late = p.RewardHalfLifeMonths > 0 ? Math.Pow(2, -_owedAge[i] / p.RewardHalfLifeMonths) : _owedAge[i] > 0 ? 0 : 1;
-                var gain = p.RewardTrustGain * item.Value * late;
-                var t = _trust[item.CountryA * _c + item.CountryB];
-                SetPair(_trust, item.CountryA, item.CountryB, Math.Clamp(t + gain * (1 - t), 0, 1));
+                var gain = p.RewardTrustGain * reward.Intensity * late;
+                var t = _trust[a * _c + b];
+                SetPair(_trust, a, b, Math.Clamp(t + gain * (1 - t), 0, 1));
                 _owed[i] = 0;
                 _owedAge[i] = 0;
                 break;
             }
         }
+    }
+
+    /// <summary>Starts a lever's move to <paramref name="value"/> over <paramref name="months"/>; returns its slot.</summary>
+    private int Ramp(Lever lever, int j, double value, int months)
+    {
+        var i = Slot(lever, j);
+        // An unset KYC share (each group keeps its own) ramps up from no policy floor.
+        var from = double.IsNaN(_value[i]) ? (lever == Lever.KycShare ? 0 : value) : _value[i];
+        _value[i] = from;
+        _target[i] = value;
+        _remaining[i] = Math.Max(0, months);
+        _step[i] = months > 0 ? (value - from) / months : 0;
+        if (months <= 0) _value[i] = value;
+        return i;
     }
 
     /// <summary>Weight of <paramref name="actor"/>'s acts of cooperation that <paramref name="partner"/> has not rewarded yet.</summary>

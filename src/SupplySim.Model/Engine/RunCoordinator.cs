@@ -85,7 +85,7 @@ public sealed class RunCoordinator
     public double Trust(int a, int b) => _signals.Trust(a, b);
 
     /// <summary>The interventions applied at <paramref name="tick"/>, in scenario order.</summary>
-    public IEnumerable<InterventionSpec> DueAt(int tick) => Spec.Interventions.Where(i => i.Tick == tick);
+    public IEnumerable<Intervention> DueAt(int tick) => Spec.Interventions.Where(i => i.Tick == tick);
 
     /// <summary>Signals of tick t (a fresh copy; shards may keep it). Ticks must come in order 0, 1, 2, ...</summary>
     public TickSignals BeginTick(int tick)
@@ -191,24 +191,23 @@ public sealed class RunCoordinator
                 _signals.SetLaunderingOpen(g, true);
     }
 
-    private void Apply(InterventionSpec item)
+    private void Apply(Intervention item)
     {
-        switch (item.Kind)
+        switch (item)
         {
-            case InterventionKind.ScheduleSubstance:
-            case InterventionKind.ScheduleClass:
-                foreach (var j in item.Jurisdictions)
-                    foreach (var s in item.Substances) _signals.SetScheduled(j, s, item.Value != 0);
+            case Scheduling s:
+                foreach (var j in s.Jurisdictions)
+                    foreach (var substance in s.Substances) _signals.SetScheduled(j, substance, s.Scheduled);
                 break;
-            case InterventionKind.EnforcementBudget:
-                if (item.Value >= 0) _signals.Budget[item.Agency] = item.Value; // -1: an item that changes only the allocation
-                if (item.Allocation is { } allocation) _signals.SetMandate(item.Agency, allocation);
+            case EnforcementBudget b:
+                if (b.BudgetUsdPerMonth is { } budget) _signals.Budget[b.Agency] = budget;
+                if (b.Allocation is { } allocation) _signals.SetMandate(b.Agency, allocation);
                 break;
-            case InterventionKind.EarlyWarning:
-                foreach (var j in item.Jurisdictions)
+            case EarlyWarning w:
+                foreach (var j in w.Jurisdictions)
                 {
-                    _signalShare[j] = item.Value;
-                    _listingLag[j] = item.Ramp;
+                    _signalShare[j] = w.SignalShare;
+                    _listingLag[j] = w.ListingLagMonths;
                 }
                 break;
             default:

@@ -211,16 +211,16 @@ public sealed class MetricsComputer
     /// chain never reaches: a user-side lever there, or the budget of an agency that spends only on retail there.
     /// Such items do not end the indices' reference window, so adding a closed market leaves the chain's indices as they were.
     /// </summary>
-    internal static bool OnlyClosedMarkets(WorldSpec spec, InterventionSpec item)
+    internal static bool OnlyClosedMarkets(WorldSpec spec, Intervention item)
     {
         bool Closed(int j) => spec.Populations.Any(p => p.Region == j) && spec.Populations.Where(p => p.Region == j).All(p => !p.SuppliedByLabs);
-        return item.Kind switch
+        return item switch
         {
-            InterventionKind.SetLever => UserLevers.Contains(item.Lever) && item.Jurisdictions.Length > 0 && item.Jurisdictions.All(Closed),
-            InterventionKind.EnforcementBudget => spec.Agencies[item.Agency] is var a
+            SetLever l => UserLevers.Contains(l.Lever) && l.Jurisdictions.Length > 0 && l.Jurisdictions.All(Closed),
+            EnforcementBudget b => spec.Agencies[b.Agency] is var a
                 && a.Jurisdictions.All(Closed)
                 && a.SpendsOnlyOn(Stage.Retail)
-                && (item.Allocation is null || AgencySpec.SpendsOnlyOn(item.Allocation, Stage.Retail)),
+                && (b.Allocation is null || AgencySpec.SpendsOnlyOn(b.Allocation, Stage.Retail)),
             _ => false,
         };
     }

@@ -26,7 +26,7 @@ public sealed record WorldSpec
     public required AgencySpec[] Agencies { get; init; }
     public required PopulationSpec[] Populations { get; init; }
     public required ModelParameters Parameters { get; init; }
-    public required InterventionSpec[] Interventions { get; init; }
+    public required Intervention[] Interventions { get; init; }
     /// <summary>Countries (jurisdiction id before its first '-': US-NE -> US), ascending; trust is held between them.</summary>
     public required string[] Countries { get; init; }
     /// <summary>Country of each jurisdiction (index into <see cref="Countries"/>).</summary>
@@ -218,52 +218,6 @@ public sealed record PopulationSpec(
 
     /// <summary>True when the population keeps a register of people who use drugs or tracks NPS use.</summary>
     public bool TracksRegistry => RegistrationRate > 0 || InitialRegisteredShare > 0 || NpsShare > 0 || NpsSubstitution > 0;
-}
-
-/// <summary>
-/// A dated intervention compiled to indices; applied by the run at the start of its tick. Lever items move
-/// their lever from its current value to <see cref="Value"/> over <see cref="Ramp"/> months; items compose
-/// (a later item on the same lever and jurisdiction takes over from wherever the lever stands).
-/// </summary>
-public sealed record InterventionSpec(
-    int Tick,
-    InterventionKind Kind,
-    int[] Jurisdictions,
-    int[] Substances,
-    int Agency,
-    Lever Lever,
-    // Country pair for trust items and the partner country of cooperative levers (-1 if none).
-    int CountryA,
-    int CountryB,
-    double Value,
-    int Ramp,
-    string Label)
-{
-    /// <summary>The third country of a trilateral mechanism (its pair is <see cref="CountryA"/>, <see cref="CountryB"/>); -1 otherwise.</summary>
-    public int CountryC { get; init; } = -1;
-
-    /// <summary>An enforcement-budget item's new allocation over stages (the agency's mandate from its tick on); null keeps it.
-    /// A budget item whose <see cref="Value"/> is -1 changes only the allocation.</summary>
-    public double[]? Allocation { get; init; }
-}
-
-public enum InterventionKind
-{
-    ScheduleSubstance,
-    ScheduleClass,
-    EnforcementBudget,
-    SetLever,
-    TrustShock,
-    TrustBuilding,
-    SuspendCooperation,
-    ResumeCooperation,
-    /// <summary>Reactive listing with early warning (R2: L853, L829, L2474): Value is the share of lab input at which a
-    /// chemical counts as a harm signal, Ramp the listing lag in months.</summary>
-    EarlyWarning,
-    /// <summary>CountryA acts to cooperate with CountryB and expects a reward (reciprocity ledger, L2337-L2339): Value is the act's weight.</summary>
-    CooperativeAct,
-    /// <summary>CountryA rewards CountryB (e.g. a delisting, L2339): Value is the reward's intensity; it settles what CountryB is owed.</summary>
-    Reward,
 }
 
 /// <summary>Policy levers held per jurisdiction on the run's blackboard (docs/model.md#levers-interventions-and-trust).</summary>

@@ -151,7 +151,7 @@ public class QuickstartRunTests
     {
         var (spec, _, metrics, computer) = Default.Value;
         var cn = computer.Catalog.ToList().FindIndex(k => k.Metric == "production_kg" && k.Dimension == "lab=CN");
-        var classTick = spec.Interventions.Single(i => i.Kind == InterventionKind.ScheduleClass).Tick;
+        var classTick = spec.Interventions.OfType<ScheduleClass>().Single().Tick;
         var before = Enumerable.Range(classTick - 6, 6).Average(t => metrics[t][cn]);
         var after = Enumerable.Range(classTick + 6, 6).Average(t => metrics[t][cn]);
         Assert.True(before > 0, "CN labs must produce analogues before the class is scheduled");

@@ -12,7 +12,8 @@ namespace SupplySim.Model.Tests.Engine;
 public class ReciprocityTests
 {
     private static readonly ModelParameters P = Baseline.Parameters;
-    private static InterventionSpec Item(InterventionKind kind, string a, string b, double value = 1) => new(0, kind, [], [], -1, default, C(a), C(b), value, 0, "test");
+    private static CooperativeAct Act(string by, string toward) => new(0, "test", C(by), C(toward), 1);
+    private static Reward Reward(string by, string to) => new(0, "test", C(by), C(to), 1);
 
     private static double Trust(LeverBoard board, TickSignals signals)
     {
@@ -27,27 +28,27 @@ public class ReciprocityTests
         double After(int rewardMonth, int months)
         {
             var board = new LeverBoard(Baseline);
-            board.Apply(Item(InterventionKind.CooperativeAct, "CN", "US"));
+            board.Apply(Act("CN", "US"));
             for (var t = 1; t <= months; t++)
             {
-                if (t == rewardMonth) board.Apply(Item(InterventionKind.Reward, "US", "CN"));
+                if (t == rewardMonth) board.Apply(Reward("US", "CN"));
                 board.Advance(P);
             }
             return Trust(board, signals);
         }
         // Starting trust 0.5 (its own level, so recovery adds nothing). A reward in the act's month closes 30% of the gap.
         var board0 = new LeverBoard(Baseline);
-        board0.Apply(Item(InterventionKind.CooperativeAct, "CN", "US"));
+        board0.Apply(Act("CN", "US"));
         Assert.Equal(1.0, board0.Owed(C("CN"), C("US")));
-        board0.Apply(Item(InterventionKind.Reward, "US", "CN"));
+        board0.Apply(Reward("US", "CN"));
         Assert.Equal(0.5 + P.RewardTrustGain * 0.5, Trust(board0, signals), 12);
         Assert.Equal(0.0, board0.Owed(C("CN"), C("US")));
         // Six months late (one half-life), the same reward closes 15% of the gap, whatever recovery then takes back.
         var board6 = new LeverBoard(Baseline);
-        board6.Apply(Item(InterventionKind.CooperativeAct, "CN", "US"));
+        board6.Apply(Act("CN", "US"));
         for (var t = 0; t < 6; t++) board6.Advance(P);
         Assert.Equal(0.5, Trust(board6, signals), 12); // patience not yet exhausted: nothing lost
-        board6.Apply(Item(InterventionKind.Reward, "US", "CN"));
+        board6.Apply(Reward("US", "CN"));
         Assert.Equal(0.5 + P.RewardTrustGain * 0.5 * 0.5, Trust(board6, signals), 12);
 
         // Unrewarded for three years: trust fades from month 13 on, towards about half its level; rewarding it late

@@ -84,18 +84,18 @@ public class IntelligenceQueueTests
     {
         var board = new LeverBoard(Baseline);
         // Bilateral sharing into CN from the US at 0.5: carries US seizures (times US-CN trust), not Mexican ones.
-        board.Apply(new InterventionSpec(0, InterventionKind.SetLever, [J("CN")], [], -1, Lever.IntelligenceSharing, C("US"), -1, 0.5, 0, "sharing"));
+        board.Apply(new SetLever(0, "sharing", Lever.IntelligenceSharing, [J("CN")], 0.5, 0, C("US")));
         var trust = board.Trust(C("US"), C("CN"));
         Assert.True(trust > 0);
         Assert.Equal(0.5 * trust, board.IntelligenceChannel(J("CN"), C("US")), 12);
         Assert.Equal(0, board.IntelligenceChannel(J("CN"), C("MX")));
         // The trilateral mechanism also carries Mexican seizures, at the weakest trust of its three pairs (L1044, L166).
-        board.Apply(new InterventionSpec(0, InterventionKind.SetLever, [J("CN"), J("MX")], [], -1, Lever.Trilateral, C("US"), C("CN"), 1, 0, "trilateral") { CountryC = C("MX") });
+        board.Apply(new Trilateral(0, "trilateral", [J("CN"), J("MX")], 1, 0, C("US"), C("CN"), C("MX")));
         var weakest = new[] { board.Trust(C("US"), C("CN")), board.Trust(C("US"), C("MX")), board.Trust(C("CN"), C("MX")) }.Min();
         Assert.True(weakest > 0);
         Assert.Equal(weakest, board.IntelligenceChannel(J("CN"), C("MX")), 12);
         // A suspension of US-CN cooperation closes both channels into CN.
-        board.Apply(new InterventionSpec(0, InterventionKind.SuspendCooperation, [], [], -1, default, C("US"), C("CN"), 0, 0, "suspend"));
+        board.Apply(new SuspendCooperation(0, "suspend", C("US"), C("CN")));
         Assert.Equal(0, board.IntelligenceChannel(J("CN"), C("US")));
         Assert.Equal(0, board.IntelligenceChannel(J("CN"), C("MX")));
     }

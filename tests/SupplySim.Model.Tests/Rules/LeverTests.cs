@@ -10,8 +10,8 @@ namespace SupplySim.Model.Tests.Rules;
 public class LeverTests
 {
 
-    private static InterventionSpec Lever(Lever lever, string j, double value, int ramp = 0, string? partner = null)
-        => new(0, InterventionKind.SetLever, [J(j)], [], -1, lever, partner is null ? -1 : C(partner), -1, value, ramp, "test");
+    private static SetLever Lever(Lever lever, string j, double value, int ramp = 0, string? partner = null)
+        => new(0, "test", lever, [J(j)], value, ramp, partner is null ? -1 : C(partner));
 
     private static (LeverBoard Board, TickSignals Signals) Board()
     {
@@ -61,7 +61,7 @@ public class LeverTests
         Assert.Equal(0.5, initial, 12);
         Assert.Equal(initial, signals.LeverValue(World.Lever.AmlCooperation, J("CN")), 12);
 
-        board.Apply(new InterventionSpec(0, InterventionKind.TrustShock, [], [], -1, default, C("US"), C("CN"), 0.3, 0, "shock"));
+        board.Apply(new TrustShock(0, "shock", C("US"), C("CN"), 0.3));
         board.Publish(signals);
         Assert.Equal(0.2, signals.Trust(C("US"), C("CN")), 12);
         for (var t = 0; t < 12; t++) board.Advance(Baseline.Parameters);
@@ -69,10 +69,10 @@ public class LeverTests
         var afterYear = signals.Trust(C("US"), C("CN"));
         Assert.InRange(afterYear, 0.2, 0.3); // slow: a year recovers only a little of the 0.3 lost
 
-        board.Apply(new InterventionSpec(0, InterventionKind.SuspendCooperation, [], [], -1, default, C("US"), C("CN"), 0, 0, "suspend"));
+        board.Apply(new SuspendCooperation(0, "suspend", C("US"), C("CN")));
         board.Publish(signals);
         Assert.Equal(0, signals.LeverValue(World.Lever.AmlCooperation, J("CN")));
-        board.Apply(new InterventionSpec(0, InterventionKind.ResumeCooperation, [], [], -1, default, C("US"), C("CN"), 0, 0, "resume"));
+        board.Apply(new ResumeCooperation(0, "resume", C("US"), C("CN")));
         board.Publish(signals);
         Assert.Equal(afterYear, signals.LeverValue(World.Lever.AmlCooperation, J("CN")), 12);
     }
@@ -81,8 +81,7 @@ public class LeverTests
     public void Should_Gate_The_Trilateral_Mechanism_By_The_Weakest_Of_Its_Three_Pairs()
     {
         var (board, signals) = Board();
-        var item = new InterventionSpec(0, InterventionKind.SetLever, [J("CN"), J("MX"), J("US-NE")], [], -1, World.Lever.Trilateral, C("US"), C("CN"), 1, 0, "trilateral")
-        { CountryC = C("MX") };
+        var item = new Trilateral(0, "trilateral", [J("CN"), J("MX"), J("US-NE")], 1, 0, C("US"), C("CN"), C("MX"));
         board.Apply(item);
         board.Publish(signals);
         // Baseline trust: US-CN 0.5, US-MX 0.6, CN-MX 0.4: the mechanism is as strong as CN-MX.
@@ -90,14 +89,14 @@ public class LeverTests
         Assert.Equal(0.4, signals.Intelligence(J("CN")), 12);
         Assert.Equal(0, signals.LeverValue(World.Lever.Trilateral, J("IN")));
         // A shock to US-MX trust, aimed at Mexico, weakens what China can act on (L166).
-        board.Apply(new InterventionSpec(0, InterventionKind.TrustShock, [], [], -1, default, C("US"), C("MX"), 0.3, 0, "tariff on MX"));
+        board.Apply(new TrustShock(0, "tariff on MX", C("US"), C("MX"), 0.3));
         board.Publish(signals);
         Assert.Equal(0.3, signals.LeverValue(World.Lever.Trilateral, J("CN")), 12);
         // Bilateral sharing and the mechanism are channels for the same intelligence: the stronger one counts.
         board.Apply(Lever(World.Lever.IntelligenceSharing, "CN", 1, partner: "US"));
         board.Publish(signals);
         Assert.Equal(0.5, signals.Intelligence(J("CN")), 12);
-        board.Apply(new InterventionSpec(0, InterventionKind.SuspendCooperation, [], [], -1, default, C("US"), C("CN"), 0, 0, "suspend"));
+        board.Apply(new SuspendCooperation(0, "suspend", C("US"), C("CN")));
         board.Publish(signals);
         Assert.Equal(0, signals.Intelligence(J("CN")));
     }
