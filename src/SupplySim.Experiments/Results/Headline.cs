@@ -57,7 +57,7 @@ public sealed class Headline
         {
             Outcome = outcome;
             _selection = new SeriesSelection(outcome.Metric, metrics, dimensions, outcome.Fold == OutcomeFold.Final ? outcome.Dimension : null);
-            // The final value is the first series of its dimension's.
+            // The final value is that of the first series of its dimension.
             _series = outcome.Fold == OutcomeFold.Final ? _selection.Series.Take(1).ToArray() : _selection.Series;
             _values = _series.Select(i => MetricDescriptor.ValueOf(dimensions[i])).ToArray();
             _final = _series.Length > 0 ? 0 : double.NaN; // a series' value before its first tick is 0
