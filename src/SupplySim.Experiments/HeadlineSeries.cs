@@ -1,47 +1,59 @@
-using SupplySim.Experiments.Analysis;
+using SupplySim.Experiments.Results;
+using SupplySim.Model.Metrics;
 
 namespace SupplySim.Experiments;
 
 /// <summary>
 /// Folds each tick's metrics (in catalogue order) into one row of the headline series of
-/// <see cref="Outcomes.Series"/>, in that order. Price and potency are weighted by each region's supply that
+/// <see cref="MetricCatalog.Series"/>, in that order. Price and potency are weighted by each region's supply that
 /// tick, as in summary.json. Used by series.csv and by workshop mode's live charts, so both show the same numbers.
 /// </summary>
-public sealed class HeadlineSeries(string[] metrics, string[] dimensions)
+public sealed class HeadlineSeries
 {
-    private double _cumulativeDeaths;
+    private readonly SeriesFolder[] _folders;
+
+    public HeadlineSeries(string[] metrics, string[] dimensions)
+        => _folders = MetricCatalog.Series.Select(s => new SeriesFolder(s, metrics, dimensions)).ToArray();
 
     public double[] Next(double[] v)
     {
-        double deaths = 0, supply = 0, price = 0, potency = 0, laundered = 0, seizedUsd = 0, seizedKg = 0, spend = 0;
-        double substitution = double.NaN, origin = double.NaN, lab = double.NaN;
-        var supplyByRegion = new Dictionary<string, double>(StringComparer.Ordinal);
-        for (var i = 0; i < v.Length; i++)
-            if (metrics[i] == "supply_reaching_users_kg" && !double.IsNaN(v[i])) supplyByRegion[dimensions[i]] = v[i];
-        for (var i = 0; i < v.Length; i++)
+        var row = new double[_folders.Length];
+        for (var k = 0; k < row.Length; k++) row[k] = _folders[k].Next(v);
+        return row;
+    }
+
+    private sealed class SeriesFolder
+    {
+        private readonly HeadlineSeriesSpec _spec;
+        private readonly SeriesSelection _selection;
+        private double _cumulative;
+
+        public SeriesFolder(HeadlineSeriesSpec spec, string[] metrics, string[] dimensions)
         {
-            var x = v[i];
-            if (double.IsNaN(x)) continue;
-            switch (metrics[i], dimensions[i])
+            _spec = spec;
+            _selection = new SeriesSelection(spec.Metric, metrics, dimensions, spec.Fold == SeriesFold.Value ? spec.Dimension : null);
+        }
+
+        public double Next(double[] v)
+        {
+            double sum = 0, value = double.NaN;
+            var series = _selection.Series;
+            for (var n = 0; n < series.Length; n++)
             {
-                case ("overdose_deaths", _): deaths += x; break;
-                case ("supply_reaching_users_kg", _): supply += x; break;
-                case ("retail_price_per_mg", var d): price += x * supplyByRegion.GetValueOrDefault(d); break;
-                case ("retail_potency", var d): potency += x * supplyByRegion.GetValueOrDefault(d); break;
-                case ("substitution_index", _): substitution = x; break;
-                case ("displacement_index", "origin"): origin = x; break;
-                case ("displacement_index", "lab"): lab = x; break;
-                case ("laundered_usd", _): laundered += x; break;
-                case ("seized_usd", _): seizedUsd += x; break;
-                case ("seized_kg", _): seizedKg += x; break;
-                case ("enforcement_spend_usd", _): spend += x; break;
+                var x = v[series[n]];
+                if (double.IsNaN(x)) continue;
+                value = x;
+                sum += _spec.Fold == SeriesFold.WeightedMean ? x * _selection.Weight(v, n) : x;
+            }
+            switch (_spec.Fold)
+            {
+                case SeriesFold.Cumulative: return _cumulative += sum;
+                case SeriesFold.Value: return value;
+                case SeriesFold.WeightedMean:
+                    var weight = _selection.AddWeights(v, 0);
+                    return weight > 0 ? sum / weight : double.NaN;
+                default: return sum;
             }
         }
-        _cumulativeDeaths += deaths;
-        return
-        [
-            _cumulativeDeaths, deaths, supply, supply > 0 ? price / supply : double.NaN, supply > 0 ? potency / supply : double.NaN,
-            substitution, origin, lab, laundered, seizedUsd, seizedKg, spend,
-        ];
     }
 }

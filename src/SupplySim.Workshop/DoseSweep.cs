@@ -2,6 +2,7 @@ using System.Globalization;
 using SupplySim.Experiments;
 using SupplySim.Experiments.Analysis;
 using SupplySim.Experiments.Running;
+using SupplySim.Model.Metrics;
 using SupplySim.Scenarios;
 
 namespace SupplySim.Workshop;
@@ -75,9 +76,10 @@ public sealed class DoseSweep : IExperimentProgress, IRunProgress
             var deaths = Outcomes.Find(Outcomes.Deaths)!;
             var line = DoseResponse.Of(table, plan.Sweep!, deaths)[0];
             double Mean(int arm, string key) => table.Values(arm, Outcomes.Find(key)!).Where(double.IsFinite).DefaultIfEmpty(double.NaN).Average();
-            var points = line.Points.Select(p => new PointReactions(p.X, p.Outcome.Mean, Mean(p.Arm, "supply_reaching_users_kg_total"),
-                Mean(p.Arm, "substitution_index_final"), Mean(p.Arm, "displacement_index_origin_final"), Mean(p.Arm, "displacement_index_lab_final"),
-                Mean(p.Arm, "retail_potency_mean"), Mean(p.Arm, "retail_price_per_mg_mean"),
+            var points = line.Points.Select(p => new PointReactions(p.X, p.Outcome.Mean, Mean(p.Arm, Outcomes.Key(MetricCatalog.SupplyReachingUsersKg)),
+                Mean(p.Arm, Outcomes.Key(MetricCatalog.SubstitutionIndex)), Mean(p.Arm, Outcomes.Key(MetricCatalog.DisplacementIndex, "origin")),
+                Mean(p.Arm, Outcomes.Key(MetricCatalog.DisplacementIndex, "lab")),
+                Mean(p.Arm, Outcomes.Key(MetricCatalog.RetailPotency)), Mean(p.Arm, Outcomes.Key(MetricCatalog.RetailPricePerMg)),
                 reactions[p.Arm].Average(x => x.PrecursorKg), reactions[p.Arm].Average(x => x.ProductionKg),
                 reactions[p.Arm].Select(x => x.TrustFinal).Where(double.IsFinite).DefaultIfEmpty(double.NaN).Average(),
                 reactions[p.Arm].Select(x => x.ResidualShare).Where(double.IsFinite).DefaultIfEmpty(double.NaN).Average())).ToArray();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SupplySim.Experiments.Results;
+using SupplySim.Model.Metrics;
 
 namespace SupplySim.Workshop;
 
@@ -21,15 +22,14 @@ public sealed record RunReactions(double PrecursorKg, double ProductionKg, doubl
         {
             var f = CsvLine.Split(line); // run,replicate,tick,date,metric,dimension,value
             if (f.Length < 7 || !double.TryParse(f[6], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || double.IsNaN(v)) continue;
-            switch (f[4])
+            var metric = MetricCatalog.Find(f[4]);
+            if (metric == MetricCatalog.PrecursorKg && f[5].StartsWith("substance=", StringComparison.Ordinal)) precursor += v;
+            else if (metric == MetricCatalog.ProductionKg) production += v;
+            else if (metric == MetricCatalog.Trust) trust[f[5]] = v;
+            else if (metric == MetricCatalog.DivertedPrecursorKg)
             {
-                case "precursor_kg" when f[5].StartsWith("substance=", StringComparison.Ordinal): precursor += v; break;
-                case "production_kg": production += v; break;
-                case "trust": trust[f[5]] = v; break;
-                case "diverted_precursor_kg":
-                    diverted += v;
-                    if (f[5] != "seller=adopter") residual += v;
-                    break;
+                diverted += v;
+                if (f[5] != "seller=adopter") residual += v;
             }
         }
         return new RunReactions(precursor, production, trust.Count > 0 ? trust.Values.Average() : double.NaN, diverted > 0 ? residual / diverted : double.NaN);

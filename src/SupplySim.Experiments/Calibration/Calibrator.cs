@@ -1,5 +1,6 @@
 using System.Globalization;
 using SupplySim.Model.Engine;
+using SupplySim.Model.Metrics;
 using SupplySim.Model.World;
 using SupplySim.Scenarios;
 
@@ -46,9 +47,9 @@ public sealed class Calibrator(WorldSpec spec, int firmsPerShard, int peoplePerS
         var engine = new LocalEngine(spec with { Parameters = parameters, Seed = seed }, firmsPerShard, peoplePerShard);
         var catalog = engine.Coordinator.Metrics.Catalog;
         var us = catalog.Select((k, i) => (k, i)).Where(x => x.k.Dimension.StartsWith("region=US-", StringComparison.Ordinal)).ToArray();
-        var deaths = us.Where(x => x.k.Metric == "overdose_deaths").Select(x => x.i).ToArray();
-        var stim = us.Where(x => x.k.Metric == "overdose_deaths_fentanyl_stimulant").Select(x => x.i).ToArray();
-        int[] Production(string lab) => catalog.Select((k, i) => (k, i)).Where(x => x.k.Metric == "production_kg" && x.k.Dimension == lab).Select(x => x.i).ToArray();
+        var deaths = us.Where(x => x.k.Metric == MetricCatalog.OverdoseDeaths.Name).Select(x => x.i).ToArray();
+        var stim = us.Where(x => x.k.Metric == MetricCatalog.OverdoseDeathsFentanylStimulant.Name).Select(x => x.i).ToArray();
+        int[] Production(string lab) => catalog.Select((k, i) => (k, i)).Where(x => x.k.Metric == MetricCatalog.ProductionKg.Name && x.k.Dimension == lab).Select(x => x.i).ToArray();
         var mx = Production("lab=MX");
         var cn = Production("lab=CN");
         var years = new SortedDictionary<int, (double D, double S, double Mx, double Cn)>();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using SupplySim.Grains;
 using SupplySim.Model.Engine;
+using SupplySim.Model.Metrics;
 using SupplySim.Scenarios;
 
 namespace SupplySim.Experiments.Calibration;
@@ -57,8 +58,9 @@ public sealed class RegisterCalibrator(string scenarioFile, string region = "CN"
         var engine = new LocalEngine(spec, sc.FirmsPerShard, sc.PeoplePerShard);
         var catalog = engine.Coordinator.Metrics.Catalog;
         var dim = $"region={region}";
-        int Index(string metric) => catalog.Select((k, i) => (k, i)).Where(x => x.k.Metric == metric && x.k.Dimension == dim).Select(x => x.i).DefaultIfEmpty(-1).First();
-        int reg = Index("registered_users"), hid = Index("hidden_users"), newly = Index("newly_registered_users"), nps = Index("nps_share"), price = Math.Max(Index("outside_price_per_mg"), Index("retail_price_per_mg"));
+        int Index(MetricDescriptor metric) => catalog.Select((k, i) => (k, i)).Where(x => x.k.Metric == metric.Name && x.k.Dimension == dim).Select(x => x.i).DefaultIfEmpty(-1).First();
+        int reg = Index(MetricCatalog.RegisteredUsers), hid = Index(MetricCatalog.HiddenUsers), newly = Index(MetricCatalog.NewlyRegisteredUsers), nps = Index(MetricCatalog.NpsShare),
+            price = Math.Max(Index(MetricCatalog.OutsidePricePerMg), Index(MetricCatalog.RetailPricePerMg));
         if (reg < 0) throw new UserInputException($"{scenarioFile}: no register in {region}");
         var years = new SortedDictionary<int, (double R, double H, double N, double Nps, double P, int Months)>();
         for (var t = 0; t < spec.Ticks; t++)

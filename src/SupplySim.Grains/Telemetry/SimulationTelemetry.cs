@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Reflection;
+using SupplySim.Model.Metrics;
 
 namespace SupplySim.Grains.Telemetry;
 
@@ -77,22 +78,22 @@ public static class SimulationTelemetry
 
     /// <summary>Overdose deaths in the latest simulated month, by scenario, replicate and region.</summary>
     public static readonly Gauge<double> OverdoseDeaths =
-        Meter.CreateGauge<double>("supplysim.overdose_deaths", "{death}", "Overdose deaths in the latest simulated month (metric overdose_deaths).");
+        Meter.CreateGauge<double>($"supplysim.{MetricCatalog.OverdoseDeaths.Name}", "{death}", $"Overdose deaths in the latest simulated month (metric {MetricCatalog.OverdoseDeaths.Name}).");
 
     /// <summary>Supply reaching users in the latest simulated month, by scenario, replicate and region.</summary>
     public static readonly Gauge<double> SupplyReachingUsers =
-        Meter.CreateGauge<double>("supplysim.supply_reaching_users", "kg", "Opioid supply reaching users in the latest simulated month (metric supply_reaching_users_kg).");
+        Meter.CreateGauge<double>("supplysim.supply_reaching_users", "kg", $"Opioid supply reaching users in the latest simulated month (metric {MetricCatalog.SupplyReachingUsersKg.Name}).");
 
     /// <summary>Retail price (USD) per mg in the latest simulated month, by scenario, replicate and region.</summary>
     public static readonly Gauge<double> RetailPrice =
-        Meter.CreateGauge<double>("supplysim.retail_price", "{USD}/mg", "Retail price in USD per mg in the latest simulated month (metric retail_price_per_mg).");
+        Meter.CreateGauge<double>("supplysim.retail_price", "{USD}/mg", $"Retail price in USD per mg in the latest simulated month (metric {MetricCatalog.RetailPricePerMg.Name}).");
 
     /// <summary>The tick metrics (catalogue names) that feed the outcome gauges.</summary>
     internal static readonly IReadOnlyDictionary<string, Gauge<double>> OutcomeGauges = new Dictionary<string, Gauge<double>>(StringComparer.Ordinal)
     {
-        ["overdose_deaths"] = OverdoseDeaths,
-        ["supply_reaching_users_kg"] = SupplyReachingUsers,
-        ["retail_price_per_mg"] = RetailPrice,
+        [MetricCatalog.OverdoseDeaths.Name] = OverdoseDeaths,
+        [MetricCatalog.SupplyReachingUsersKg.Name] = SupplyReachingUsers,
+        [MetricCatalog.RetailPricePerMg.Name] = RetailPrice,
     };
 
     /// <summary>

@@ -8,7 +8,7 @@ namespace SupplySim.Model.Metrics;
 public readonly record struct MetricKey(string Metric, string Dimension);
 
 /// <summary>
-/// Turns a tick's folded raw sums into the public metrics of docs/model.md#metrics, in a fixed catalogue order.
+/// Turns a tick's folded raw sums into the series of the metrics of <see cref="MetricCatalog"/>, in a fixed order.
 /// Holds the run-level state of the derived indices (the pre-intervention reference mixes), so it lives
 /// with the run, and computes every index the same way in every scenario.
 /// </summary>
@@ -39,7 +39,7 @@ public sealed class MetricsComputer
         _refLab = new double[_raw.J];
 
         var keys = new List<MetricKey>();
-        void Add(string metric, string dimension, Func<ShardReport, double> f) { keys.Add(new MetricKey(metric, dimension)); _compute.Add(f); }
+        void Add(MetricDescriptor metric, string dimension, Func<ShardReport, double> f) { keys.Add(new MetricKey(metric.Name, dimension)); _compute.Add(f); }
         string J(int j) => spec.Jurisdictions[j].Id;
 
         var regions = Enumerable.Range(0, _raw.J).Where(j => layout.PeopleByJurisdiction[j] > 0).ToArray();
@@ -53,18 +53,18 @@ public sealed class MetricsComputer
         // drugs from outside the chain, in other units, so its supply and price have series of their own.
         var labRegions = regions.Where(j => layout.LabMarkets.Any(m => m.Jurisdiction == j)).ToArray();
         var closedRegions = regions.Except(labRegions).ToArray();
-        foreach (var j in regions) Add("overdose_deaths", $"region={J(j)}", v => v.Deaths[j]);
-        foreach (var j in labRegions) Add("overdose_deaths_fentanyl_stimulant", $"region={J(j)}", v => v.DeathsWithStimulant[j]);
-        foreach (var j in labRegions) Add("supply_reaching_users_kg", $"region={J(j)}", v => v.SuppliedMg[j] / 1e6);
-        foreach (var j in labRegions) Add("retail_price_per_mg", $"region={J(j)}", v => Ratio(v.RevenueUsd[j], v.SuppliedMg[j]));
-        foreach (var j in labRegions) Add("retail_potency", $"region={J(j)}", v => Ratio(v.PotencyMgTimesDoses[j], v.DosesServed[j]));
-        foreach (var j in labRegions) Add("retail_potency_cv", $"region={J(j)}", v => PotencyCv(v.PotencySqMgTimesDoses[j], v.PotencyMgTimesDoses[j], v.DosesServed[j]));
-        foreach (var j in regions) Add("demand_served_share", $"region={J(j)}", v => Ratio(v.DosesServed[j], v.DosesDemanded[j]));
-        foreach (var j in labRegions) Add("overdose_deaths_xylazine", $"region={J(j)}", v => v.DeathsWithXylazine[j]);
-        foreach (var j in labRegions) Add("adulterant_share", $"substance=xylazine;region={J(j)}", v => Ratio(v.XylazineDoses[j], v.DosesServed[j]));
-        foreach (var j in labRegions) Add("counterfeit_pill_share", $"region={J(j)}", v => Ratio(v.PillMg[j], v.SuppliedMg[j]));
-        foreach (var j in labRegions) Add("overdose_deaths_nitazene", $"region={J(j)}", v => v.DeathsWithNitazene[j]);
-        foreach (var j in labRegions) Add("nitazene_share", $"region={J(j)}", v => Ratio(v.NitazeneDoses[j], v.DosesServed[j]));
+        foreach (var j in regions) Add(MetricCatalog.OverdoseDeaths, $"region={J(j)}", v => v.Deaths[j]);
+        foreach (var j in labRegions) Add(MetricCatalog.OverdoseDeathsFentanylStimulant, $"region={J(j)}", v => v.DeathsWithStimulant[j]);
+        foreach (var j in labRegions) Add(MetricCatalog.SupplyReachingUsersKg, $"region={J(j)}", v => v.SuppliedMg[j] / 1e6);
+        foreach (var j in labRegions) Add(MetricCatalog.RetailPricePerMg, $"region={J(j)}", v => Ratio(v.RevenueUsd[j], v.SuppliedMg[j]));
+        foreach (var j in labRegions) Add(MetricCatalog.RetailPotency, $"region={J(j)}", v => Ratio(v.PotencyMgTimesDoses[j], v.DosesServed[j]));
+        foreach (var j in labRegions) Add(MetricCatalog.RetailPotencyCv, $"region={J(j)}", v => PotencyCv(v.PotencySqMgTimesDoses[j], v.PotencyMgTimesDoses[j], v.DosesServed[j]));
+        foreach (var j in regions) Add(MetricCatalog.DemandServedShare, $"region={J(j)}", v => Ratio(v.DosesServed[j], v.DosesDemanded[j]));
+        foreach (var j in labRegions) Add(MetricCatalog.OverdoseDeathsXylazine, $"region={J(j)}", v => v.DeathsWithXylazine[j]);
+        foreach (var j in labRegions) Add(MetricCatalog.AdulterantShare, $"substance=xylazine;region={J(j)}", v => Ratio(v.XylazineDoses[j], v.DosesServed[j]));
+        foreach (var j in labRegions) Add(MetricCatalog.CounterfeitPillShare, $"region={J(j)}", v => Ratio(v.PillMg[j], v.SuppliedMg[j]));
+        foreach (var j in labRegions) Add(MetricCatalog.OverdoseDeathsNitazene, $"region={J(j)}", v => v.DeathsWithNitazene[j]);
+        foreach (var j in labRegions) Add(MetricCatalog.NitazeneShare, $"region={J(j)}", v => Ratio(v.NitazeneDoses[j], v.DosesServed[j]));
         // Deaths by substance combination (docs/model.md#metrics): the opioid (nitazene only where the catalogue has one), stimulant co-use,
         // and xylazine (only where the catalogue has an adulterant); the combinations add up to overdose_deaths.
         var hasNitazene = spec.Substances.Any(x => x.Classes.Contains(Rules.OverdoseHazard.NitazeneClass));
@@ -77,52 +77,52 @@ public sealed class MetricsComputer
                     if ((nitazene && !hasNitazene) || (xylazine && !hasXylazine)) continue;
                     var combination = (nitazene ? "nitazene" : "fentanyl") + (stimulant ? "+stimulant" : "") + (xylazine ? "+xylazine" : "");
                     var slot = ShardReport.Combination(stimulant, k);
-                    Add("overdose_deaths_by_combination", $"combination={combination};region={J(j)}", v => v.DeathsByCombination[j, slot]);
+                    Add(MetricCatalog.OverdoseDeathsByCombination, $"combination={combination};region={J(j)}", v => v.DeathsByCombination[j, slot]);
                 }
         // The stimulant trade (methamphetamine, L2176-L2180): only where the catalogue has a stimulant (co-use) and some lab group makes it (the market).
         if (Rules.Stimulants.InCatalogue(spec))
             foreach (var j in labRegions)
-                Add("stimulant_co_use_share", $"region={J(j)}", v => Ratio(v.StimulantCoUsers[j],
+                Add(MetricCatalog.StimulantCoUseShare, $"region={J(j)}", v => Ratio(v.StimulantCoUsers[j],
                     v.People[j, PersonState.Use] + v.People[j, PersonState.Oud] + v.People[j, PersonState.Moud]));
         if (Rules.Stimulants.Traded(spec))
         {
-            foreach (var j in labRegions) Add("stimulant_supply_kg", $"region={J(j)}", v => v.StimulantSuppliedMg[j] / 1e6);
-            foreach (var j in labRegions) Add("stimulant_served_share", $"region={J(j)}", v => Ratio(v.StimulantDosesServed[j], v.StimulantDosesDemanded[j]));
-            foreach (var j in labRegions) Add("stimulant_price_per_mg", $"region={J(j)}", v => Ratio(v.StimulantRevenueUsd[j], v.StimulantSuppliedMg[j]));
+            foreach (var j in labRegions) Add(MetricCatalog.StimulantSupplyKg, $"region={J(j)}", v => v.StimulantSuppliedMg[j] / 1e6);
+            foreach (var j in labRegions) Add(MetricCatalog.StimulantServedShare, $"region={J(j)}", v => Ratio(v.StimulantDosesServed[j], v.StimulantDosesDemanded[j]));
+            foreach (var j in labRegions) Add(MetricCatalog.StimulantPricePerMg, $"region={J(j)}", v => Ratio(v.StimulantRevenueUsd[j], v.StimulantSuppliedMg[j]));
             foreach (var j in spec.Labs.Where(g => Rules.Stimulants.MakesStimulant(spec, g)).Select(g => g.Jurisdiction).Distinct().Order())
-                Add("stimulant_production_kg", $"lab={J(j)}", v => v.StimulantProductionKg[j]);
+                Add(MetricCatalog.StimulantProductionKg, $"lab={J(j)}", v => v.StimulantProductionKg[j]);
             foreach (var s in spec.Routes.Select(x => x.Input).Distinct().Where(s => layout.StimulantPrecursor[s]).Order())
-                Add("stimulant_precursor_kg", $"substance={spec.Substances[s].Id}", v => v.StimulantPrecursorKg[s]);
+                Add(MetricCatalog.StimulantPrecursorKg, $"substance={spec.Substances[s].Id}", v => v.StimulantPrecursorKg[s]);
             foreach (var st in new[] { Stage.Supplier, Stage.Broker, Stage.Route, Stage.Lab })
-                Add("stimulant_seized_kg", $"stage={EnumNames.Name(st)};material=precursor", v => v.StimulantPrecursorSeizedKg[st]);
+                Add(MetricCatalog.StimulantSeizedKg, $"stage={EnumNames.Name(st)};material=precursor", v => v.StimulantPrecursorSeizedKg[st]);
             foreach (var st in new[] { Stage.Route, Stage.Retail })
-                Add("stimulant_seized_kg", $"stage={EnumNames.Name(st)};material=drug", v => v.StimulantSeizedKg[st]);
+                Add(MetricCatalog.StimulantSeizedKg, $"stage={EnumNames.Name(st)};material=drug", v => v.StimulantSeizedKg[st]);
         }
-        foreach (var j in closedRegions) Add("outside_supply_kg", $"region={J(j)}", v => v.SuppliedMg[j] / 1e6);
-        foreach (var j in closedRegions) Add("outside_price_per_mg", $"region={J(j)}", v => Ratio(v.RevenueUsd[j], v.SuppliedMg[j]));
-        foreach (var j in labJurisdictions) Add("production_kg", $"lab={J(j)}", v => v.ProductionKg[j]);
-        foreach (var s in spec.Routes.Select(x => x.Output).Distinct().Where(s => !Rules.Stimulants.IsStimulant(spec, s)).Order()) Add("production_by_product_kg", $"product={spec.Substances[s].Id}", v => v.ProductionByProduct[s]);
-        foreach (var j in labJurisdictions) Add("relocated_capacity_kg", $"to={J(j)}", v => v.RelocatedCapacityKg[j]);
-        foreach (var j in labJurisdictions) Add("bribes_usd", $"jurisdiction={J(j)}", v => v.BribesUsd[j]);
-        foreach (var s in precursors) Add("precursor_kg", $"substance={spec.Substances[s].Id}", v => v.PrecursorBySubstance[s]);
-        foreach (var j in origins) Add("precursor_kg", $"origin={J(j)}", v => v.PrecursorByOrigin[j]);
-        Add("unscheduled_precursor_share", "", v => Ratio(v.PrecursorUnscheduledKg, v.PrecursorDeliveredKg));
-        foreach (var s in precursors) Add("unscheduled_precursor_kg", $"substance={spec.Substances[s].Id}", v => v.PrecursorUnscheduledBySubstance[s]);
-        foreach (var j in origins) Add("unscheduled_precursor_kg", $"origin={J(j)}", v => v.PrecursorUnscheduledByOrigin[j]);
-        Add("substitution_index", "", v => Distance(v.PrecursorBySubstance, _refSubstance));
-        Add("displacement_index", "origin", v => Distance(v.PrecursorByOrigin, _refOrigin));
-        Add("displacement_index", "lab", v => Distance(v.ProductionKg, _refLab));
-        Add("displacement_ratio", "origin", v => GainedOverLost(v.PrecursorByOrigin, _refOrigin));
-        Add("displacement_ratio", "lab", v => GainedOverLost(v.ProductionKg, _refLab));
-        foreach (var m in methods) Add("laundered_usd", $"method={EnumNames.Name(m)}", v => v.LaunderedUsd[(int)m]);
-        foreach (var m in methods) Add("seized_usd", $"method={EnumNames.Name(m)}", v => v.SeizedUsd[(int)m]);
+        foreach (var j in closedRegions) Add(MetricCatalog.OutsideSupplyKg, $"region={J(j)}", v => v.SuppliedMg[j] / 1e6);
+        foreach (var j in closedRegions) Add(MetricCatalog.OutsidePricePerMg, $"region={J(j)}", v => Ratio(v.RevenueUsd[j], v.SuppliedMg[j]));
+        foreach (var j in labJurisdictions) Add(MetricCatalog.ProductionKg, $"lab={J(j)}", v => v.ProductionKg[j]);
+        foreach (var s in spec.Routes.Select(x => x.Output).Distinct().Where(s => !Rules.Stimulants.IsStimulant(spec, s)).Order()) Add(MetricCatalog.ProductionByProductKg, $"product={spec.Substances[s].Id}", v => v.ProductionByProduct[s]);
+        foreach (var j in labJurisdictions) Add(MetricCatalog.RelocatedCapacityKg, $"to={J(j)}", v => v.RelocatedCapacityKg[j]);
+        foreach (var j in labJurisdictions) Add(MetricCatalog.BribesUsd, $"jurisdiction={J(j)}", v => v.BribesUsd[j]);
+        foreach (var s in precursors) Add(MetricCatalog.PrecursorKg, $"substance={spec.Substances[s].Id}", v => v.PrecursorBySubstance[s]);
+        foreach (var j in origins) Add(MetricCatalog.PrecursorKg, $"origin={J(j)}", v => v.PrecursorByOrigin[j]);
+        Add(MetricCatalog.UnscheduledPrecursorShare, "", v => Ratio(v.PrecursorUnscheduledKg, v.PrecursorDeliveredKg));
+        foreach (var s in precursors) Add(MetricCatalog.UnscheduledPrecursorKg, $"substance={spec.Substances[s].Id}", v => v.PrecursorUnscheduledBySubstance[s]);
+        foreach (var j in origins) Add(MetricCatalog.UnscheduledPrecursorKg, $"origin={J(j)}", v => v.PrecursorUnscheduledByOrigin[j]);
+        Add(MetricCatalog.SubstitutionIndex, "", v => Distance(v.PrecursorBySubstance, _refSubstance));
+        Add(MetricCatalog.DisplacementIndex, "origin", v => Distance(v.PrecursorByOrigin, _refOrigin));
+        Add(MetricCatalog.DisplacementIndex, "lab", v => Distance(v.ProductionKg, _refLab));
+        Add(MetricCatalog.DisplacementRatio, "origin", v => GainedOverLost(v.PrecursorByOrigin, _refOrigin));
+        Add(MetricCatalog.DisplacementRatio, "lab", v => GainedOverLost(v.ProductionKg, _refLab));
+        foreach (var m in methods) Add(MetricCatalog.LaunderedUsd, $"method={EnumNames.Name(m)}", v => v.LaunderedUsd[(int)m]);
+        foreach (var m in methods) Add(MetricCatalog.SeizedUsd, $"method={EnumNames.Name(m)}", v => v.SeizedUsd[(int)m]);
         // Innovation after losses: each method's risk multiplier weighted by the USD its groups handled (their plain mean in a month
         // they handled nothing); only where some group innovates, so other scenarios' outputs keep their series.
         if (spec.Launderers.Any(l => l.InnovationRate > 0))
             foreach (var m in methods)
             {
                 var groups = Enumerable.Range(0, spec.Launderers.Length).Where(g => spec.Launderers[g].Method == m).ToArray();
-                Add("laundering_risk", $"method={EnumNames.Name(m)}", v =>
+                Add(MetricCatalog.LaunderingRisk, $"method={EnumNames.Name(m)}", v =>
                 {
                     var handled = groups.Sum(g => v.LaunderedByGroup[g]);
                     return handled > 0
@@ -136,22 +136,22 @@ public sealed class MetricsComputer
             var limited = Enumerable.Range(0, spec.Launderers.Length).Where(g => spec.Launderers[g].Method == m && spec.Launderers[g].HasCapacity).ToArray();
             if (limited.Length == 0) continue;
             var capacity = limited.Sum(g => spec.Launderers[g].CapacityUsdPerMonth);
-            Add("laundering_utilisation", $"method={EnumNames.Name(m)}", v => limited.Sum(g => v.LaunderedByGroup[g]) / capacity);
+            Add(MetricCatalog.LaunderingUtilisation, $"method={EnumNames.Name(m)}", v => limited.Sum(g => v.LaunderedByGroup[g]) / capacity);
         }
         if (spec.Launderers.Any(l => l.IsLatent))
-            Add("laundering_groups_open", "", _ => Enumerable.Range(0, spec.Launderers.Length).Count(g => _signals!.LaunderingOpen(g)));
+            Add(MetricCatalog.LaunderingGroupsOpen, "", _ => Enumerable.Range(0, spec.Launderers.Length).Count(g => _signals!.LaunderingOpen(g)));
         // Chemicals are counted in kg as seized; finished drug in fentanyl-equivalent kg.
         foreach (var st in new[] { Stage.Supplier, Stage.Broker, Stage.Route, Stage.Lab })
-            Add("seized_kg", $"stage={EnumNames.Name(st)};material=precursor", v => v.SeizedKg[st]);
+            Add(MetricCatalog.SeizedKg, $"stage={EnumNames.Name(st)};material=precursor", v => v.SeizedKg[st]);
         foreach (var st in new[] { Stage.Route, Stage.Retail })
-            Add("seized_kg", $"stage={EnumNames.Name(st)};material=drug", v => v.SeizedDrugKg[st]);
-        for (var a = 0; a < spec.Agencies.Length; a++) { var aa = a; Add("enforcement_spend_usd", $"agency={spec.Agencies[a].Id}", v => v.SpendUsd[aa]); }
+            Add(MetricCatalog.SeizedKg, $"stage={EnumNames.Name(st)};material=drug", v => v.SeizedDrugKg[st]);
+        for (var a = 0; a < spec.Agencies.Length; a++) { var aa = a; Add(MetricCatalog.EnforcementSpendUsd, $"agency={spec.Agencies[a].Id}", v => v.SpendUsd[aa]); }
         // Only adaptive agencies have an allocation worth a series; stages outside the mandate stay at 0 and are left out.
         for (var a = 0; a < spec.Agencies.Length; a++)
             foreach (var st in Enum.GetValues<Stage>().Where(st => spec.Agencies[a].AdaptiveAllocation > 0 && spec.Agencies[a].Allocation[(int)st] > 0))
             {
                 var aa = a;
-                Add("enforcement_allocation", $"agency={spec.Agencies[a].Id};stage={EnumNames.Name(st)}", v => v.AllocationShare[aa, st]);
+                Add(MetricCatalog.EnforcementAllocation, $"agency={spec.Agencies[a].Id};stage={EnumNames.Name(st)}", v => v.AllocationShare[aa, st]);
             }
         // Only agencies that keep an intelligence queue have lead series.
         for (var a = 0; a < spec.Agencies.Length; a++)
@@ -161,46 +161,46 @@ public sealed class MetricsComputer
             for (var k = 0; k < Rules.IntelligenceQueue.StateNames.Length; k++)
             {
                 var slot = k;
-                Add("intelligence_leads", $"agency={spec.Agencies[a].Id};state={Rules.IntelligenceQueue.StateNames[k]}", v => v.IntelligenceLeads[aa, slot]);
+                Add(MetricCatalog.IntelligenceLeads, $"agency={spec.Agencies[a].Id};state={Rules.IntelligenceQueue.StateNames[k]}", v => v.IntelligenceLeads[aa, slot]);
             }
-            Add("intelligence_queue_leads", $"agency={spec.Agencies[a].Id}", v => v.IntelligenceLeads[aa, Rules.IntelligenceQueue.Waiting]);
+            Add(MetricCatalog.IntelligenceQueueLeads, $"agency={spec.Agencies[a].Id}", v => v.IntelligenceLeads[aa, Rules.IntelligenceQueue.Waiting]);
         }
         foreach (var t in spec.Trust)
-            Add("trust", $"pair={spec.Countries[t.CountryA]}-{spec.Countries[t.CountryB]}", _ => _signals!.Trust(t.CountryA, t.CountryB));
+            Add(MetricCatalog.Trust, $"pair={spec.Countries[t.CountryA]}-{spec.Countries[t.CountryB]}", _ => _signals!.Trust(t.CountryA, t.CountryB));
         foreach (var j in spec.Suppliers.Where(g => g.Cohort != "informal").Select(g => g.Jurisdiction).Distinct().Order())
-            Add("kyc_adoption_share", $"jurisdiction={J(j)}", v => Ratio(v.KycAdopters[j], v.FormalSuppliers[j]));
+            Add(MetricCatalog.KycAdoptionShare, $"jurisdiction={J(j)}", v => Ratio(v.KycAdopters[j], v.FormalSuppliers[j]));
         // Only where firms decide KYC by its economics (a group states a kyc-cost-usd-per-month).
         foreach (var j in spec.Suppliers.Where(g => g.DecidesKyc).Select(g => g.Jurisdiction).Distinct().Order())
         {
-            Add("kyc_compliance_cost_usd", $"jurisdiction={J(j)}", v => v.KycCostUsd[j]);
-            Add("kyc_incentive_usd", $"jurisdiction={J(j)}", v => v.KycIncentiveUsd[j]);
+            Add(MetricCatalog.KycComplianceCostUsd, $"jurisdiction={J(j)}", v => v.KycCostUsd[j]);
+            Add(MetricCatalog.KycIncentiveUsd, $"jurisdiction={J(j)}", v => v.KycIncentiveUsd[j]);
         }
         string[] sellers = ["adopter", "non-adopter", "informal"];
-        for (var k = 0; k < ShardReport.SellerTypes; k++) { var kk = k; Add("diverted_precursor_kg", $"seller={sellers[k]}", v => v.DivertedBySeller[kk]); }
+        for (var k = 0; k < ShardReport.SellerTypes; k++) { var kk = k; Add(MetricCatalog.DivertedPrecursorKg, $"seller={sellers[k]}", v => v.DivertedBySeller[kk]); }
         if (methods.Length > 0)
-            Add("laundered_bank_share", "", v => Ratio(methods.Where(Rules.Laundering.TouchesBanks).Sum(m => v.LaunderedUsd[(int)m]), methods.Sum(m => v.LaunderedUsd[(int)m])));
+            Add(MetricCatalog.LaunderedBankShare, "", v => Ratio(methods.Where(Rules.Laundering.TouchesBanks).Sum(m => v.LaunderedUsd[(int)m]), methods.Sum(m => v.LaunderedUsd[(int)m])));
         string[] channels = ["open-web", "social", "encrypted"];
-        for (var k = 0; k < ShardReport.Channels; k++) { var kk = k; Add("broker_listings", $"channel={channels[k]}", v => v.BrokersByChannel[kk]); }
-        Add("broker_listings", "channel=offline", v => v.BrokersOffline);
+        for (var k = 0; k < ShardReport.Channels; k++) { var kk = k; Add(MetricCatalog.BrokerListings, $"channel={channels[k]}", v => v.BrokersByChannel[kk]); }
+        Add(MetricCatalog.BrokerListings, "channel=offline", v => v.BrokersOffline);
         // China's register (populations that keep one, L807, L1504, L1672) and NPS use (L1540).
         var registries = spec.Populations.Where(p => p.TracksRegistry).Select(p => p.Region).Distinct().Order().ToArray();
-        foreach (var j in registries) Add("registered_users", $"region={J(j)}", v => v.RegisteredUsers[j]);
-        foreach (var j in registries) Add("hidden_users", $"region={J(j)}", v => v.HiddenUsers[j]);
-        foreach (var j in registries) Add("newly_registered_users", $"region={J(j)}", v => v.NewlyRegistered[j]);
+        foreach (var j in registries) Add(MetricCatalog.RegisteredUsers, $"region={J(j)}", v => v.RegisteredUsers[j]);
+        foreach (var j in registries) Add(MetricCatalog.HiddenUsers, $"region={J(j)}", v => v.HiddenUsers[j]);
+        foreach (var j in registries) Add(MetricCatalog.NewlyRegisteredUsers, $"region={J(j)}", v => v.NewlyRegistered[j]);
         foreach (var j in registries)
-            Add("nps_share", $"region={J(j)}", v => Ratio(v.NpsUsers[j],
+            Add(MetricCatalog.NpsShare, $"region={J(j)}", v => Ratio(v.NpsUsers[j],
                 v.People[j, PersonState.Use] + v.People[j, PersonState.Oud] + v.People[j, PersonState.Moud]));
         foreach (var j in spec.Populations.Where(p => !p.SuppliedByLabs).Select(p => p.Region).Distinct().Order())
-            Add("outside_seized_kg", $"region={J(j)}", v => v.OutsideSeizedKg[j]);
+            Add(MetricCatalog.OutsideSeizedKg, $"region={J(j)}", v => v.OutsideSeizedKg[j]);
         foreach (var j in regions)
             for (var s = 0; s < EnumNames.LivingStateCount; s++)
             {
                 var state = (PersonState)s;
-                Add("people", $"state={EnumNames.Name(state)};region={J(j)}", v => v.People[j, state]);
+                Add(MetricCatalog.People, $"state={EnumNames.Name(state)};region={J(j)}", v => v.People[j, state]);
             }
         // MOUD coverage, the share of people with OUD who are in treatment (docs/calibration.md: about 25%, L1808), for the labs' markets.
         foreach (var j in labRegions)
-            Add("moud_coverage", $"region={J(j)}", v => Ratio(v.People[j, PersonState.Moud], v.People[j, PersonState.Moud] + v.People[j, PersonState.Oud]));
+            Add(MetricCatalog.MoudCoverage, $"region={J(j)}", v => Ratio(v.People[j, PersonState.Moud], v.People[j, PersonState.Moud] + v.People[j, PersonState.Oud]));
         Catalog = keys;
     }
 

@@ -23,8 +23,8 @@ public static class ResultsFixture
             [new ArmEntry("baseline", "00-baseline", 0, []), new ArmEntry("policy", "01-policy", 1, [])], 7, 3, null, "supplysim compare a.yaml b.yaml --replicates 3");
         return Write(plan, (arm, outcome, r) => outcome.Key switch
         {
-            Outcomes.Deaths => arm == 0 ? new[] { 1000.0, 1100, 900 }[r] : new[] { 950.0, 1040, 860 }[r],
-            Outcomes.Spend => arm == 0 ? 10e6 : 20e6,
+            var k when k == Outcomes.Deaths => arm == 0 ? new[] { 1000.0, 1100, 900 }[r] : new[] { 950.0, 1040, 860 }[r],
+            var k when k == Outcomes.Spend => arm == 0 ? 10e6 : 20e6,
             _ => (10 + r) * (arm == 0 ? 1 : 1.1),
         });
     }
