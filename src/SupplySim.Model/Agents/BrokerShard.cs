@@ -33,11 +33,11 @@ public sealed class BrokerShard : Shard
     private readonly double[] _stock; // [agent * S + substance]
     private readonly int[] _favourites; // [agent * K + slot] supplier id, -1 if none
     private readonly int[] _misses; // orders since the favourite last delivered
-    private readonly int _k;
-    private readonly BrokerGroupSpec _group;
-    private readonly Substitution _substitution;
-    private readonly int[] _suppliers;
-    private readonly bool[] _offers; // precursors the group may offer (Stimulants.Offers)
+    [FixedByLayout] private readonly int _k;
+    [FixedByLayout] private readonly BrokerGroupSpec _group;
+    [FixedByLayout] private readonly Substitution _substitution;
+    [FixedByLayout] private readonly int[] _suppliers;
+    [FixedByLayout] private readonly bool[] _offers; // precursors the group may offer (Stimulants.Offers)
 
     public BrokerShard(Layout layout, ShardInfo info) : base(layout, info)
     {
@@ -67,25 +67,7 @@ public sealed class BrokerShard : Shard
         }
     }
 
-    internal static readonly CheckpointFields Checkpoint = new(
-        [nameof(_agents), nameof(_stock), nameof(_favourites), nameof(_misses)],
-        [nameof(_k), nameof(_group), nameof(_substitution), nameof(_suppliers), nameof(_offers)]);
-
-    public override void Save(BinaryWriter w)
-    {
-        w.WriteArray(_agents);
-        w.WriteArray(_stock);
-        w.WriteArray(_favourites);
-        w.WriteArray(_misses);
-    }
-
-    public override void Load(BinaryReader r)
-    {
-        r.ReadArrayInto(_agents);
-        r.ReadArrayInto(_stock);
-        r.ReadArrayInto(_favourites);
-        r.ReadArrayInto(_misses);
-    }
+    protected internal override IShardPart[] Parts => [ShardPart.Array(_agents), ShardPart.Array(_stock), ShardPart.Array(_favourites), ShardPart.Array(_misses)];
 
     public override void Step(in StepContext ctx, ReadOnlySpan<Message> inbox, Outbox outbox, ShardReport report)
     {

@@ -26,36 +26,31 @@ public sealed class CartelLabShard : Shard
     {
         public double Capacity;
         public double Cash;
-        public double OnOrderKg;
-        public int Broker;
-        public double FillMemory;
         public int Launderer;
         public double RiskAppetite;
         public double LastYield;
         public double Presses; // kg a month the lab can press into pills; it presses that share of its capacity
-        // Second source (second-source-share > 0; sourcing mix, L488): its broker, fill memory and kg on order.
-        public int Broker2;
-        public double Fill2;
-        public double OnOrder2;
         // Know-how: bit k set when the lab can run route k of the catalogue (routes with a skill, L367, L456).
         public ulong Known;
     }
 
     private readonly Lab[] _agents;
     private readonly double[] _stock; // [agent * S + substance]
-    private readonly LabGroupSpec _group;
-    private readonly RouteSpec[] _routesByValue;
-    private readonly double _bestYield;
-    private readonly double[] _launderCost;
-    private readonly double _priceRef;
-    private readonly (int Jurisdiction, double Weight)[] _exporters; // chemical exporters by capacity share (where presses come from)
-    private readonly (int Jurisdiction, int[] Labs)[] _sites; // every other jurisdiction with lab agents, and their ids
-    private readonly bool _corruptible; // an agency acting here takes bribes
-    private readonly bool _stimulant; // the group makes a stimulant: it reads and serves the stimulant market
-    private readonly int[] _brokers; // brokers that offer an input of the group's routes, ascending
-    private readonly bool _skilled; // some route needs skill: labs run only the routes they know
-    private readonly ulong[] _teaches; // per substance: the group's routes that take it (what a recipe for it teaches)
-    private readonly int[] _routeBit; // per route of _routesByValue: its index in the catalogue's routes (its know-how bit)
+    private readonly LabSources _primary; // the broker each lab orders from first
+    private readonly LabSources _second; // each lab's second broker (second-source-share > 0; sourcing mix, L488), else unused
+    [FixedByLayout] private readonly LabGroupSpec _group;
+    [FixedByLayout] private readonly RouteSpec[] _routesByValue;
+    [FixedByLayout] private readonly double _bestYield;
+    [FixedByLayout] private readonly double[] _launderCost;
+    [FixedByLayout] private readonly double _priceRef;
+    [FixedByLayout] private readonly (int Jurisdiction, double Weight)[] _exporters; // chemical exporters by capacity share (where presses come from)
+    [FixedByLayout] private readonly (int Jurisdiction, int[] Labs)[] _sites; // every other jurisdiction with lab agents, and their ids
+    [FixedByLayout] private readonly bool _corruptible; // an agency acting here takes bribes
+    [FixedByLayout] private readonly bool _stimulant; // the group makes a stimulant: it reads and serves the stimulant market
+    [FixedByLayout] private readonly int[] _brokers; // brokers that offer an input of the group's routes, ascending
+    [FixedByLayout] private readonly bool _skilled; // some route needs skill: labs run only the routes they know
+    [FixedByLayout] private readonly ulong[] _teaches; // per substance: the group's routes that take it (what a recipe for it teaches)
+    [FixedByLayout] private readonly int[] _routeBit; // per route of _routesByValue: its index in the catalogue's routes (its know-how bit)
 
     public CartelLabShard(Layout layout, ShardInfo info) : base(layout, info)
     {
@@ -85,6 +80,8 @@ public sealed class CartelLabShard : Shard
             .Select(g => (g.Key, g.SelectMany(x => Enumerable.Range(x.FirstAgent, x.Count)).ToArray())).ToArray();
         _agents = new Lab[info.Count];
         _stock = new double[info.Count * s];
+        _primary = new LabSources(new Source[info.Count]);
+        _second = new LabSources(new Source[info.Count]);
 
         var initial = InitialSignals.Build(layout);
         var substitution = new Substitution(Spec);
@@ -96,42 +93,36 @@ public sealed class CartelLabShard : Shard
             _agents[i] = new Lab
             {
                 Capacity = _group.CapacityKgPerMonth,
-                Broker = broker,
-                FillMemory = 1,
-                Broker2 = -1,
-                Fill2 = 1,
                 LastYield = _bestYield,
                 Launderer = -1,
                 RiskAppetite = RiskDecision.Appetite(CounterRng.Normal(Seed, CounterRng.Stream.LabTraits, id, 0, 1), P.RiskAppetiteSigma),
             };
+            _primary[i] = Source.Of(broker);
+            _second[i] = Source.Of(-1);
             // The initial stockpile is of the chemical the lab's broker would offer.
             var brokerShard = broker < 0 ? null : layout.ShardOf(broker);
             var product = brokerShard is null ? -1
                 : substitution.Best(initial, brokerShard.Jurisdiction, Seed, broker, P.BrokerPreferenceSigma, Stimulants.Offers(Spec, Spec.Brokers[brokerShard.Group]));
             if (product >= 0)
                 _stock[i * s + product] = _group.CapacityKgPerMonth / Math.Max(Substitution.BestYield(Spec, product), 1e-9) * _group.InitialStockMonths;
-            if (_group.SecondSourceShare > 0) _agents[i].Broker2 = SecondBroker(id, broker, 0);
+            if (_group.SecondSourceShare > 0) _second[i].Broker = SecondBroker(id, broker, 0);
             if (_skilled) _agents[i].Known = InitialKnowHow(id);
         }
     }
 
-    internal static readonly CheckpointFields Checkpoint = new(
-        [nameof(_agents), nameof(_stock)],
-        [nameof(_group), nameof(_routesByValue), nameof(_bestYield), nameof(_launderCost), nameof(_priceRef), nameof(_exporters), nameof(_sites), nameof(_corruptible), nameof(_stimulant), nameof(_brokers), nameof(_skilled), nameof(_teaches), nameof(_routeBit)]);
+    protected internal override IShardPart[] Parts => [ShardPart.Array(_agents), ShardPart.Array(_stock), _primary, _second];
 
-    public override void Save(BinaryWriter w)
-    {
-        w.WriteArray(_agents);
-        w.WriteArray(_stock);
-    }
-
-    public override void Load(BinaryReader r)
-    {
-        r.ReadArrayInto(_agents);
-        r.ReadArrayInto(_stock);
-    }
+    /// <summary>What the inbox brought each lab this month: kg from each of its sources, and proceeds.</summary>
+    private readonly record struct Receipts(double[] Received, double[] Received2, double[] Proceeds);
 
     public override void Step(in StepContext ctx, ReadOnlySpan<Message> inbox, Outbox outbox, ShardReport report)
+    {
+        var receipts = Receive(inbox, outbox, report);
+        StepLabs(ctx, outbox, report, receipts);
+    }
+
+    /// <summary>Takes deliveries into stock (paying for them), proceeds into cash and relocated capacity into the labs.</summary>
+    private Receipts Receive(ReadOnlySpan<Message> inbox, Outbox outbox, ShardReport report)
     {
         var s = Spec.Substances.Length;
         var received = new double[_agents.Length];
@@ -148,7 +139,7 @@ public sealed class CartelLabShard : Shard
                     // A recipe comes with the chemical from brokers that send them; a chemical the lab cannot use is no delivery.
                     if (_skilled && Spec.Brokers[Layout.ShardOf(msg.From).Group].Recipes) _agents[i].Known |= _teaches[msg.Substance];
                     var usable = !_skilled || (_agents[i].Known & _teaches[msg.Substance]) != 0;
-                    if (usable && _group.SecondSourceShare > 0 && msg.From == _agents[i].Broker2 && msg.From != _agents[i].Broker) received2[i] += msg.Kg;
+                    if (usable && _group.SecondSourceShare > 0 && msg.From == _second[i].Broker && msg.From != _primary[i].Broker) received2[i] += msg.Kg;
                     else if (usable) received[i] += msg.Kg;
                     if (Layout.StimulantPrecursor[msg.Substance]) report.StimulantPrecursorKg[msg.Substance] += msg.Kg;
                     else Delivered(report, msg);
@@ -166,7 +157,7 @@ public sealed class CartelLabShard : Shard
                     break;
             }
         }
-        StepLabs(ctx, outbox, report, received, received2, proceeds);
+        return new Receipts(received, received2, proceeds);
     }
 
     /// <summary>Books an opioid precursor delivered to a lab (the precursor series).</summary>
@@ -184,7 +175,8 @@ public sealed class CartelLabShard : Shard
         }
     }
 
-    private void StepLabs(in StepContext ctx, Outbox outbox, ShardReport report, double[] received, double[] received2, double[] proceeds)
+    /// <summary>Each lab's month: raid, launderer, synthesis, shipping, presses, relocation, sources, reorder, capacity, bribes.</summary>
+    private void StepLabs(in StepContext ctx, Outbox outbox, ShardReport report, in Receipts receipts)
     {
         var j = Info.Jurisdiction;
         var signals = ctx.Signals;
@@ -205,23 +197,7 @@ public sealed class CartelLabShard : Shard
             var id = Info.FirstAgent + i;
             var stock = _stock.AsSpan(i * s, s);
 
-            if (CounterRng.Uniform(Seed, CounterRng.Stream.LabRaid, id, ctx.Tick) < pLab)
-            {
-                for (var k = 0; k < s; k++)
-                {
-                    var lost = stock[k] * P.RaidLossShare;
-                    stock[k] -= lost;
-                    if (Layout.StimulantPrecursor[k])
-                    {
-                        report.StimulantPrecursorSeizedKg[Stage.Lab] += lost;
-                        continue;
-                    }
-                    report.LabPrecursorSeizedKg += lost;
-                    report.SeizedKg[Stage.Lab] += lost;
-                    report.SeizedValue[j, Stage.Lab] += lost * Layout.FentanylEquivalentPerKg[k];
-                }
-                a.Presses *= 1 - P.RaidLossShare;
-            }
+            if (CounterRng.Uniform(Seed, CounterRng.Stream.LabRaid, id, ctx.Tick) < pLab) Raided(ref a, stock, report);
 
             if (a.Launderer < 0 || CounterRng.Uniform(Seed, CounterRng.Stream.LabLaunderer, id, ctx.Tick) < P.LabLaundererReviewRate)
                 a.Launderer = ChooseLaunderer(signals, id);
@@ -230,20 +206,39 @@ public sealed class CartelLabShard : Shard
             if (!_stimulant) BuyPresses(ref a, pressControl, produced > 0); // methamphetamine is not pressed into counterfeit pills here
             if (mayRelocate) Relocate(ctx, ref a, id, outbox);
 
-            TrackBroker(ctx, ref a, id, received[i]);
-            if (_group.SecondSourceShare > 0) TrackSecondBroker(ctx, ref a, id, received2[i]);
-            Reorder(ref a, id, stock, outbox);
+            TrackPrimary(ctx, ref _primary[i], id, receipts.Received[i]);
+            if (_group.SecondSourceShare > 0) TrackSecond(ctx, ref _second[i], _primary[i].Broker, id, receipts.Received2[i]);
+            Reorder(ref a, ref _primary[i], ref _second[i], id, stock, outbox);
             AdjustCapacity(signals, ref a, produced > 0);
 
-            if (bribeShare > 0 && proceeds[i] > 0)
+            if (bribeShare > 0 && receipts.Proceeds[i] > 0)
             {
-                var bribe = bribeShare * proceeds[i];
+                var bribe = bribeShare * receipts.Proceeds[i];
                 a.Cash -= bribe;
                 report.BribesUsd[j] += bribe;
             }
             foreach (var kg in stock) report.LabStockKg += kg;
             report.CashUsd += a.Cash;
         }
+    }
+
+    /// <summary>A raid: the lab loses <c>raid-loss-share</c> of its stock and of its presses.</summary>
+    private void Raided(ref Lab a, Span<double> stock, ShardReport report)
+    {
+        for (var k = 0; k < stock.Length; k++)
+        {
+            var lost = stock[k] * P.RaidLossShare;
+            stock[k] -= lost;
+            if (Layout.StimulantPrecursor[k])
+            {
+                report.StimulantPrecursorSeizedKg[Stage.Lab] += lost;
+                continue;
+            }
+            report.LabPrecursorSeizedKg += lost;
+            report.SeizedKg[Stage.Lab] += lost;
+            report.SeizedValue[Info.Jurisdiction, Stage.Lab] += lost * Layout.FentanylEquivalentPerKg[k];
+        }
+        a.Presses *= 1 - P.RaidLossShare;
     }
 
     /// <summary>Runs the most valuable accepted routes up to capacity; returns kg made of the first accepted output.</summary>
@@ -388,54 +383,51 @@ public sealed class CartelLabShard : Shard
         SeizureValue.AddRoute(report, signals, Info.Jurisdiction, to, kg * potency, IntelligenceQueue.Drug, illegality);
     }
 
-    /// <summary>
-    /// One source's month: what it delivered comes off its order book (the rest is partly written off) and into its fill memory.
-    /// True when it has failed, its fill memory below the switch threshold.
-    /// </summary>
-    private bool Failed(ref double onOrder, ref double fill, double received)
+    /// <summary>The primary source's month; on failure the lab switches to another broker of its precursors, anywhere.</summary>
+    private void TrackPrimary(in StepContext ctx, ref Source source, int id, double received)
     {
-        onOrder = Math.Max(0, onOrder - received) * (1 - P.LabOrderWriteOff);
-        fill = (1 - P.LabFillMemory) * fill + P.LabFillMemory * (received > 0 ? 1 : 0);
-        return fill < P.LabSwitchThreshold;
-    }
-
-    private void TrackBroker(in StepContext ctx, ref Lab a, int id, double received)
-    {
-        if (a.OnOrderKg <= 0 && received <= 0) return;
-        if (!Failed(ref a.OnOrderKg, ref a.FillMemory, received) || _brokers.Length < 2) return;
-        // Switch to another broker of its precursors, anywhere: the lab does not know who can deliver, it only learns who cannot.
+        if (source.Idle(received)) return;
+        if (!source.Failed(received, P) || _brokers.Length < 2) return;
+        // The lab does not know who can deliver, it only learns who cannot.
         var pick = CounterRng.Index(Seed, CounterRng.Stream.LabBroker, id, ctx.Tick, _brokers.Length - 1);
-        var current = Array.BinarySearch(_brokers, a.Broker);
-        a.Broker = _brokers[pick >= current ? pick + 1 : pick];
-        a.FillMemory = 1;
-        a.OnOrderKg = 0;
+        var current = Array.BinarySearch(_brokers, source.Broker);
+        source = Source.Of(_brokers[pick >= current ? pick + 1 : pick]);
     }
 
-    private void Reorder(ref Lab a, int id, ReadOnlySpan<double> stock, Outbox outbox)
+    /// <summary>The second source's month (<see cref="Source.Failed"/>), as <see cref="TrackPrimary"/> does for the first.</summary>
+    private void TrackSecond(in StepContext ctx, ref Source source, int primary, int id, double received)
     {
-        if (a.Broker < 0) return;
+        if (source.Broker < 0 || source.Broker == primary) source.Broker = SecondBroker(id, primary, ctx.Tick);
+        if (source.Idle(received)) return;
+        if (!source.Failed(received, P)) return;
+        source = Source.Of(SecondBroker(id, primary, ctx.Tick));
+    }
+
+    private void Reorder(ref Lab a, ref Source first, ref Source second, int id, ReadOnlySpan<double> stock, Outbox outbox)
+    {
+        if (first.Broker < 0) return;
         var held = 0.0;
         for (var k = 0; k < stock.Length; k++)
             if (!_skilled || (a.Known & _teaches[k]) != 0) held += stock[k]; // a chemical it cannot use is not stock
         var target = a.Capacity / a.LastYield * _group.StockpileMonths;
-        var need = target - held - a.OnOrderKg - a.OnOrder2;
+        var need = target - held - first.OnOrderKg - second.OnOrderKg;
         if (need <= 1e-9) return;
-        if (_group.SecondSourceShare > 0 && a.Broker2 >= 0)
+        if (_group.SecondSourceShare > 0 && second.Broker >= 0)
         {
             // Sourcing mix: the second broker gets its share, weighted by how well each has delivered lately.
-            var w2 = _group.SecondSourceShare * a.Fill2;
-            var w1 = (1 - _group.SecondSourceShare) * a.FillMemory;
-            var second = w1 + w2 > 0 ? need * w2 / (w1 + w2) : 0;
-            if (second > 1e-9)
+            var w2 = _group.SecondSourceShare * second.Fill;
+            var w1 = (1 - _group.SecondSourceShare) * first.Fill;
+            var kg = w1 + w2 > 0 ? need * w2 / (w1 + w2) : 0;
+            if (kg > 1e-9)
             {
-                outbox.Emit(new Message(MessageKind.LabOrder, id, a.Broker2, -1, 0, second, 0));
-                a.OnOrder2 += second;
-                need -= second;
+                outbox.Emit(new Message(MessageKind.LabOrder, id, second.Broker, -1, 0, kg, 0));
+                second.OnOrderKg += kg;
+                need -= kg;
             }
         }
         if (need <= 1e-9) return;
-        outbox.Emit(new Message(MessageKind.LabOrder, id, a.Broker, -1, 0, need, 0));
-        a.OnOrderKg += need;
+        outbox.Emit(new Message(MessageKind.LabOrder, id, first.Broker, -1, 0, need, 0));
+        first.OnOrderKg += need;
     }
 
     /// <summary>
@@ -461,17 +453,6 @@ public sealed class CartelLabShard : Shard
         var abroad = _brokers.Where(b => Layout.ShardOf(b).Jurisdiction != home).ToArray();
         var pool = abroad.Length > 0 ? abroad : _brokers.Where(b => b != primary).ToArray();
         return pool[CounterRng.Index(Seed, CounterRng.Stream.LabBroker, id, tick, pool.Length, 1)];
-    }
-
-    /// <summary>The second source's fill memory and switch (<see cref="Failed"/>), as <see cref="TrackBroker"/> does for the first.</summary>
-    private void TrackSecondBroker(in StepContext ctx, ref Lab a, int id, double received)
-    {
-        if (a.Broker2 < 0 || a.Broker2 == a.Broker) a.Broker2 = SecondBroker(id, a.Broker, ctx.Tick);
-        if (a.OnOrder2 <= 0 && received <= 0) return;
-        if (!Failed(ref a.OnOrder2, ref a.Fill2, received)) return;
-        a.Broker2 = SecondBroker(id, a.Broker, ctx.Tick);
-        a.Fill2 = 1;
-        a.OnOrder2 = 0;
     }
 
     private void AdjustCapacity(TickSignals signals, ref Lab a, bool active)

@@ -35,23 +35,9 @@ public sealed class EnforcementAgencyShard : Shard
         _leads = new double[info.Count * layout.JurisdictionCount * IntelligenceQueue.Kinds];
     }
 
-    internal static readonly CheckpointFields Checkpoint = new([nameof(_allocation), nameof(_leads), nameof(_mandate)], []);
-
     /// <summary>Agencies keep their allocation (it changes only where they adapt) and their waiting leads between ticks; budgets and
     /// pressure travel in the signals.</summary>
-    public override void Save(BinaryWriter w)
-    {
-        w.WriteArray(_allocation);
-        w.WriteArray(_leads);
-        w.WriteArray(_mandate);
-    }
-
-    public override void Load(BinaryReader r)
-    {
-        r.ReadArrayInto(_allocation);
-        r.ReadArrayInto(_leads);
-        r.ReadArrayInto(_mandate);
-    }
+    protected internal override IShardPart[] Parts => [ShardPart.Array(_allocation), ShardPart.Array(_leads), ShardPart.Array(_mandate)];
 
     public override void Step(in StepContext ctx, ReadOnlySpan<Message> inbox, Outbox outbox, ShardReport report)
     {

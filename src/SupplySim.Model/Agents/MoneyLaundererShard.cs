@@ -14,7 +14,7 @@ namespace SupplySim.Model.Agents;
 public sealed class MoneyLaundererShard : Shard
 {
     private readonly double[] _cash;
-    private readonly LaundererGroupSpec _group;
+    [FixedByLayout] private readonly LaundererGroupSpec _group;
 
     public MoneyLaundererShard(Layout layout, ShardInfo info) : base(layout, info)
     {
@@ -22,11 +22,8 @@ public sealed class MoneyLaundererShard : Shard
         _cash = new double[info.Count];
     }
 
-    internal static readonly CheckpointFields Checkpoint = new([nameof(_cash)], [nameof(_group)]);
-
-    public override void Save(BinaryWriter w) => w.WriteArray(_cash);
-
-    public override void Load(BinaryReader r) => r.ReadArrayInto(_cash);
+    /// <summary>Each network's fees kept.</summary>
+    protected internal override IShardPart[] Parts => [ShardPart.Array(_cash)];
 
     public override void Step(in StepContext ctx, ReadOnlySpan<Message> inbox, Outbox outbox, ShardReport report)
     {

@@ -30,9 +30,9 @@ public sealed class PrecursorSupplierShard : Shard
     }
 
     private readonly Supplier[] _agents;
-    private readonly SupplierGroupSpec _group;
-    private readonly bool[] _sells;
-    private readonly bool _informal;
+    [FixedByLayout] private readonly SupplierGroupSpec _group;
+    [FixedByLayout] private readonly bool[] _sells;
+    [FixedByLayout] private readonly bool _informal;
 
     public PrecursorSupplierShard(Layout layout, ShardInfo info) : base(layout, info)
     {
@@ -54,11 +54,7 @@ public sealed class PrecursorSupplierShard : Shard
         }
     }
 
-    internal static readonly CheckpointFields Checkpoint = new([nameof(_agents)], [nameof(_group), nameof(_sells), nameof(_informal)]);
-
-    public override void Save(BinaryWriter w) => w.WriteArray(_agents);
-
-    public override void Load(BinaryReader r) => r.ReadArrayInto(_agents);
+    protected internal override IShardPart[] Parts => [ShardPart.Array(_agents)];
 
     public override void Step(in StepContext ctx, ReadOnlySpan<Message> inbox, Outbox outbox, ShardReport report)
     {

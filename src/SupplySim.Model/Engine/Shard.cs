@@ -22,23 +22,40 @@ public abstract class Shard
         Seed = layout.Spec.Seed;
     }
 
-    public Layout Layout { get; }
-    public ShardInfo Info { get; }
-    protected WorldSpec Spec { get; }
-    protected ModelParameters P { get; }
-    protected ulong Seed { get; }
+    [field: FixedByLayout] public Layout Layout { get; }
+    [field: FixedByLayout] public ShardInfo Info { get; }
+    [field: FixedByLayout] protected WorldSpec Spec { get; }
+    [field: FixedByLayout] protected ModelParameters P { get; }
+    [field: FixedByLayout] protected ulong Seed { get; }
 
     /// <summary>Runs one tick: apply the inbox (already in (source shard, sequence) order), run every agent, emit messages, fill the report.</summary>
     public abstract void Step(in StepContext ctx, ReadOnlySpan<Message> inbox, Outbox outbox, ShardReport report);
 
-    /// <summary>Writes every field that later steps read (the kind's <c>Checkpoint</c> fields, Saved); see <see cref="CheckpointFields"/>.</summary>
-    public abstract void Save(BinaryWriter w);
+    /// <summary>
+    /// Everything later steps read that the layout does not fix, in the order checkpoints write it. Built on each call
+    /// (checkpoints only), so a shard lists its parts here and nowhere else.
+    /// </summary>
+    protected internal abstract IShardPart[] Parts { get; }
+
+    /// <summary>Writes the shard's parts in order, each behind a marker so a reader out of step fails at once.</summary>
+    public void Save(BinaryWriter w)
+    {
+        foreach (var part in Parts)
+        {
+            w.WriteMarker(part.GetType().Name);
+            part.Save(w);
+        }
+    }
 
     /// <summary>Reads what <see cref="Save"/> wrote into a shard built for the same layout and index.</summary>
-    public abstract void Load(BinaryReader r);
-
-    /// <summary>The base class's fields: all fixed by the layout.</summary>
-    private protected static readonly CheckpointFields BaseCheckpoint = new([], [nameof(Layout), nameof(Info), nameof(Spec), nameof(P), nameof(Seed)]);
+    public void Load(BinaryReader r)
+    {
+        foreach (var part in Parts)
+        {
+            r.ReadMarker(part.GetType().Name);
+            part.Load(r);
+        }
+    }
 
     /// <summary>Agent-steps done per tick (for throughput figures).</summary>
     public virtual long AgentCount => Info.Count;

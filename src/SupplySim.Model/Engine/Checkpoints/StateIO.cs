@@ -67,7 +67,8 @@ public static class StateIO
 public sealed class CheckpointException(string message) : Exception(message);
 
 /// <summary>
-/// Which instance fields of a class a checkpoint covers (docs/cluster.md#checkpoints): <see cref="Saved"/> are
+/// Which instance fields of one of the run coordinator's classes a checkpoint covers (docs/cluster.md#checkpoints; a
+/// shard's are held by its parts instead, <see cref="IShardPart"/>): <see cref="Saved"/> are
 /// written by its Save and read by its Load; <see cref="Rebuilt"/> are set by its constructor from the
 /// scenario and layout and never change, or are rewritten before they are read in every tick. A test compares
 /// these lists with the class's fields, so a new field that is in neither fails the build's tests: add it to
