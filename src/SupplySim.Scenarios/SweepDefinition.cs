@@ -23,7 +23,7 @@ public sealed record SweepAxis(string Path, IReadOnlyList<string> Values, bool I
     /// <summary>"PATH=FROM:TO:STEP" (FROM:TO:STEP numbers, or months with STEP in months) or "PATH=V1,V2,...".</summary>
     public static SweepAxis Parse(string text)
     {
-        var eq = text.IndexOf('=');
+        var eq = ValueSeparator(text);
         if (eq <= 0) throw new SweepRangeException("write PATH=FROM:TO:STEP (or PATH=V1,V2,...), e.g. actors.agencies[0].budget-usd-per-month=0:2e8:5e7");
         var path = text[..eq].Trim();
         var spec = text[(eq + 1)..].Trim();
@@ -31,6 +31,19 @@ public sealed record SweepAxis(string Path, IReadOnlyList<string> Values, bool I
         if (range.Length == 3) return Range(path, range[0].Trim(), range[1].Trim(), range[2].Trim());
         if (range.Length != 1) throw new SweepRangeException($"'{spec}' is neither FROM:TO:STEP nor a list V1,V2,...");
         return List(path, spec.Split(',').Select(v => v.Trim()).ToArray());
+    }
+
+    /// <summary>The '=' between path and values: the first outside brackets, since a path may select an item by <c>[key=value]</c>.</summary>
+    private static int ValueSeparator(string text)
+    {
+        var depth = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '[') depth++;
+            else if (text[i] == ']') depth--;
+            else if (text[i] == '=' && depth == 0) return i;
+        }
+        return -1;
     }
 
     /// <summary>FROM, FROM+STEP, ... up to TO (inclusive, within rounding); months step by whole months.</summary>

@@ -15,6 +15,14 @@ public class SweepDefinitionTests
     }
 
     [Fact]
+    public void Should_Split_Path_And_Values_At_The_Equals_Sign_Outside_An_Item_Selection()
+    {
+        var axis = SweepAxis.Parse("world.trust[between=US+CN].initial=0.3,0.6");
+        Assert.Equal("world.trust[between=US+CN].initial", axis.Path);
+        Assert.Equal(["0.3", "0.6"], axis.Values);
+    }
+
+    [Fact]
     public void Should_Step_Dates_In_Months()
     {
         var axis = SweepAxis.Parse("interventions[2].date=2018-01:2020-01:6");
