@@ -11,8 +11,8 @@ namespace SupplySim.Model.Engine;
 /// </summary>
 public sealed class LeverBoard
 {
-    private readonly WorldSpec _spec;
-    private readonly int _j, _c;
+    [FixedByLayout] private readonly WorldSpec _spec;
+    [FixedByLayout] private readonly int _j, _c;
     private readonly double[] _value, _target, _step; // [lever * J + j]
     private readonly int[] _remaining;
     private readonly int[] _partner; // partner country of cooperative levers, -1 if none
@@ -60,10 +60,6 @@ public sealed class LeverBoard
             SetPair(_baseline, t.CountryA, t.CountryB, t.Initial);
         }
     }
-
-    internal static readonly CheckpointFields Checkpoint = new(
-        [nameof(_value), nameof(_target), nameof(_step), nameof(_remaining), nameof(_partner), nameof(_trust), nameof(_baseline), nameof(_building), nameof(_suspended), nameof(_trio), nameof(_owed), nameof(_owedAge)],
-        [nameof(_spec), nameof(_j), nameof(_c)]);
 
     public void Save(BinaryWriter w)
     {

@@ -21,13 +21,13 @@ public sealed class RunCoordinator
     private readonly double[] _signalShare;
     private readonly int[] _listingLag;
     private readonly int[] _signalSince;
-    private readonly int[] _watched; // precursor-role substances
+    [FixedByLayout] private readonly int[] _watched; // precursor-role substances
     private double _seizedUsdToDate; // USD seized from all launderers since the run's start (latent launderer groups)
-    private readonly bool _hasQueues; // some agency keeps an intelligence queue
+    [FixedByLayout] private readonly bool _hasQueues; // some agency keeps an intelligence queue
 
-    public Layout Layout { get; }
+    [field: FixedByLayout] public Layout Layout { get; }
     /// <summary>The layout of every shard's report and of their fold.</summary>
-    public ReportLayout Reports { get; }
+    [field: FixedByLayout] public ReportLayout Reports { get; }
     public MetricsComputer Metrics { get; }
     public WorldSpec Spec => Layout.Spec;
 
@@ -45,10 +45,6 @@ public sealed class RunCoordinator
         _watched = Enumerable.Range(0, Reports.S)
             .Where(s => Spec.Substances[s].Role is SubstanceRole.Precursor or SubstanceRole.DesignerPrecursor or SubstanceRole.PrePrecursor).ToArray();
     }
-
-    internal static readonly CheckpointFields Checkpoint = new(
-        [nameof(_signals), nameof(_levers), nameof(_last), nameof(_nextTick), nameof(Metrics), nameof(_signalShare), nameof(_listingLag), nameof(_signalSince), nameof(_seizedUsdToDate)],
-        [nameof(Layout), nameof(Reports), nameof(_watched), nameof(_hasQueues)]);
 
     /// <summary>The next tick this coordinator expects (the tick after the last one ended).</summary>
     public int NextTick => _nextTick;

@@ -22,12 +22,10 @@ public sealed class TickSignals
     /// <summary>A blank blackboard for <paramref name="layout"/>'s world.</summary>
     public TickSignals(Layout layout) : this(new SignalLayout(layout)) { }
 
-    public SignalLayout Layout { get; }
+    [field: FixedByLayout] public SignalLayout Layout { get; }
 
     /// <summary>The flat array: what travels and is checkpointed.</summary>
     public double[] Values { get; }
-
-    internal static readonly CheckpointFields Checkpoint = new([nameof(Values)], [nameof(Layout)]);
 
     private SignalLayout L => Layout;
 

@@ -14,15 +14,15 @@ public readonly record struct MetricKey(string Metric, string Dimension);
 /// </summary>
 public sealed class MetricsComputer
 {
-    private readonly Layout _layout;
-    private readonly ReportLayout _raw;
-    private readonly List<Func<ShardReport, double>> _compute = new();
-    private Engine.TickSignals? _signals;
-    private readonly int _referenceEnd;
+    [FixedByLayout] private readonly Layout _layout;
+    [FixedByLayout] private readonly ReportLayout _raw;
+    [FixedByLayout] private readonly List<Func<ShardReport, double>> _compute = new();
+    [FixedByLayout] private Engine.TickSignals? _signals; // set by every Compute before it is read
+    [FixedByLayout] private readonly int _referenceEnd;
     private readonly double[] _refSubstance, _refOrigin, _refLab;
     private int _referenceTicks;
 
-    public IReadOnlyList<MetricKey> Catalog { get; }
+    [field: FixedByLayout] public IReadOnlyList<MetricKey> Catalog { get; }
 
     /// <summary>Ticks before this one form the reference ("pre-intervention") window of the indices.</summary>
     public int ReferenceEndTick => _referenceEnd;
@@ -224,11 +224,6 @@ public sealed class MetricsComputer
             _ => false,
         };
     }
-
-    /// <summary>The reference mixes are state; the signals are set by every <see cref="Compute"/> before they are read.</summary>
-    internal static readonly CheckpointFields Checkpoint = new(
-        [nameof(_refSubstance), nameof(_refOrigin), nameof(_refLab), nameof(_referenceTicks)],
-        [nameof(_layout), nameof(_raw), nameof(_compute), nameof(_signals), nameof(_referenceEnd), nameof(Catalog)]);
 
     public void Save(BinaryWriter w)
     {

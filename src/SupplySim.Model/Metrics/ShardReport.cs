@@ -23,13 +23,10 @@ public sealed class ShardReport
         if (Values.Length != layout.Length) throw new ArgumentException($"a report of length {Values.Length}, expected {layout.Length}");
     }
 
-    public ReportLayout Layout { get; }
+    [field: FixedByLayout] public ReportLayout Layout { get; }
 
     /// <summary>The flat array: what folds, travels and is checkpointed.</summary>
     public double[] Values { get; }
-
-    /// <summary>A checkpoint holds the run's last folded report as its flat array.</summary>
-    internal static readonly CheckpointFields Checkpoint = new([nameof(Values)], [nameof(Layout)]);
 
     /// <summary>Adds another report of the same layout into this one; fold in ascending shard index.</summary>
     public void Add(ShardReport other)

@@ -27,7 +27,8 @@ internal static class ShardState
 
     internal static bool Fixed(FieldInfo f) => f.IsDefined(typeof(FixedByLayoutAttribute));
 
-    internal static bool IsPart(Type t) => typeof(IShardPart).IsAssignableFrom(t);
+    /// <summary>A part of a shard, or one of the run coordinator's state objects (signals, lever board, report, metrics): its fields are state in turn.</summary>
+    internal static bool IsPart(Type t) => typeof(IShardPart).IsAssignableFrom(t) || (t.IsClass && !t.IsArray && t.Assembly == typeof(Shard).Assembly);
 
     /// <summary>Unmanaged value, or array of them: state a part saves as bytes.</summary>
     internal static bool IsPlainState(Type t)
@@ -94,8 +95,8 @@ internal static class ShardState
         for (var i = 0; i < bytes.Length; i++) bytes[i] ^= (byte)((0xA5 + salt + i) | 1);
     }
 
-    /// <summary>Every state field of the restored shard equals the original's, byte for byte.</summary>
-    internal static void AssertSame(Shard expected, Shard actual, string path)
+    /// <summary>Every state field of the restored shard (or run coordinator) equals the original's, byte for byte.</summary>
+    internal static void AssertSame(object expected, object actual, string path)
     {
         var a = Fields(expected, path).ToArray();
         var b = Fields(actual, path).ToArray();

@@ -65,13 +65,3 @@ public static class StateIO
 
 /// <summary>A checkpoint that does not fit the run it is restored into (another scenario, layout or binary).</summary>
 public sealed class CheckpointException(string message) : Exception(message);
-
-/// <summary>
-/// Which instance fields of one of the run coordinator's classes a checkpoint covers (docs/cluster.md#checkpoints; a
-/// shard's are held by its parts instead, <see cref="IShardPart"/>): <see cref="Saved"/> are
-/// written by its Save and read by its Load; <see cref="Rebuilt"/> are set by its constructor from the
-/// scenario and layout and never change, or are rewritten before they are read in every tick. A test compares
-/// these lists with the class's fields, so a new field that is in neither fails the build's tests: add it to
-/// Save/Load and <see cref="Saved"/>, or, if it is fixed by the scenario, to <see cref="Rebuilt"/>.
-/// </summary>
-public sealed record CheckpointFields(IReadOnlyList<string> Saved, IReadOnlyList<string> Rebuilt);
