@@ -59,7 +59,7 @@ public class ShardStepBenchmarks
         _shards = mine.Select(k => shards[k]).ToArray();
         _inboxes = mine.Select(k => Inbox.Assemble(current[k])).ToArray();
         _outboxes = mine.Select(k => outboxes[k]).ToArray();
-        _report = new ReportLayout(layout).New();
+        _report = layout.Reports.New();
         _tick = WarmTicks;
     }
 

@@ -49,7 +49,7 @@ public class UserPopulationStepBenchmarks
         _shard = Shard.Create(layout, info);
         _outbox = new Outbox(layout);
         _signals = InitialSignals.Build(layout);
-        _report = new ReportLayout(layout).New();
+        _report = layout.Reports.New();
         // A month's supply for this many people arrives each tick, from one lab.
         var lab = layout.Shards.First(s => s.Kind == ActorKind.CartelLab).FirstAgent;
         _inbox = Register ? [] : [new Message(MessageKind.Drug, lab, info.FirstAgent, 0, -1, kg, 0)];

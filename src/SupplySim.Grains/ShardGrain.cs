@@ -4,7 +4,6 @@ using SupplySim.Grains.Checkpoints;
 using SupplySim.Grains.Telemetry;
 using SupplySim.Model.Engine;
 using SupplySim.Model.Engine.Checkpoints;
-using SupplySim.Model.Metrics;
 using SupplySim.Model.World;
 
 namespace SupplySim.Grains;
@@ -29,8 +28,6 @@ public abstract class ShardGrain(ICheckpointStore store) : Grain, IShardGrain
     private int _lastTick = -1;
     private int _epoch;
     private ShardReportPayload? _lastReport;
-    private ReportLayout? _reports;
-    private SignalLayout? _signalLayout;
     private ShardTelemetry? _telemetry;
 
     public async Task Init(ShardInit init)
@@ -41,8 +38,6 @@ public abstract class ShardGrain(ICheckpointStore store) : Grain, IShardGrain
         _runId = init.RunId;
         _shard = Shard.Create(layout, info);
         _outbox = new Outbox(layout);
-        _reports = new ReportLayout(layout);
-        _signalLayout = new SignalLayout(layout);
         _peers = layout.Shards.Select(s => ShardAddress.Get(GrainFactory, _runId, s)).ToArray();
         _inbox.Clear();
         _lastTick = -1;
@@ -69,8 +64,8 @@ public abstract class ShardGrain(ICheckpointStore store) : Grain, IShardGrain
         var started = Stopwatch.GetTimestamp();
         var batches = _inbox.Remove(tick, out var list) ? list : [];
         var inbox = Inbox.Assemble(batches);
-        var report = _reports!.New();
-        shard.Step(new StepContext(tick, signals.In(_signalLayout!)), inbox, _outbox!, report);
+        var report = shard.Layout.Reports.New();
+        shard.Step(new StepContext(tick, signals.In(shard.Layout.Signals)), inbox, _outbox!, report);
 
         var sends = _outbox!.Drain().Select(b => _peers[b.Destination].Deliver(new MessageBatch(tick + 1, shard.Info.Index, b.Payload, _epoch)));
         await Task.WhenAll(sends);

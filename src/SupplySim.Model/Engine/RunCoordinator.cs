@@ -27,14 +27,13 @@ public sealed class RunCoordinator
 
     [field: FixedByLayout] public Layout Layout { get; }
     /// <summary>The layout of every shard's report and of their fold.</summary>
-    [field: FixedByLayout] public ReportLayout Reports { get; }
+    public ReportLayout Reports => Layout.Reports;
     public MetricsComputer Metrics { get; }
     public WorldSpec Spec => Layout.Spec;
 
     public RunCoordinator(Layout layout)
     {
         Layout = layout;
-        Reports = new ReportLayout(layout);
         Metrics = new MetricsComputer(layout);
         _signals = InitialSignals.Build(layout);
         _levers = new LeverBoard(layout.Spec);

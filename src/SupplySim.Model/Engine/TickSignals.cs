@@ -20,7 +20,7 @@ public sealed class TickSignals
     }
 
     /// <summary>A blank blackboard for <paramref name="layout"/>'s world.</summary>
-    public TickSignals(Layout layout) : this(new SignalLayout(layout)) { }
+    public TickSignals(Layout layout) : this(layout.Signals) { }
 
     [field: FixedByLayout] public SignalLayout Layout { get; }
 

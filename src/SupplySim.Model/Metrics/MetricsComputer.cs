@@ -15,7 +15,6 @@ public readonly record struct MetricKey(string Metric, string Dimension);
 public sealed class MetricsComputer
 {
     [FixedByLayout] private readonly Layout _layout;
-    [FixedByLayout] private readonly ReportLayout _raw;
     [FixedByLayout] private readonly List<Func<ShardReport, double>> _compute = new();
     [FixedByLayout] private Engine.TickSignals? _signals; // set by every Compute before it is read
     [FixedByLayout] private readonly int _referenceEnd;
@@ -30,19 +29,18 @@ public sealed class MetricsComputer
     public MetricsComputer(Layout layout)
     {
         _layout = layout;
-        _raw = new ReportLayout(layout);
         var spec = layout.Spec;
         var first = spec.Interventions.Where(i => !OnlyClosedMarkets(spec, i)).Select(i => i.Tick).DefaultIfEmpty(int.MaxValue).Min();
         _referenceEnd = first == int.MaxValue ? Math.Min(12, spec.Ticks) : Math.Max(1, first);
-        _refSubstance = new double[_raw.S];
-        _refOrigin = new double[_raw.J];
-        _refLab = new double[_raw.J];
+        _refSubstance = new double[layout.SubstanceCount];
+        _refOrigin = new double[layout.JurisdictionCount];
+        _refLab = new double[layout.JurisdictionCount];
 
         var keys = new List<MetricKey>();
         void Add(MetricDescriptor metric, string dimension, Func<ShardReport, double> f) { keys.Add(new MetricKey(metric.Name, dimension)); _compute.Add(f); }
         string J(int j) => spec.Jurisdictions[j].Id;
 
-        var regions = Enumerable.Range(0, _raw.J).Where(j => layout.PeopleByJurisdiction[j] > 0).ToArray();
+        var regions = Enumerable.Range(0, layout.JurisdictionCount).Where(j => layout.PeopleByJurisdiction[j] > 0).ToArray();
         var labJurisdictions = spec.Labs.Select(l => l.Jurisdiction).Distinct().Order().ToArray();
         var origins = spec.Brokers.Select(b => b.Jurisdiction).Distinct().Order().ToArray();
         // Stimulant precursors (P2P) and stimulant outputs have series of their own (below), never the opioid chain's.

@@ -107,7 +107,15 @@ public sealed class Layout
         StimulantPrecursor = new bool[spec.Substances.Length];
         foreach (var route in spec.Routes) StimulantPrecursor[route.Input] |= spec.Substances[route.Output].Role == SubstanceRole.Stimulant;
         foreach (var route in spec.Routes) StimulantPrecursor[route.Input] &= spec.Substances[route.Output].Role == SubstanceRole.Stimulant;
+        Reports = new Metrics.ReportLayout(this);
+        Signals = new Engine.SignalLayout(this);
     }
+
+    /// <summary>The layout of every shard's report and of their fold, derived once from this layout.</summary>
+    public Metrics.ReportLayout Reports { get; }
+
+    /// <summary>The layout of the tick's blackboard, derived once from this layout.</summary>
+    public Engine.SignalLayout Signals { get; }
 
     private int[] AgentsOf(ActorKind kind, Func<ShardInfo, bool> filter)
         => Shards.Where(s => s.Kind == kind && filter(s)).SelectMany(s => Enumerable.Range(s.FirstAgent, s.Count)).ToArray();
