@@ -1,4 +1,5 @@
 using System.Globalization;
+using SupplySim.Model.World;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -46,7 +47,7 @@ internal sealed class YamlReader(string file)
         return d;
     }
 
-    public double Share(YamlNode node, string path) => Number(node, path, 0, 1, "a share between 0 and 1");
+    public double Share(YamlNode node, string path) => Number(node, path, 0, 1, ParameterDomain.Share.Allowed());
 
     public int Integer(YamlNode node, string path, int min = int.MinValue, int max = int.MaxValue)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SupplySim.Model.World;
 
 namespace SupplySim.Scenarios;
 
@@ -37,7 +38,7 @@ public sealed record ScenarioKey(string Name, double Min, double Max, double? De
 
     /// <summary>A share or probability, 0 to 1.</summary>
     public static ScenarioKey Share(string name, double? fallback, string description, string unit = "share")
-        => new(name, 0, 1, fallback, unit, description) { Allowed = "a share between 0 and 1" };
+        => new(name, 0, 1, fallback, unit, description) { Allowed = ParameterDomain.Share.Allowed() };
 
     public static ScenarioKey Number(string name, double min, double max, double? fallback, string unit, string allowed, string description)
         => new(name, min, max, fallback, unit, description) { Allowed = allowed };
