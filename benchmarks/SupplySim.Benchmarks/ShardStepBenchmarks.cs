@@ -48,7 +48,7 @@ public class ShardStepBenchmarks
                 var report = coordinator.Reports.New();
                 shards[k].Step(ctx, Inbox.Assemble(current[k]), outboxes[k], report);
                 foreach (var (dest, payload) in outboxes[k].Drain()) next[dest].Add((k, payload));
-                RunCoordinator.Fold(folded, report);
+                folded.Add(report);
             }
             foreach (var list in current) list.Clear();
             (current, next) = (next, current);

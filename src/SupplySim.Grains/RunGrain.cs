@@ -65,7 +65,7 @@ public sealed class RunGrain(ICheckpointStore store) : Grain, IRunGrain
         var payload = TickSignalsPayload.Of(signals);
         var reports = await Task.WhenAll(_shards.Select(s => s.Step(tick, payload)));
         var folded = coordinator.Reports.New();
-        foreach (var report in reports) RunCoordinator.Fold(folded, report.In(coordinator.Reports));
+        foreach (var report in reports) folded.Add(report.In(coordinator.Reports));
         var values = coordinator.EndTick(tick, folded);
         _telemetry.TickCompleted(values, Stopwatch.GetElapsedTime(started));
 

@@ -44,7 +44,7 @@ public sealed class LocalEngine
             var inbox = Inbox.Assemble(_current[k]);
             _shards[k].Step(ctx, inbox, _outboxes[k], report);
             foreach (var (dest, payload) in _outboxes[k].Drain()) _next[dest].Add((k, payload));
-            RunCoordinator.Fold(folded, report);
+            folded.Add(report);
         }
         foreach (var list in _current) list.Clear();
         (_current, _next) = (_next, _current);

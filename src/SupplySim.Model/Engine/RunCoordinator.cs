@@ -237,7 +237,4 @@ public sealed class RunCoordinator
             }
         }
     }
-
-    /// <summary>Adds one shard's report into the tick's sum; call in ascending shard index.</summary>
-    public static void Fold(ShardReport into, ShardReport report) => into.Add(report);
 }
