@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
@@ -8,8 +7,8 @@ using SupplySim.Grains.Checkpoints;
 namespace SupplySim.Hosting;
 
 /// <summary>
-/// A worker silo of a Redis-membership cluster (`supplysim silo`): listens on <c>address</c> at the silo and gateway
-/// ports, keeps its checkpoints in Redis, and is declared dead quickly when it dies (<see cref="SupplySimSilo.FailureDetection"/>).
+/// A worker silo of a Redis-membership cluster (`supplysim silo`): listens where <see cref="SiloEndpoints"/> says,
+/// keeps its checkpoints in Redis, and is declared dead quickly when it dies (<see cref="SupplySimSilo.FailureDetection"/>).
 /// </summary>
 public sealed class ClusterSilo : IDisposable
 {
@@ -18,7 +17,7 @@ public sealed class ClusterSilo : IDisposable
     private ClusterSilo(IHost host) => _host = host;
 
     /// <summary>Starts the silo and joins the cluster; throws <see cref="UserInputException"/> (one line) when it cannot join.</summary>
-    public static async Task<ClusterSilo> StartAsync(RedisClusterSettings settings, IPAddress address, int siloPort, int gatewayPort, TelemetrySettings telemetry, CancellationToken cancellation)
+    public static async Task<ClusterSilo> StartAsync(RedisClusterSettings settings, SiloEndpoints endpoints, TelemetrySettings telemetry, CancellationToken cancellation)
     {
         var builder = TelemetryHosting.CreateHostBuilder(telemetry);
         builder.UseOrleans(silo =>
@@ -29,14 +28,7 @@ public sealed class ClusterSilo : IDisposable
                 if (settings.EntryExpiry is { } expiry) o.EntryExpiry = expiry;
             });
             silo.Configure<ClusterOptions>(o => { o.ServiceId = SupplySimSilo.ServiceId; o.ClusterId = settings.ClusterId; });
-            silo.Configure<EndpointOptions>(o =>
-            {
-                o.AdvertisedIPAddress = address;
-                o.SiloPort = siloPort;
-                o.GatewayPort = gatewayPort;
-                o.SiloListeningEndpoint = new IPEndPoint(address, siloPort);
-                o.GatewayListeningEndpoint = new IPEndPoint(address, gatewayPort);
-            });
+            endpoints.ConfigureOn(silo);
             silo.Configure<ClusterMembershipOptions>(SupplySimSilo.FailureDetection);
             // Calls to a silo that died fail when membership declares it dead (seconds); this only bounds a call nobody answers.
             silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(2));

@@ -39,11 +39,11 @@ public sealed class EmbeddedSilo : IClusterConnection
         {
             await host.StartAsync(cancellation);
         }
-        catch (Exception e) when (LoopbackPort.IsAddressInUse(e))
+        catch (Exception e) when (ListenPort.IsAddressInUse(e))
         {
             await StopAfterFailedStart(host);
             var ports = string.Join(" or ", new[] { telemetry.PrometheusPort, telemetry.DashboardPort }.OfType<int>());
-            throw new UserInputException($"port {ports} is in use on 127.0.0.1 (taken after it was checked): {e.Message.ReplaceLineEndings(" ")}");
+            throw new UserInputException($"port {ports} is in use on {telemetry.ListenAddress} (taken after it was checked): {e.Message.ReplaceLineEndings(" ")}");
         }
         return new EmbeddedSilo(host);
     }

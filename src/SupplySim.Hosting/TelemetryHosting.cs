@@ -2,6 +2,7 @@ using System.Net;
 using System.Reflection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -20,7 +21,7 @@ namespace SupplySim.Hosting;
 /// Wires <see cref="TelemetrySettings"/> into a host, the same way for the embedded silo and (later) a
 /// cluster's silos and clients: OpenTelemetry with the SupplySim and Orleans meters and activity sources
 /// and the exporters asked for, Orleans' activity propagation when traces are exported, and the Orleans
-/// dashboard on an ASP.NET Core endpoint bound to 127.0.0.1. With <see cref="TelemetrySettings.None"/>
+/// dashboard on an ASP.NET Core endpoint bound to 127.0.0.1 (or the --metrics-listen address). With <see cref="TelemetrySettings.None"/>
 /// none of it is added, so an unwatched run pays nothing.
 /// </summary>
 public static class TelemetryHosting
@@ -36,16 +37,17 @@ public static class TelemetryHosting
 
     /// <summary>
     /// A host builder that logs errors only and leaves Ctrl+C to the command line: a generic one with no
-    /// defaults, or, when the dashboard is served, ASP.NET Core's slim one (content root: the program's
-    /// folder) with Kestrel listening on 127.0.0.1 only.
+    /// defaults, or, when the dashboard or the scrape endpoint is served, ASP.NET Core's slim one (content root:
+    /// the program's folder) with Kestrel listening on their ports at <see cref="TelemetrySettings.ListenAddress"/> only.
     /// </summary>
     public static IHostApplicationBuilder CreateHostBuilder(TelemetrySettings settings)
     {
         IHostApplicationBuilder builder;
-        if (settings.DashboardPort is { } port)
+        int[] ports = [.. new[] { settings.DashboardPort, settings.PrometheusPort }.OfType<int>()];
+        if (ports.Length > 0)
         {
             var web = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
-            web.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port));
+            web.WebHost.ConfigureKestrel(k => { foreach (var port in ports) k.Listen(settings.ListenAddress, port); });
             // Ctrl+C belongs to the command line (it cancels the run), not to the web host.
             web.Services.Replace(ServiceDescriptor.Singleton<IHostLifetime, CommandLineLifetime>());
             builder = web;
@@ -54,6 +56,7 @@ public static class TelemetryHosting
         {
             builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         }
+        builder.Properties[typeof(TelemetrySettings)] = settings;
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(LogLevel.Error);
         DiagnosticLog.AddTo(builder.Logging);
@@ -83,14 +86,28 @@ public static class TelemetryHosting
         return client;
     }
 
-    /// <summary>Builds the host and, when the dashboard is served, maps it at the root of its port.</summary>
+    /// <summary>
+    /// Builds the host and serves what <see cref="CreateHostBuilder"/> was asked for: the scrape endpoint at /metrics of
+    /// its port (and nothing else there), the dashboard at the root of its own.
+    /// </summary>
     public static IHost Build(IHostApplicationBuilder builder)
     {
         switch (builder)
         {
             case WebApplicationBuilder web:
+                var settings = (TelemetrySettings)((IHostApplicationBuilder)web).Properties[typeof(TelemetrySettings)];
                 var app = web.Build();
-                app.MapOrleansDashboard();
+                if (settings.PrometheusPort is { } scrape)
+                {
+                    app.UseOpenTelemetryPrometheusScrapingEndpoint(c => c.Connection.LocalPort == scrape && c.Request.Path == TelemetrySettings.ScrapePath);
+                    app.Use((context, next) =>
+                    {
+                        if (context.Connection.LocalPort != scrape) return next(context);
+                        context.Response.StatusCode = StatusCodes.Status404NotFound;
+                        return Task.CompletedTask;
+                    });
+                }
+                if (settings.ServesDashboard) app.MapOrleansDashboard();
                 return app;
             case HostApplicationBuilder generic:
                 return generic.Build();
@@ -116,13 +133,8 @@ public static class TelemetryHosting
             otel.WithMetrics(m =>
             {
                 m.SetResourceBuilder(resource).AddMeter(Meters).AddRuntimeInstrumentation();
-                if (settings.PrometheusPort is { } port)
-                    m.AddPrometheusHttpListener(o =>
-                    {
-                        o.Host = "127.0.0.1";
-                        o.Port = port;
-                        o.ScrapeEndpointPath = TelemetrySettings.ScrapePath;
-                    });
+                // Served by the web host's Kestrel at /metrics of its port (Build).
+                if (settings.PrometheusPort is not null) m.AddPrometheusExporter();
                 if (settings.OtlpEndpoint is { } endpoint)
                     m.AddOtlpExporter((o, reader) =>
                     {

@@ -1,3 +1,4 @@
+using System.Net;
 using OpenTelemetry.Exporter;
 
 namespace SupplySim.Hosting;
@@ -5,7 +6,8 @@ namespace SupplySim.Hosting;
 /// <summary>
 /// What a process exports and serves for watching a run (docs/observability.md): OTLP metrics and
 /// traces, a Prometheus scrape endpoint and console output, the Orleans dashboard, and how long to stay
-/// up after the run. Every endpoint binds 127.0.0.1 only. <see cref="None"/> exports nothing and adds
+/// up after the run. Every endpoint binds 127.0.0.1 unless <paramref name="Listen"/> names another address
+/// (--metrics-listen, docs/observability.md#scraping-from-another-host). <see cref="None"/> exports nothing and adds
 /// no OpenTelemetry, dashboard or grain-call filter to the host.
 /// </summary>
 public sealed record TelemetrySettings(
@@ -14,7 +16,8 @@ public sealed record TelemetrySettings(
     int? PrometheusPort = null,
     bool Console = false,
     int? DashboardPort = null,
-    TimeSpan Linger = default)
+    TimeSpan Linger = default,
+    IPAddress? Listen = null)
 {
     /// <summary>Nothing exported, nothing served.</summary>
     public static TelemetrySettings None { get; } = new();
@@ -34,11 +37,14 @@ public sealed record TelemetrySettings(
     /// <summary>The Orleans dashboard is served.</summary>
     public bool ServesDashboard => DashboardPort is not null;
 
+    /// <summary>The address the scrape endpoint and the dashboard listen on: 127.0.0.1 unless --metrics-listen says otherwise.</summary>
+    public IPAddress ListenAddress => Listen ?? IPAddress.Loopback;
+
     /// <summary>The Prometheus scrape URL, when one is served.</summary>
-    public string? ScrapeUrl => PrometheusPort is { } p ? $"http://127.0.0.1:{p}{ScrapePath}" : null;
+    public string? ScrapeUrl => PrometheusPort is { } p ? $"http://{new IPEndPoint(ListenAddress, p)}{ScrapePath}" : null;
 
     /// <summary>The dashboard URL, when it is served.</summary>
-    public string? DashboardUrl => DashboardPort is { } p ? $"http://127.0.0.1:{p}/" : null;
+    public string? DashboardUrl => DashboardPort is { } p ? $"http://{new IPEndPoint(ListenAddress, p)}/" : null;
 
     /// <summary>One line per endpoint or exporter in use, for the console; empty when nothing is.</summary>
     public IEnumerable<string> Describe()

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Net;
-using System.Net.Sockets;
 using Spectre.Console;
 using SupplySim.Cli.Rendering;
 using SupplySim.Grains;
@@ -9,9 +8,10 @@ using SupplySim.Hosting;
 namespace SupplySim.Cli.Commands;
 
 /// <summary>
-/// `supplysim silo --redis HOST:PORT --cluster-id ID [--advertise ADDRESS] [--port N] [--gateway-port N]`:
-/// a worker silo of a Redis-membership cluster. Binds 127.0.0.1 unless --advertise names another address;
-/// prints one line when it has joined, and runs until Ctrl+C or SIGTERM.
+/// `supplysim silo --redis HOST:PORT --cluster-id ID [--advertise ADDRESS|--kubernetes] [--port N] [--gateway-port N]`:
+/// a worker silo of a Redis-membership cluster. Binds 127.0.0.1 unless --advertise names another address (or host name),
+/// or, with --kubernetes, every address with the pod's IP advertised; prints one line when it has joined, and runs until
+/// Ctrl+C or SIGTERM.
 /// </summary>
 public static class SiloCommand
 {
@@ -22,14 +22,19 @@ public static class SiloCommand
         var flags = new RedisClusterFlags(silo: true);
         var advertise = new Option<string?>("--advertise")
         {
-            Description = "IP address this silo listens on and tells the cluster to reach it at (default 127.0.0.1: this machine only). Give the machine's LAN address to cluster several machines.",
+            Description = "IP address or host name (resolved once, at start) this silo listens on and tells the cluster to reach it at (default 127.0.0.1: this machine only). Give the machine's LAN address or name to cluster several machines.",
             HelpName = "ADDRESS",
+        };
+        var kubernetes = new Option<bool>("--kubernetes")
+        {
+            Description = "Run in a Kubernetes pod: advertise the pod's IP (POD_IP), name the silo after the pod (POD_NAME) and declare dead the silos whose pods are gone (needs RBAC on pods; see deploy/k8s).",
         };
         var port = new Option<int>("--port") { Description = "Silo-to-silo port; each silo on a machine needs its own.", HelpName = "N", DefaultValueFactory = _ => DefaultPort };
         var gatewayPort = new Option<int>("--gateway-port") { Description = "Port clients (run/compare/sweep --redis) connect to; each silo on a machine needs its own.", HelpName = "N", DefaultValueFactory = _ => DefaultGatewayPort };
         var cmd = new Command("silo", "Start a worker silo of a cluster whose membership is in Redis; `run`, `compare` and `sweep` with --redis submit to it. Runs until Ctrl+C.");
         flags.AddTo(cmd);
         cmd.Options.Add(advertise);
+        cmd.Options.Add(kubernetes);
         cmd.Options.Add(port);
         cmd.Options.Add(gatewayPort);
         var telemetryOptions = new TelemetryOptions();
@@ -37,21 +42,21 @@ public static class SiloCommand
         cmd.SetAction(async (parse, cancellation) =>
         {
             var settings = flags.Read(parse)!;
-            var address = IPAddress.Loopback;
-            if (parse.GetValue(advertise) is { } text && !IPAddress.TryParse(text, out address!))
-                throw new UserInputException($"--advertise must be an IP address of this machine, e.g. 192.168.1.20, got '{text}'");
             var (siloPort, gwPort) = (parse.GetValue(port), parse.GetValue(gatewayPort));
             foreach (var (p, name) in new[] { (siloPort, "--port"), (gwPort, "--gateway-port") })
                 if (p is < 1 or > 65535) throw new UserInputException($"{name} must be a port from 1 to 65535, got {p}");
             if (siloPort == gwPort) throw new UserInputException($"--port and --gateway-port are both {siloPort}; give them different ports");
-            EnsureFree(address, siloPort, "--port");
-            EnsureFree(address, gwPort, "--gateway-port");
+            var endpoints = Endpoints(parse.GetValue(advertise), parse.GetValue(kubernetes), settings.ClusterId, siloPort, gwPort);
+            const string notHere = "--advertise must be an address of this machine";
+            ListenPort.EnsureFree(endpoints.ListenAddress, siloPort, "--port", notHere);
+            ListenPort.EnsureFree(endpoints.ListenAddress, gwPort, "--gateway-port", notHere);
             var telemetry = telemetryOptions.Read(parse);
             await RedisProbe.CheckAsync(settings, requireMembers: false);
 
-            using var silo = await ClusterSilo.StartAsync(settings, address, siloPort, gwPort, telemetry, cancellation);
+            using var silo = await ClusterSilo.StartAsync(settings, endpoints, telemetry, cancellation);
+            var where = endpoints.Pod is { } pod ? $" in pod {pod.Namespace}/{pod.Name}" : "";
             console.Profile.Out.Writer.WriteLine(
-                $"silo ready: cluster {settings.ClusterId}, silo {address}:{siloPort}, gateway {address}:{gwPort}, membership in Redis at {settings.Endpoint} (Ctrl+C stops it)");
+                $"silo ready: cluster {settings.ClusterId}, silo {endpoints.Address}:{siloPort}, gateway {endpoints.Address}:{gwPort}{where}, membership in Redis at {settings.Endpoint} (Ctrl+C stops it)");
             console.Profile.Out.Writer.Flush();
             TelemetryAnnouncer.Announce(console, telemetry);
             try
@@ -66,21 +71,14 @@ public static class SiloCommand
         return cmd;
     }
 
-    private static void EnsureFree(IPAddress address, int port, string flag)
+    /// <summary>Where the silo listens: the pod's IP with --kubernetes, else the address --advertise names (127.0.0.1 by default).</summary>
+    private static SiloEndpoints Endpoints(string? advertise, bool kubernetes, string clusterId, int siloPort, int gatewayPort)
     {
-        try
-        {
-            using var listener = new TcpListener(address, port);
-            listener.Start();
-            listener.Stop();
-        }
-        catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse)
-        {
-            throw new UserInputException($"{flag} {port}: port {port} is in use on {address}; choose another port or stop what listens there");
-        }
-        catch (SocketException e)
-        {
-            throw new UserInputException($"{flag} {port}: cannot listen on {address} port {port} ({e.Message}); --advertise must be an address of this machine");
-        }
+        if (!kubernetes)
+            return new SiloEndpoints(advertise is null ? IPAddress.Loopback : SiloEndpoints.Resolve(advertise, "--advertise"), siloPort, gatewayPort);
+        if (advertise is not null)
+            throw new UserInputException("--advertise and --kubernetes: give only one (on Kubernetes the silo advertises its pod's IP, POD_IP)");
+        var pod = KubernetesPod.FromEnvironment(Environment.GetEnvironmentVariable, clusterId, SupplySimSilo.ServiceId);
+        return new SiloEndpoints(pod.Ip, siloPort, gatewayPort, pod);
     }
 }

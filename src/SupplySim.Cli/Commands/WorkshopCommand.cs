@@ -37,12 +37,12 @@ public static class WorkshopCommand
             var file = parse.GetValue(scenario) ?? DefaultScenario();
             var catalogue = LeverCatalogue.For(file); // a mistake in the file is one located line, before anything starts
             var p = parse.GetValue(port) ?? DefaultPort;
-            if (p != 0) LoopbackPort.EnsureFree(p, "--port");
+            if (p != 0) ListenPort.EnsureFree(p, "--port");
             var work = Path.Combine(Path.GetTempPath(), $"supplysim-workshop-{Environment.ProcessId}");
             await using var silo = await EmbeddedSilo.StartAsync(cancellation);
             WorkshopServer server;
             try { server = await WorkshopServer.StartAsync(catalogue, silo.Grains, p, work, cancellation); }
-            catch (Exception e) when (LoopbackPort.IsAddressInUse(e))
+            catch (Exception e) when (ListenPort.IsAddressInUse(e))
             {
                 throw new UserInputException($"--port {p}: port {p} is in use on 127.0.0.1; choose another port or stop what listens there");
             }
