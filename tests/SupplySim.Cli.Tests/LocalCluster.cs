@@ -89,6 +89,9 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>The "silo ready: ..." line the silo printed when it had joined.</summary>
+    public string ReadyLine { get; private set; } = "";
+
     private SiloProcess(Process process, int port) => (_process, Port) = (process, port);
 
     /// <param name="redis">HOST:PORT of the cluster's Redis.</param>
@@ -112,7 +115,9 @@ public sealed class SiloProcess : IAsyncDisposable
             {
                 var line = await process.StandardOutput.ReadLineAsync(timeout.Token)
                     ?? throw new InvalidOperationException($"silo exited before it was ready: {await stderr}");
-                if (line.StartsWith("silo ready:", StringComparison.Ordinal)) break;
+                if (!line.StartsWith("silo ready:", StringComparison.Ordinal)) continue;
+                silo.ReadyLine = line;
+                break;
             }
             _ = process.StandardOutput.ReadToEndAsync();
             return silo;

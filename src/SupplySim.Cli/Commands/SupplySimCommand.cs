@@ -10,14 +10,9 @@ public static class SupplySimCommand
 {
     public const int Ok = 0, Bug = 1, BadInput = 2, Interrupted = 130;
 
-    public static async Task<int> InvokeAsync(string[] args, IAnsiConsole? console = null)
+    /// <summary>The command tree, every subcommand and option (also read by the tests of deploy/'s command lines).</summary>
+    public static RootCommand Create(IAnsiConsole console)
     {
-        if (console is null)
-        {
-            console = AnsiConsole.Console;
-            // Redirected to a file or pipe there is no terminal to fit: do not wrap tables and lines at 80 columns.
-            if (Console.IsOutputRedirected) console.Profile.Width = 200;
-        }
         var root = new RootCommand("SupplySim: an agent-based simulation of the synthetic-opioid supply chain, from chemical supplier to overdose.");
         root.Subcommands.Add(RunCommand.Create(console));
         root.Subcommands.Add(CompareCommand.Create(console));
@@ -29,7 +24,18 @@ public static class SupplySimCommand
         root.Subcommands.Add(CalibrateCommand.Create(console));
         root.Subcommands.Add(SiloCommand.Create(console));
         root.Subcommands.Add(WorkshopCommand.Create(console));
+        return root;
+    }
 
+    public static async Task<int> InvokeAsync(string[] args, IAnsiConsole? console = null)
+    {
+        if (console is null)
+        {
+            console = AnsiConsole.Console;
+            // Redirected to a file or pipe there is no terminal to fit: do not wrap tables and lines at 80 columns.
+            if (Console.IsOutputRedirected) console.Profile.Width = 200;
+        }
+        var root = Create(console);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
