@@ -112,8 +112,8 @@ public class ClusterTests
         AssertOneLineError(noRedis, TimeSpan.Zero, "error: --redis HOST:PORT is required");
         var noId = await CliProcess.Run("run", "scenarios/quickstart.yaml", "--redis", "127.0.0.1:6379");
         AssertOneLineError(noId, TimeSpan.Zero, "error: --cluster-id is required with --redis");
-        var badAddress = await CliProcess.Run("silo", "--redis", "127.0.0.1:6379", "--cluster-id", "x", "--advertise", "not-an-ip");
-        AssertOneLineError(badAddress, TimeSpan.Zero, "error: --advertise must be an IP address");
+        var badAddress = await CliProcess.Run("silo", "--redis", "127.0.0.1:6379", "--cluster-id", "x", "--advertise", "not an address");
+        AssertOneLineError(badAddress, TimeSpan.Zero, "error: --advertise must be an IP address or a host name");
     }
 
     internal static void AssertOneLineError(CliProcess.Result result, TimeSpan took, string start)
