@@ -20,6 +20,7 @@ public sealed class ExperimentSession(ExperimentPlan plan, string outDir, int pa
     private readonly Lock _manifest = new();
     private ExperimentStatus _status = ExperimentStatus.Running;
     private string? _key;
+    private bool _begun;
 
     /// <summary>How long the runs took (set when they end).</summary>
     public TimeSpan RunWall { get; private set; }
@@ -37,8 +38,7 @@ public sealed class ExperimentSession(ExperimentPlan plan, string outDir, int pa
     /// </summary>
     public async Task<IReadOnlyList<RunOutcome?>> RunAsync(IGrainFactory grains, IExperimentProgress progress, CancellationToken cancellation, int? checkpointEvery = null)
     {
-        _key ??= RunKey.Experiment(plan);
-        Guard(() => Record(ExperimentStatus.Running, ["runs/"]));
+        if (!_begun) Begin();
         await using (cancellation.Register(() => TryRecord(ExperimentStatus.Interrupted)))
         {
             try
@@ -59,6 +59,17 @@ public sealed class ExperimentSession(ExperimentPlan plan, string outDir, int pa
         }
         RunWall = _clock.Elapsed;
         return _outcomes;
+    }
+
+    /// <summary>
+    /// Writes the manifest of the experiment as it starts (the runs a resume reuses counted), so an experiment stopped
+    /// from here on says what it is, and a folder that cannot be written to fails before any run starts.
+    /// </summary>
+    public void Begin()
+    {
+        _key ??= RunKey.Experiment(plan);
+        Guard(() => Record(ExperimentStatus.Running, ["runs/"]));
+        _begun = true;
     }
 
     /// <summary>Assembles the results, builds the report (showing each table) and writes the manifest; returns the files written.</summary>

@@ -19,6 +19,7 @@ public static class ExperimentConsole
         telemetry ??= TelemetrySettings.None;
         var session = new ExperimentSession(plan, outDir, parallel);
         if (!Open(console, session, plan, outDir, resume)) return SupplySimCommand.Ok;
+        session.Begin();
         await using IClusterConnection silo = cluster is null
             ? await EmbeddedSilo.StartAsync(telemetry, cancellation)
             : await RedisClusterClient.ConnectAsync(cluster, telemetry, cancellation);
