@@ -48,8 +48,8 @@ public sealed class ExperimentSession(ExperimentPlan plan, string outDir, int pa
             catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
             {
                 TryRecord(ExperimentStatus.Interrupted);
-                throw new ExperimentInterruptedException($"interrupted after {RunsCompleted} of {plan.Runs} runs; {Path.Combine(outDir, ExperimentManifest.File)} lists them, "
-                    + "and the same command with --resume runs only the rest");
+                throw new ExperimentInterruptedException($"interrupted after {RunsCompleted} of {plan.Runs} runs (recorded in {Path.Combine(outDir, ExperimentManifest.File)}); "
+                    + "the same command with --resume runs only the rest");
             }
             catch (Exception e)
             {

@@ -31,7 +31,7 @@ public class ResumeEndToEndTests(ResumeFixture fixture) : IClassFixture<ResumeFi
             var completed = manifest.GetProperty("runs_completed").GetInt32();
             Assert.InRange(completed, 3, 9);
             Assert.Equal(completed, CompletedRunFolders(dir));
-            Assert.Equal($"error: interrupted after {completed} of 10 runs; {Path.Combine(dir, "manifest.json")} lists them, and the same command with --resume runs only the rest\n", stderr);
+            Assert.Equal($"error: interrupted after {completed} of 10 runs (recorded in {Path.Combine(dir, "manifest.json")}); the same command with --resume runs only the rest\n", stderr);
             Assert.False(File.Exists(Path.Combine(dir, "metrics.csv")), "an interrupted experiment has no merged metrics.csv");
         }
         finally { Directory.Delete(dir, true); }
