@@ -25,18 +25,33 @@ public static class ExperimentRunner
     public static async Task<IReadOnlyList<RunOutcome>> RunAsync(IGrainFactory grains, ExperimentPlan plan, string outDir, int parallel,
         IExperimentProgress progress, CancellationToken cancellation, int? checkpointEvery = null)
     {
-        var outcomes = new RunOutcome[plan.Runs];
+        var outcomes = new RunOutcome?[plan.Runs];
+        await RunMissingAsync(grains, plan, outDir, parallel, progress, cancellation, outcomes, checkpointEvery);
+        return outcomes!;
+    }
+
+    /// <summary>
+    /// Runs the jobs whose entry of <paramref name="outcomes"/> is null and fills it in; the others (runs reused by
+    /// `--resume`) are reported as completed first, so progress counts every run of the plan.
+    /// </summary>
+    public static async Task RunMissingAsync(IGrainFactory grains, ExperimentPlan plan, string outDir, int parallel,
+        IExperimentProgress progress, CancellationToken cancellation, RunOutcome?[] outcomes, int? checkpointEvery = null)
+    {
         var seeds = plan.Seeds;
+        var missing = Enumerable.Range(0, plan.Runs).Where(j => outcomes[j] is null).ToArray();
         var next = -1;
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         progress.Started(plan, parallel);
+        for (var job = 0; job < plan.Runs; job++)
+            if (outcomes[job] is { } reused) progress.Completed(job, reused);
 
         async Task Worker()
         {
             while (true)
             {
-                var job = Interlocked.Increment(ref next);
-                if (job >= plan.Runs) return;
+                var n = Interlocked.Increment(ref next);
+                if (n >= missing.Length) return;
+                var job = missing[n];
                 var (arm, replicate) = (job / plan.Replicates, job % plan.Replicates);
                 var dir = plan.RunDirectory(outDir, arm, replicate);
                 var slot = new RunSlot(plan.Arms[arm].Run, replicate, (m, d) => new SeriesCsvWriter(Path.Combine(dir, ResultsAssembly.SeriesFile), m, d));
@@ -55,13 +70,12 @@ public static class ExperimentRunner
             }
         }
 
-        var workers = Enumerable.Range(0, Math.Clamp(parallel, 1, Math.Max(1, plan.Runs))).Select(_ => Task.Run(Worker)).ToArray();
+        var workers = Enumerable.Range(0, Math.Clamp(parallel, 1, Math.Max(1, missing.Length))).Select(_ => Task.Run(Worker)).ToArray();
         try { await Task.WhenAll(workers); }
         catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
         {
             // A run failed and cancelled the others: report the failure, not the cancellations it caused.
             throw workers.Select(w => w.Exception?.InnerException).FirstOrDefault(e => e is not null and not OperationCanceledException) ?? throw new OperationCanceledException();
         }
-        return outcomes;
     }
 }

@@ -11,7 +11,8 @@ namespace SupplySim.Experiments;
 /// Assembles an experiment's folder from its runs, always in (arm, replicate) order whatever order they finished in:
 /// metrics.csv (every run's rows concatenated; the per-run copies are then removed), replicates.csv (each run's
 /// headline outcomes) and timeseries.csv (per arm, tick and series: mean and 95% CI across replicates, read from
-/// the runs' series.csv files in step, so memory does not grow with ticks).
+/// the runs' series.csv files in step, so memory does not grow with ticks). A partial experiment's replicates.csv and
+/// timeseries.csv (<see cref="AssembleCompleted"/>, for `report`) cover the runs that completed and leave the runs' files as they are.
 /// </summary>
 public static class ResultsAssembly
 {
@@ -22,8 +23,16 @@ public static class ResultsAssembly
     public static void Assemble(ExperimentPlan plan, string outDir)
     {
         MergeMetrics(plan, outDir);
-        WriteReplicates(plan, outDir);
-        WriteTimeSeries(plan, outDir);
+        var all = Enumerable.Repeat(true, plan.Runs).ToArray();
+        WriteReplicates(plan, outDir, all);
+        WriteTimeSeries(plan, outDir, all);
+    }
+
+    /// <summary>replicates.csv and timeseries.csv of the runs marked in <paramref name="completed"/> (by job: arm × replicates + replicate); metrics.csv is not merged.</summary>
+    public static void AssembleCompleted(ExperimentPlan plan, string outDir, bool[] completed)
+    {
+        WriteReplicates(plan, outDir, completed);
+        WriteTimeSeries(plan, outDir, completed);
     }
 
     private static void MergeMetrics(ExperimentPlan plan, string outDir)
@@ -46,7 +55,7 @@ public static class ResultsAssembly
         AtomicFile.Commit(path);
     }
 
-    private static void WriteReplicates(ExperimentPlan plan, string outDir)
+    private static void WriteReplicates(ExperimentPlan plan, string outDir, bool[] completed)
     {
         var path = Path.Combine(outDir, ReplicatesFile);
         var seeds = plan.Seeds;
@@ -54,7 +63,7 @@ public static class ResultsAssembly
         {
             var w = file.Writer;
             w.WriteLine(ReplicatesHeader);
-            foreach (var (arm, replicate) in Runs(plan))
+            foreach (var (arm, replicate) in Runs(plan).Where(r => completed[r.Arm * plan.Replicates + r.Replicate]))
             {
                 using var summary = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(plan.RunDirectory(outDir, arm, replicate), "summary.json")));
                 var headline = summary.RootElement.GetProperty("headline");
@@ -65,7 +74,7 @@ public static class ResultsAssembly
         }
     }
 
-    private static void WriteTimeSeries(ExperimentPlan plan, string outDir)
+    private static void WriteTimeSeries(ExperimentPlan plan, string outDir, bool[] completed)
     {
         var path = Path.Combine(outDir, TimeSeriesFile);
         using (var file = new AtomicWriter(path))
@@ -74,8 +83,9 @@ public static class ResultsAssembly
             w.WriteLine(TimeSeriesHeader);
             for (var arm = 0; arm < plan.Arms.Count; arm++)
             {
-                var readers = Enumerable.Range(0, plan.Replicates)
+                var readers = Enumerable.Range(0, plan.Replicates).Where(r => completed[arm * plan.Replicates + r])
                     .Select(r => new StreamReader(Path.Combine(plan.RunDirectory(outDir, arm, r), SeriesFile))).ToArray();
+                if (readers.Length == 0) continue;
                 try
                 {
                     var header = readers.Select(r => r.ReadLine()!).ToArray()[0].Split(',');

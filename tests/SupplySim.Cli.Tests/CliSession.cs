@@ -57,17 +57,22 @@ public sealed class CliSession : IAsyncDisposable
     }
 
     /// <summary>Sends SIGTERM (as a service manager or Ctrl+C would end it) and returns the exit code.</summary>
-    public async Task<int> Terminate(TimeSpan timeout)
+    public Task<int> Terminate(TimeSpan timeout) => Signal("TERM", timeout);
+
+    /// <summary>Sends a signal by name (INT, TERM) and returns the exit code; on Windows the process is killed instead.</summary>
+    public async Task<int> Signal(string signal, TimeSpan timeout)
     {
         if (!_process.HasExited)
         {
             if (OperatingSystem.IsWindows()) _process.Kill();
-            else using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) await kill.WaitForExitAsync();
+            else using (var kill = Process.Start("kill", ["-" + signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) await kill.WaitForExitAsync();
         }
         using var wait = new CancellationTokenSource(timeout);
         await _process.WaitForExitAsync(wait.Token);
         return _process.ExitCode;
     }
+
+    public bool HasExited => _process.HasExited;
 
     /// <summary>A port that is free on 127.0.0.1 right now (the OS picks it).</summary>
     public static int FreePort()

@@ -23,7 +23,7 @@ public static class CompareCommand
             var plan = ExperimentPlan.ForCompare(parse.GetValue(files)!, parse.GetValue(options.Seed), parse.GetValue(options.Replicates) ?? DefaultReplicates, ExperimentOptions.CommandLine(parse));
             var dir = parse.GetValue(options.Out)
                 ?? Path.Combine("results", $"compare-{string.Join("-vs-", plan.Arms.Select(a => ExperimentPlan.Slug(a.Run)))}-seed{plan.Seed}");
-            return await ExperimentConsole.RunAsync(console, plan, dir, options.ParallelOr(parse), cancellation, cluster: clusterFlags.Read(parse), checkpointEvery: parse.GetValue(options.CheckpointEvery));
+            return await ExperimentConsole.RunAsync(console, plan, dir, options.ParallelOr(parse), cancellation, cluster: clusterFlags.Read(parse), checkpointEvery: parse.GetValue(options.CheckpointEvery), resume: parse.GetValue(options.Resume));
         });
         return cmd;
     }

@@ -13,28 +13,52 @@ namespace SupplySim.Cli.Commands;
 /// </summary>
 public static class ExperimentConsole
 {
-    public static async Task<int> RunAsync(IAnsiConsole console, ExperimentPlan plan, string outDir, int parallel, CancellationToken cancellation, TelemetrySettings? telemetry = null, RedisClusterSettings? cluster = null, int? checkpointEvery = null)
+    public static async Task<int> RunAsync(IAnsiConsole console, ExperimentPlan plan, string outDir, int parallel, CancellationToken cancellation, TelemetrySettings? telemetry = null,
+        RedisClusterSettings? cluster = null, int? checkpointEvery = null, bool resume = false)
     {
         telemetry ??= TelemetrySettings.None;
-        ExperimentSession.Prepare(outDir);
+        var session = new ExperimentSession(plan, outDir, parallel);
+        if (!Open(console, session, plan, outDir, resume)) return SupplySimCommand.Ok;
+        session.Begin();
         await using IClusterConnection silo = cluster is null
             ? await EmbeddedSilo.StartAsync(telemetry, cancellation)
             : await RedisClusterClient.ConnectAsync(cluster, telemetry, cancellation);
         foreach (var s in plan.Scenarios.DistinctBy(s => s.Name)) console.MarkupLineInterpolated($"[bold]{s.Name}[/]: {s.Question}");
-        var session = new ExperimentSession(plan, outDir, parallel);
-        var progress = new ExperimentConsoleProgress(console);
+        var progress = new ExperimentConsoleProgress(console) { Reused = session.RunsReused };
         TelemetryAnnouncer.Announce(console, telemetry);
         var outcomes = await progress.Track(plan, () => session.RunAsync(silo.Grains, progress, cancellation, checkpointEvery));
         if (plan.Runs == 1 && outcomes[0] is { } single)
             console.WriteLine($"{single.TicksRun} ticks on {single.Silos} silo{(single.Silos == 1 ? "" : "s")} ({single.Shards} shards) in {single.Wall.TotalSeconds:F1} s; overdose deaths: {single.DeathsTotal:N0}");
         else
-            console.WriteLine($"{plan.Runs} runs in {session.RunWall.TotalSeconds:F1} s");
+            console.WriteLine($"{plan.Runs - session.RunsReused} runs in {session.RunWall.TotalSeconds:F1} s{(session.RunsReused > 0 ? $" ({session.RunsReused} reused)" : "")}");
         console.WriteLine();
 
         var files = session.Finish(table => ConsoleTables.Write(console, table));
         Wrote(console, outDir, files);
         await TelemetryAnnouncer.LingerAsync(console, telemetry, cancellation);
         return SupplySimCommand.Ok;
+    }
+
+    /// <summary>
+    /// Prepares the results folder; with --resume, takes the runs an earlier attempt there completed (saying how many).
+    /// False when the folder already holds this experiment, complete: nothing to run.
+    /// </summary>
+    private static bool Open(IAnsiConsole console, ExperimentSession session, ExperimentPlan plan, string outDir, bool resume)
+    {
+        ExperimentSession.CheckFolder(outDir);
+        if (!resume || !File.Exists(Path.Combine(outDir, ExperimentManifest.File)))
+        {
+            if (resume) console.WriteLine($"--resume: {outDir} holds no experiment yet; running all {plan.Runs} runs");
+            ExperimentSession.Prepare(outDir);
+            return true;
+        }
+        if (!session.Resume(ExperimentManifest.Read(outDir)))
+        {
+            console.WriteLine($"--resume: {outDir} already holds this experiment, complete; nothing to run (`supplysim report {outDir}` rebuilds its report)");
+            return false;
+        }
+        console.WriteLine($"--resume: {session.RunsReused} of {plan.Runs} runs completed earlier in {outDir} are reused");
+        return true;
     }
 
     /// <summary>Lists the files of a results folder, one per line and never wrapped, charts folded into one line.</summary>

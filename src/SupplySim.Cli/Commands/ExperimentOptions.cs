@@ -4,7 +4,7 @@ using System.Globalization;
 
 namespace SupplySim.Cli.Commands;
 
-/// <summary>The options every experiment command shares: --seed, --replicates, --parallel and --out, with one-line errors.</summary>
+/// <summary>The options every experiment command shares: --seed, --replicates, --parallel, --out, --checkpoint-every and --resume, with one-line errors.</summary>
 public sealed class ExperimentOptions
 {
     public Option<ulong?> Seed { get; } = new("--seed")
@@ -30,6 +30,13 @@ public sealed class ExperimentOptions
         CustomParser = r => Whole(r, "--checkpoint-every", 0, 1200) is { } v ? (int)v : null,
     };
 
+    public Option<bool> Resume { get; } = new("--resume")
+    {
+        Arity = ArgumentArity.Zero,
+        Description = "Continue the experiment in --out: reuse every run an earlier, interrupted attempt completed (same scenario, settings, seed and supplysim build) "
+            + "and run only the rest; the files are the same as an uninterrupted run's. A folder holding another experiment is refused (exit code 2).",
+    };
+
     public ExperimentOptions(string replicatesDefault, string outDefault)
     {
         Replicates = new("--replicates")
@@ -47,14 +54,18 @@ public sealed class ExperimentOptions
         command.Options.Add(Parallel);
         command.Options.Add(Out);
         command.Options.Add(CheckpointEvery);
+        command.Options.Add(Resume);
     }
 
     public int ParallelOr(ParseResult parse) => parse.GetValue(Parallel) ?? Math.Max(1, Environment.ProcessorCount);
 
-    /// <summary>The command line as typed, for the manifest and the report ("how to reproduce").</summary>
+    /// <summary>
+    /// The command line as typed, for the manifest and the report ("how to reproduce"), without --resume: it does not
+    /// change the results, and a resumed experiment's report then matches an uninterrupted one's.
+    /// </summary>
     public static string CommandLine(ParseResult parse)
     {
-        var words = parse.Tokens.Select(t => t.Value.Contains(' ') ? $"\"{t.Value}\"" : t.Value).ToArray();
+        var words = parse.Tokens.Where(t => t.Value != "--resume").Select(t => t.Value.Contains(' ') ? $"\"{t.Value}\"" : t.Value).ToArray();
         // Never write a Redis password into manifests and reports.
         for (var i = 0; i + 1 < words.Length; i++)
             if (words[i] == "--redis-password") words[i + 1] = "***";

@@ -5,15 +5,21 @@ using SupplySim.Scenarios;
 
 namespace SupplySim.Cli.Commands;
 
-/// <summary>The `supplysim` command line. Exit codes: 0 done, 1 internal error (a bug), 2 bad input or an unusable cluster, 130 interrupted.</summary>
+/// <summary>
+/// The `supplysim` command line. Exit codes (docs/experiments.md#exit-codes): 0 done, 1 internal error (a bug), 2 bad
+/// input or an unusable cluster, 3 the results could not be stored (disk full, read-only or forbidden folder),
+/// 130 interrupted by Ctrl+C (SIGINT), 143 stopped by SIGTERM.
+/// </summary>
 public static class SupplySimCommand
 {
-    public const int Ok = 0, Bug = 1, BadInput = 2, Interrupted = 130;
+    public const int Ok = 0, Bug = 1, BadInput = 2, OutputFailed = 3, Interrupted = 130, Terminated = 143;
+
+    public const string ExitCodes = "Exit codes: 0 done, 1 a bug, 2 bad input or an unusable cluster, 3 results could not be stored (disk full, read-only or forbidden folder), 130 Ctrl+C, 143 SIGTERM.";
 
     /// <summary>The command tree, every subcommand and option (also read by the tests of deploy/'s command lines).</summary>
     public static RootCommand Create(IAnsiConsole console)
     {
-        var root = new RootCommand("SupplySim: an agent-based simulation of the synthetic-opioid supply chain, from chemical supplier to overdose.");
+        var root = new RootCommand("SupplySim: an agent-based simulation of the synthetic-opioid supply chain, from chemical supplier to overdose. " + ExitCodes);
         root.Subcommands.Add(RunCommand.Create(console));
         root.Subcommands.Add(CompareCommand.Create(console));
         root.Subcommands.Add(SweepCommand.Create(console));
@@ -45,9 +51,10 @@ public static class SupplySimCommand
             Error(console, $"{error.Message.TrimEnd('.')} (see `{command} --help`)");
             return BadInput;
         }
+        using var signals = new TerminationSignals();
         try
         {
-            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }, signals.Token);
         }
         catch (ScenarioException e)
         {
@@ -64,10 +71,20 @@ public static class SupplySimCommand
             Error(console, e.Message);
             return BadInput;
         }
-        catch (OperationCanceledException)
+        catch (Experiments.Results.OutputFailureException e)
         {
-            Error(console, "interrupted");
-            return Interrupted;
+            Error(console, e.Message);
+            return OutputFailed;
+        }
+        catch (OperationCanceledException e)
+        {
+            Error(console, e is Experiments.ExperimentInterruptedException ? e.Message : "interrupted");
+            return signals.Terminated ? Terminated : Interrupted;
+        }
+        catch (Exception e) when (Experiments.Results.OutputFailure.Describe(e) is { } line)
+        {
+            Error(console, line);
+            return OutputFailed;
         }
         catch (Exception e) when (Environment.GetEnvironmentVariable(DebugVariable) is not "1")
         {

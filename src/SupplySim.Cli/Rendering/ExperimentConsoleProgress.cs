@@ -18,6 +18,9 @@ public sealed class ExperimentConsoleProgress(IAnsiConsole console) : IExperimen
     private RunOutcome?[] _done = [];
     private int _printed;
 
+    /// <summary>Runs taken from an earlier attempt (`--resume`): shown as done, not run.</summary>
+    public int Reused { get; set; }
+
     public async Task<T> Track<T>(ExperimentPlan plan, Func<Task<T>> work)
     {
         _plan = plan;
@@ -38,7 +41,9 @@ public sealed class ExperimentConsoleProgress(IAnsiConsole console) : IExperimen
     public void Started(ExperimentPlan plan, int parallel)
     {
         if (_single is null && _task is null)
-            console.WriteLine($"running {plan.Runs} runs ({plan.Arms.Count} x {plan.Replicates} replicates), {Math.Min(parallel, plan.Runs)} at a time");
+            console.WriteLine(Reused > 0
+                ? $"running {plan.Runs - Reused} of {plan.Runs} runs ({plan.Arms.Count} x {plan.Replicates} replicates; {Reused} reused), {Math.Max(1, Math.Min(parallel, plan.Runs - Reused))} at a time"
+                : $"running {plan.Runs} runs ({plan.Arms.Count} x {plan.Replicates} replicates), {Math.Min(parallel, plan.Runs)} at a time");
     }
 
     public IRunProgress For(int job) => _single is not null ? _single : new Ticks(this, job);
@@ -51,13 +56,14 @@ public sealed class ExperimentConsoleProgress(IAnsiConsole console) : IExperimen
             _done[job] = outcome;
             if (_task is not null)
             {
+                if (outcome.Reused) _task.Increment(outcome.TicksRun);
                 _task.Description = $"{_done.Count(d => d is not null)}/{_plan.Runs} runs";
                 return;
             }
             while (_printed < _done.Length && _done[_printed] is { } o)
             {
                 var (arm, replicate) = (_printed / _plan.Replicates, _printed % _plan.Replicates);
-                console.WriteLine($"  {_printed + 1}/{_plan.Runs} {_plan.Arms[arm].Run} r{replicate}: {o.DeathsTotal:N0} deaths (seed {_plan.Seeds[replicate]})");
+                console.WriteLine($"  {_printed + 1}/{_plan.Runs} {_plan.Arms[arm].Run} r{replicate}: {o.DeathsTotal:N0} deaths (seed {_plan.Seeds[replicate]}){(o.Reused ? " (reused)" : "")}");
                 _printed++;
             }
         }

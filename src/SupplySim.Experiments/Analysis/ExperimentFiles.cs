@@ -14,11 +14,11 @@ namespace SupplySim.Experiments.Analysis;
 /// </summary>
 public static class ExperimentFiles
 {
-    public static IReadOnlyList<string> Write(string outDir, ReplicateTable table)
+    public static IReadOnlyList<string> Write(string outDir, ReplicateTable table, PartialRuns? partial = null)
     {
         var plan = table.Plan;
         var files = new List<string> { "summary.json" };
-        AtomicFile.WriteAllText(Path.Combine(outDir, "summary.json"), Summary(outDir, table));
+        AtomicFile.WriteAllText(Path.Combine(outDir, "summary.json"), Summary(outDir, table, partial));
         if (plan.Kind == ExperimentKind.Compare)
         {
             var rows = Comparison.Of(table);
@@ -37,13 +37,20 @@ public static class ExperimentFiles
         return files;
     }
 
-    private static string Summary(string outDir, ReplicateTable table)
+    private static string Summary(string outDir, ReplicateTable table, PartialRuns? partial)
     {
         var plan = table.Plan;
         var first = plan.Scenarios[0];
         return RunExecutor.Json(w =>
         {
             w.WriteString("command", plan.Kind.ToString().ToLowerInvariant());
+            if (partial is not null)
+            {
+                // Only a partial experiment has these keys, so a complete one's summary.json keeps its bytes.
+                w.WriteBoolean("partial", true);
+                w.WriteNumber("runs_completed", partial.Completed);
+                w.WriteNumber("runs_planned", partial.Planned);
+            }
             w.WriteString("scenario", first.Name);
             w.WriteString("question", first.Question);
             w.WriteNumber("seed", plan.Seed);

@@ -7,15 +7,16 @@ namespace SupplySim.Experiments.Reports;
 /// <summary>
 /// Everything after the runs, built from the folder alone (replicates.csv, timeseries.csv and the plan), so
 /// `supplysim report DIR` rebuilds exactly what the experiment wrote: the statistics files, the charts,
-/// report.html, and the tables, handed to the caller to show (the console, in the CLI).
+/// report.html, and the tables, handed to the caller to show (the console, in the CLI). A report of a
+/// <see cref="PartialRuns"/> experiment says so in summary.json and at the top of report.html.
 /// </summary>
 public static class ExperimentReport
 {
     /// <summary>Writes the analysis files, charts and report.html; shows each table; returns the files written (relative paths).</summary>
-    public static IReadOnlyList<string> Build(string outDir, ExperimentPlan plan, string version, Action<ResultTable> show)
+    public static IReadOnlyList<string> Build(string outDir, ExperimentPlan plan, string version, Action<ResultTable> show, PartialRuns? partial = null)
     {
         var table = ReplicateTable.Read(outDir, plan);
-        var files = new List<string>(ExperimentFiles.Write(outDir, table));
+        var files = new List<string>(ExperimentFiles.Write(outDir, table, partial));
         var tables = new List<ResultTable>();
         var charts = new List<HtmlReport.Chart>();
 
@@ -49,8 +50,9 @@ public static class ExperimentReport
 
         foreach (var t in tables) show(t);
         files.AddRange(charts.SelectMany(c => new[] { c.Png, c.Svg }));
-        IReadOnlyList<string> listed = [HtmlReport.File, ResultsAssembly.MetricsFile, ResultsAssembly.ReplicatesFile, ResultsAssembly.TimeSeriesFile, .. files, ExperimentManifest.File, "runs/"];
-        Results.AtomicFile.WriteAllText(Path.Combine(outDir, HtmlReport.File), HtmlReport.Render(outDir, plan, version, tables, charts, listed));
+        // A partial experiment's runs are not merged into metrics.csv yet; each run's is under runs/.
+        IReadOnlyList<string> listed = [HtmlReport.File, .. partial is null ? [ResultsAssembly.MetricsFile] : Array.Empty<string>(), ResultsAssembly.ReplicatesFile, ResultsAssembly.TimeSeriesFile, .. files, ExperimentManifest.File, "runs/"];
+        Results.AtomicFile.WriteAllText(Path.Combine(outDir, HtmlReport.File), HtmlReport.Render(outDir, plan, version, tables, charts, listed, partial));
         return listed;
     }
 

@@ -16,7 +16,7 @@ public static class HtmlReport
 
     public sealed record Chart(string Title, string Png, string Svg);
 
-    public static string Render(string outDir, ExperimentPlan plan, string version, IReadOnlyList<ResultTable> tables, IReadOnlyList<Chart> charts, IReadOnlyList<string> files)
+    public static string Render(string outDir, ExperimentPlan plan, string version, IReadOnlyList<ResultTable> tables, IReadOnlyList<Chart> charts, IReadOnlyList<string> files, PartialRuns? partial = null)
     {
         var h = new StringBuilder();
         var title = plan.Kind switch
@@ -28,6 +28,8 @@ public static class HtmlReport
         h.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         h.Append("<title>SupplySim - ").Append(E(title)).Append("</title>\n<style>\n").Append(Style).Append("</style>\n</head>\n<body>\n");
         h.Append("<h1>").Append(E(title)).Append("</h1>\n");
+        if (partial is not null)
+            h.Append("<p class=\"partial\" style=\"background:#fff3cd;border:1px solid #e0b400;padding:.6rem .8rem;font-weight:bold\">").Append(E(partial.Sentence)).Append("</p>\n");
 
         h.Append("<section class=\"meta\">\n");
         foreach (var s in plan.Scenarios) h.Append("<p class=\"question\">").Append(E(s.Question.Length > 0 ? s.Question : s.Name)).Append("</p>\n");

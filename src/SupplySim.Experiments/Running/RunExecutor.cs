@@ -11,8 +11,8 @@ using SupplySim.Scenarios;
 
 namespace SupplySim.Experiments.Running;
 
-/// <summary>What a finished (or interrupted) run left behind.</summary>
-public sealed record RunOutcome(string Directory, bool Completed, int TicksRun, double DeathsTotal, TimeSpan Wall, int Silos, int Shards, IReadOnlyList<RunRecovery>? Recoveries = null);
+/// <summary>What a finished (or interrupted) run left behind; <see cref="Reused"/>: taken from an earlier attempt (`--resume`), not run now.</summary>
+public sealed record RunOutcome(string Directory, bool Completed, int TicksRun, double DeathsTotal, TimeSpan Wall, int Silos, int Shards, IReadOnlyList<RunRecovery>? Recoveries = null, bool Reused = false);
 
 /// <summary>Receives progress as ticks complete.</summary>
 public interface IRunProgress
@@ -159,7 +159,7 @@ public static class RunExecutor
         clock.Stop();
         if (completed) AtomicFile.WriteAllText(Path.Combine(outDir, "summary.json"), Summary(spec, seed, slot, headline, applied));
         AtomicFile.WriteAllText(Path.Combine(outDir, "manifest.json"),
-            Manifest(scenario, spec, seed, completed, ticks, silos, info, started, clock.Elapsed, checkpoints, recoveries));
+            Manifest(scenario, spec, seed, RunKey.Of(scenario, seed, slot.Run, slot.Replicate), completed, ticks, silos, info, started, clock.Elapsed, checkpoints, recoveries));
         if (lostCluster is not null) throw new ClusterLostException(lostCluster);
         return new RunOutcome(outDir, completed, ticks, headline.DeathsTotal, clock.Elapsed, silos, info.Shards, recoveries);
     }
@@ -218,7 +218,7 @@ public static class RunExecutor
             w.WriteEndArray();
         });
 
-    private static string Manifest(Scenario scenario, WorldSpec spec, ulong seed, bool completed, int ticks, int silos, RunInfo info, DateTimeOffset started, TimeSpan wall,
+    private static string Manifest(Scenario scenario, WorldSpec spec, ulong seed, string key, bool completed, int ticks, int silos, RunInfo info, DateTimeOffset started, TimeSpan wall,
         CheckpointStats checkpoints, IReadOnlyList<RunRecovery> recoveries)
         => Json(w =>
         {
@@ -229,6 +229,7 @@ public static class RunExecutor
             w.WriteString("scenario_file", Path.GetFullPath(scenario.SourcePath));
             w.WriteString("scenario_sha256", scenario.Sha256);
             w.WriteNumber("seed", seed);
+            w.WriteString("cache_key", key);
             w.WriteNumber("ticks_planned", info.Ticks);
             w.WriteNumber("ticks_run", ticks);
             w.WriteNumber("shards", info.Shards);

@@ -58,7 +58,7 @@ public static class ResultsFixture
             from t in Enumerable.Range(0, 3)
             from s in Outcomes.Series
             select CsvLine.Join([plan.Arms[a].Run, $"{t}", $"2020-0{t + 1}", s.Key, "3", $"{10 * t + a}", "1", $"{10 * t + a - 2}", $"{10 * t + a + 2}", "0", "40"]) + "\n"));
-        ExperimentManifest.Write(dir, plan, true, new ExperimentManifest.RunFacts(DateTimeOffset.UnixEpoch, TimeSpan.Zero, 1, []), []);
+        ExperimentManifest.Write(dir, plan, ExperimentStatus.Completed, new ExperimentManifest.RunFacts(DateTimeOffset.UnixEpoch, TimeSpan.Zero, 1, []), []);
         return dir;
     }
 }
