@@ -38,24 +38,33 @@ public sealed class ExperimentSession(ExperimentPlan plan, string outDir, int pa
         return _outcomes;
     }
 
-    /// <summary>Assembles the results, builds the report (showing each table) and writes the manifest; returns the files written.</summary>
-    public IReadOnlyList<string> Finish(Action<ResultTable> show)
+    /// <summary>
+    /// Assembles the results, runs <paramref name="analyse"/> on the assembled folder (a hindcast's comparison with
+    /// observed data), builds the report (showing each table) and writes the manifest; returns the files written.
+    /// </summary>
+    public IReadOnlyList<string> Finish(Action<ResultTable> show, Action<string>? analyse = null)
     {
         ResultsAssembly.Assemble(plan, outDir);
+        analyse?.Invoke(outDir);
         var files = ExperimentReport.Build(outDir, plan, RunExecutor.Version, show);
         ExperimentManifest.Write(outDir, plan, true, new(_started, _clock.Elapsed, parallel, _outcomes), files);
         return files;
     }
 
-    /// <summary>Creates the folder; a previous results folder's runs/ and charts/ are cleared so nothing stale remains.</summary>
+    /// <summary>Creates the folder; a previous results folder's runs/, charts/ and hindcast files are cleared so nothing stale remains.</summary>
     public static void Prepare(string dir)
     {
         if (File.Exists(dir)) throw new UserInputException($"--out {dir} is a file; give a folder for the results");
         try
         {
             if (File.Exists(Path.Combine(dir, ExperimentManifest.File)))
+            {
                 foreach (var sub in new[] { "runs", "charts" })
                     if (Directory.Exists(Path.Combine(dir, sub))) Directory.Delete(Path.Combine(dir, sub), recursive: true);
+                // A hindcast's files would otherwise put an old comparison into the new report.
+                foreach (var file in new[] { Validation.HindcastRow.File, Validation.ModelPoint.File, Validation.HindcastFit.File })
+                    File.Delete(Path.Combine(dir, file));
+            }
             Directory.CreateDirectory(dir);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -22,7 +22,8 @@ public static class ReportCommand
             using var manifest = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, ExperimentManifest.File)));
             var version = manifest.RootElement.TryGetProperty("version", out var v) ? v.GetString() ?? "?" : "?";
             var files = ExperimentReport.Build(folder, plan, version, table => ConsoleTables.Write(console, table));
-            string[] inputs = [ResultsAssembly.MetricsFile, ResultsAssembly.ReplicatesFile, ResultsAssembly.TimeSeriesFile, ExperimentManifest.File, "runs/"];
+            string[] inputs = [ResultsAssembly.MetricsFile, ResultsAssembly.ReplicatesFile, ResultsAssembly.TimeSeriesFile, ExperimentManifest.File, "runs/",
+                Experiments.Validation.HindcastRow.File, Experiments.Validation.ModelPoint.File];
             ExperimentConsole.Wrote(console, folder, files.Except(inputs).ToArray());
             return SupplySimCommand.Ok;
         });
