@@ -62,7 +62,7 @@ public sealed class ExperimentSession(ExperimentPlan plan, string outDir, int pa
                 foreach (var sub in new[] { "runs", "charts" })
                     if (Directory.Exists(Path.Combine(dir, sub))) Directory.Delete(Path.Combine(dir, sub), recursive: true);
                 // A hindcast's files would otherwise put an old comparison into the new report.
-                foreach (var file in new[] { Validation.HindcastRow.File, Validation.ModelPoint.File, Validation.HindcastFit.File })
+                foreach (var file in new[] { Validation.HindcastRow.File, Validation.ModelPoint.File, Validation.HindcastFit.File, Validation.HindcastFit.MarkdownFile })
                     File.Delete(Path.Combine(dir, file));
             }
             Directory.CreateDirectory(dir);

@@ -23,6 +23,7 @@ public static class HindcastSection
         var model = ModelPoint.Read(Path.Combine(outDir, ModelPoint.File));
         var fits = HindcastFit.Of(rows);
         HindcastFit.Write(Path.Combine(outDir, HindcastFit.File), fits);
+        Results.AtomicFile.WriteAllText(Path.Combine(outDir, HindcastFit.MarkdownFile), HindcastFit.Markdown(fits));
 
         var charts = new List<HtmlReport.Chart>();
         foreach (var g in rows.Where(r => Sample.Compared(r.Sample)).GroupBy(r => (r.Series, r.Region)))
@@ -43,7 +44,7 @@ public static class HindcastSection
         };
         paragraphs.AddRange(skipped);
         return new Built(new ReportSection("Hindcast", paragraphs, [table], charts),
-            [HindcastRow.File, ModelPoint.File, HindcastFit.File, .. charts.SelectMany(c => new[] { c.Png, c.Svg })]);
+            [HindcastRow.File, ModelPoint.File, HindcastFit.File, HindcastFit.MarkdownFile, .. charts.SelectMany(c => new[] { c.Png, c.Svg })]);
     }
 
     public static ResultTable Table(IReadOnlyList<HindcastFit> fits, int replicates)

@@ -27,6 +27,18 @@ public sealed record HindcastFit(string Series, string Region, string Dataset, s
                     banded.Length == 0 ? double.NaN : banded.Count(r => r.Model.Contains(r.Observed)) / (double)banded.Length);
             }).ToArray();
 
+    public const string MarkdownFile = "hindcast-fit.md";
+
+    /// <summary>The fit as a Markdown table, the block docs/validation.md carries between its markers.</summary>
+    public static string Markdown(IReadOnlyList<HindcastFit> fits)
+    {
+        var sb = new System.Text.StringBuilder("| series | region | dataset | sample | n | MAPE | bias | in 95% interval |\n|---|---|---|---|---:|---:|---:|---:|\n");
+        string Pct(double v, string format) => double.IsFinite(v) ? v.ToString(format, CultureInfo.InvariantCulture) + "%" : "n/a";
+        foreach (var f in fits)
+            sb.Append($"| {f.Series} | {f.Region} | {f.Dataset} | {f.Sample} | {f.N} | {Pct(f.MapePct, "0.0")} | {Pct(f.BiasPct, "+0.0;-0.0;0.0")} | {Pct(100 * f.Coverage, "0")} |\n");
+        return sb.ToString();
+    }
+
     public static void Write(string path, IReadOnlyList<HindcastFit> fits)
     {
         using var file = new AtomicWriter(path);
