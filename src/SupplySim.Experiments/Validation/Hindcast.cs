@@ -7,7 +7,7 @@ namespace SupplySim.Experiments.Validation;
 /// metric of every replicate into the observed series' regions and periods (<see cref="SeriesMapping"/>), summarises
 /// the replicates (<see cref="ModelInterval"/>), and writes hindcast-model.csv (the model for every period of the
 /// run) and hindcast.csv (every observation against the model; those outside the run's months or of a series the
-/// scenario does not produce are listed with empty model columns).
+/// scenario does not produce are listed with NaN model columns).
 /// </summary>
 public sealed class Hindcast
 {
