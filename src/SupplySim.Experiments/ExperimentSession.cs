@@ -72,12 +72,16 @@ public sealed class ExperimentSession(ExperimentPlan plan, string outDir, int pa
         _begun = true;
     }
 
-    /// <summary>Assembles the results, builds the report (showing each table) and writes the manifest; returns the files written.</summary>
-    public IReadOnlyList<string> Finish(Action<ResultTable> show)
+    /// <summary>
+    /// Assembles the results, runs <paramref name="analyse"/> on the assembled folder (a hindcast's comparison with
+    /// observed data), builds the report (showing each table) and writes the manifest; returns the files written.
+    /// </summary>
+    public IReadOnlyList<string> Finish(Action<ResultTable> show, Action<string>? analyse = null)
     {
         try
         {
             ResultsAssembly.Assemble(plan, outDir);
+            analyse?.Invoke(outDir);
             var files = ExperimentReport.Build(outDir, plan, RunExecutor.Version, show);
             Record(ExperimentStatus.Completed, files);
             return files;
@@ -122,15 +126,20 @@ public sealed class ExperimentSession(ExperimentPlan plan, string outDir, int pa
         return true;
     }
 
-    /// <summary>Creates the folder; a previous results folder's runs/ and charts/ are cleared so nothing stale remains.</summary>
+    /// <summary>Creates the folder; a previous results folder's runs/, charts/ and hindcast files are cleared so nothing stale remains.</summary>
     public static void Prepare(string dir)
     {
         CheckFolder(dir);
         Guard(() =>
         {
             if (File.Exists(Path.Combine(dir, ExperimentManifest.File)))
+            {
                 foreach (var sub in new[] { "runs", "charts" })
                     if (Directory.Exists(Path.Combine(dir, sub))) Directory.Delete(Path.Combine(dir, sub), recursive: true);
+                // A hindcast's files would otherwise put an old comparison into the new report.
+                foreach (var file in new[] { Validation.HindcastRow.File, Validation.ModelPoint.File, Validation.HindcastFit.File, Validation.HindcastFit.MarkdownFile })
+                    File.Delete(Path.Combine(dir, file));
+            }
             Directory.CreateDirectory(dir);
         });
     }

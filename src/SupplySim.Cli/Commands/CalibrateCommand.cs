@@ -18,6 +18,7 @@ public static class CalibrateCommand
         target.AcceptOnlyFromAmong("deaths", "register");
         var max = new Option<int>("--max-evaluations") { Description = "Most runs the search may make.", DefaultValueFactory = _ => 60 };
         var replicates = new Option<int>("--replicates") { Description = "Seeds per evaluation (the replicate seeds of `run --replicates`); the loss scores their mean per year.", DefaultValueFactory = _ => 1 };
+        var through = new Option<int?>("--through") { Description = "Fit only to the targets of this year and before (with --target deaths), e.g. 2019 for the holdout protocol of docs/validation.md; later years are left for the hindcast to judge.", HelpName = "YEAR" };
         var outDir = new Option<string?>("--out") { Description = "Folder for calibration.md (default: results/<scenario>-calibration)." };
         var cmd = new Command("calibrate", "Fit behaviour parameters of a baseline to US overdose deaths 2013/2021/2022, the 2023 decline and the 2021 fentanyl+stimulant share (--target register: China's register series).");
         cmd.Arguments.Add(scenario);
@@ -25,9 +26,11 @@ public static class CalibrateCommand
         cmd.Options.Add(free);
         cmd.Options.Add(max);
         cmd.Options.Add(replicates);
+        cmd.Options.Add(through);
         cmd.Options.Add(outDir);
         cmd.SetAction(parse =>
         {
+            if (parse.GetValue(target) == "register" && parse.GetValue(through) is not null) throw new UserInputException("--through applies to --target deaths only");
             if (parse.GetValue(target) == "register") return FitRegister(console, parse.GetValue(scenario)!, parse.GetValue(free), parse.GetValue(max), parse.GetValue(outDir));
             var sc = ScenarioLoader.Load(parse.GetValue(scenario)!);
             var names = (parse.GetValue(free) ?? string.Join(",", Calibrator.DefaultFree)).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -41,7 +44,9 @@ public static class CalibrateCommand
             var dir = parse.GetValue(outDir) ?? Path.Combine("results", $"{sc.Spec.Name}-calibration");
             Directory.CreateDirectory(dir);
 
-            var calibrator = new Calibrator(sc.Spec, sc.FirmsPerShard, sc.PeoplePerShard, seeds);
+            if (parse.GetValue(through) is { } last && last < sc.Spec.Start.Year)
+                throw new UserInputException($"--through {last} is before the scenario starts ({sc.Spec.Start}); no target would be left");
+            var calibrator = new Calibrator(sc.Spec, sc.FirmsPerShard, sc.PeoplePerShard, seeds, parse.GetValue(through) ?? int.MaxValue);
             var result = calibrator.Fit(names, evaluations, line => console.WriteLine($"  [{calibrator.Evaluations}] {line}"));
             var report = CalibrationReport.Markdown(sc, result);
             var path = Path.Combine(dir, "calibration.md");

@@ -9,12 +9,12 @@ namespace SupplySim.Cli.Commands;
 /// <summary>
 /// An experiment on the console: connects to an embedded silo (or, given <c>cluster</c>, to a Redis cluster of
 /// `supplysim silo` processes as a client), runs the plan (<see cref="ExperimentSession"/>) with its
-/// progress shown, prints the tables, and says where it wrote what.
+/// progress shown, runs <c>analyse</c> on the assembled folder (a hindcast), prints the tables, and says where it wrote what.
 /// </summary>
 public static class ExperimentConsole
 {
     public static async Task<int> RunAsync(IAnsiConsole console, ExperimentPlan plan, string outDir, int parallel, CancellationToken cancellation, TelemetrySettings? telemetry = null,
-        RedisClusterSettings? cluster = null, int? checkpointEvery = null, bool resume = false)
+        RedisClusterSettings? cluster = null, int? checkpointEvery = null, bool resume = false, Action<string>? analyse = null)
     {
         telemetry ??= TelemetrySettings.None;
         var session = new ExperimentSession(plan, outDir, parallel);
@@ -33,7 +33,7 @@ public static class ExperimentConsole
             console.WriteLine($"{plan.Runs - session.RunsReused} runs in {session.RunWall.TotalSeconds:F1} s{(session.RunsReused > 0 ? $" ({session.RunsReused} reused)" : "")}");
         console.WriteLine();
 
-        var files = session.Finish(table => ConsoleTables.Write(console, table));
+        var files = session.Finish(table => ConsoleTables.Write(console, table), analyse);
         Wrote(console, outDir, files);
         await TelemetryAnnouncer.LingerAsync(console, telemetry, cancellation);
         return SupplySimCommand.Ok;

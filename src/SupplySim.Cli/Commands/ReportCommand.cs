@@ -36,7 +36,8 @@ public static class ReportCommand
                 console.WriteLine(partial.Sentence);
             }
             var files = ExperimentReport.Build(folder, plan, stored.Version, table => ConsoleTables.Write(console, table), partial);
-            string[] inputs = [ResultsAssembly.MetricsFile, ResultsAssembly.ReplicatesFile, ResultsAssembly.TimeSeriesFile, ExperimentManifest.File, "runs/"];
+            string[] inputs = [ResultsAssembly.MetricsFile, ResultsAssembly.ReplicatesFile, ResultsAssembly.TimeSeriesFile, ExperimentManifest.File, "runs/",
+                Experiments.Validation.HindcastRow.File, Experiments.Validation.ModelPoint.File];
             ExperimentConsole.Wrote(console, folder, files.Except(inputs).ToArray());
             return SupplySimCommand.Ok;
         });

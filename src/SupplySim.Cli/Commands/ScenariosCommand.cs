@@ -40,12 +40,15 @@ public static class ScenariosCommand
     }
 
     /// <summary>scenarios/ in the working folder, else the one beside the repository that holds this build.</summary>
-    internal static string? Shipped()
+    internal static string? Shipped() => Shipped("scenarios");
+
+    /// <summary>A folder of the repository (scenarios, data/observed): in the working folder, else in the repository that holds this build.</summary>
+    internal static string? Shipped(string folder)
     {
-        if (Directory.Exists("scenarios")) return "scenarios";
+        if (Directory.Exists(folder)) return folder;
         for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-            if (Directory.Exists(Path.Combine(d.FullName, "scenarios")) && File.Exists(Path.Combine(d.FullName, "SupplySim.sln")))
-                return Path.Combine(d.FullName, "scenarios");
+            if (Directory.Exists(Path.Combine(d.FullName, folder)) && File.Exists(Path.Combine(d.FullName, "SupplySim.sln")))
+                return Path.Combine(d.FullName, folder);
         return null;
     }
 }

@@ -28,6 +28,7 @@ public static class SupplySimCommand
         root.Subcommands.Add(ScenariosCommand.Create(console));
         root.Subcommands.Add(SchemaCommand.Create(console));
         root.Subcommands.Add(CalibrateCommand.Create(console));
+        root.Subcommands.Add(HindcastCommand.Create(console));
         root.Subcommands.Add(SiloCommand.Create(console));
         root.Subcommands.Add(WorkshopCommand.Create(console));
         return root;

@@ -52,6 +52,8 @@ public static class CalibrationReport
         sb.AppendLine("```");
         sb.AppendLine();
         sb.AppendLine("Targets: the report's figures (2013, 2021, 2022; acceptance within 20%) and, between them, the public CDC series (half weight).");
+        if (r.Through != int.MaxValue)
+            sb.AppendLine($"Fitted with `--through {r.Through}`: only the targets of {r.Through} and before entered the loss; later years are holdout (docs/validation.md).");
         sb.AppendLine();
         sb.AppendLine("| year | model US synthetic-opioid deaths | target | error | source |");
         sb.AppendLine("|---|---:|---:|---:|---|");

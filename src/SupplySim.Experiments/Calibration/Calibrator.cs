@@ -14,7 +14,8 @@ public sealed record YearlyOutcome(int Year, double Deaths, double DeathsWithSti
 }
 
 /// <summary>The fit: parameter values, the loss, and the per-year comparison with the targets.</summary>
-public sealed record CalibrationResult(IReadOnlyDictionary<string, double> Parameters, double Loss, IReadOnlyList<YearlyOutcome> Years, int Evaluations, int Replicates = 1);
+public sealed record CalibrationResult(IReadOnlyDictionary<string, double> Parameters, double Loss, IReadOnlyList<YearlyOutcome> Years, int Evaluations, int Replicates = 1,
+    int Through = int.MaxValue);
 
 /// <summary>
 /// Fits free behaviour parameters of a scenario to <see cref="CalibrationTargets"/> by deterministic
@@ -24,7 +25,7 @@ public sealed record CalibrationResult(IReadOnlyDictionary<string, double> Param
 /// --replicates` and scores the mean per year, so the fit does not chase one seed's noise. Same scenario,
 /// seed, replicates and starting values give the same fit.
 /// </summary>
-public sealed class Calibrator(WorldSpec spec, int firmsPerShard, int peoplePerShard, int replicates = 1)
+public sealed class Calibrator(WorldSpec spec, int firmsPerShard, int peoplePerShard, int replicates = 1, int through = int.MaxValue)
 {
     /// <summary>Parameters fitted by default: the pace of the trade's growth, the death hazard and stimulant uptake.</summary>
     public static readonly string[] DefaultFree = ["supplier-capacity-adjust", "lab-capacity-adjust", "overdose-hazard-oud", "stimulant-uptake-rate"];
@@ -65,31 +66,33 @@ public sealed class Calibrator(WorldSpec spec, int firmsPerShard, int peoplePerS
 
     /// <summary>
     /// Sum of squared log errors of the report's death targets, half-weighted errors on the public path
-    /// between them, the squared share error in tolerance units, and a penalty if 2023 does not fall.
+    /// between them, the squared share error in tolerance units, and a penalty if 2023 does not fall. With
+    /// <paramref name="through"/>, only the targets of that year and before count (the holdout protocol,
+    /// docs/validation.md#the-holdout-protocol).
     /// </summary>
-    public static double Loss(IReadOnlyList<YearlyOutcome> years)
+    public static double Loss(IReadOnlyList<YearlyOutcome> years, int through = int.MaxValue)
     {
         double Get(int y) => years.FirstOrDefault(o => o.Year == y)?.Deaths ?? 0;
         var loss = 0.0;
-        foreach (var t in CalibrationTargets.Deaths)
+        foreach (var t in CalibrationTargets.Deaths.Where(t => t.Year <= through))
         {
             var m = Math.Max(Get(t.Year), 1);
             loss += Math.Pow(Math.Log(m / t.Value), 2);
         }
-        foreach (var t in CalibrationTargets.Path)
+        foreach (var t in CalibrationTargets.Path.Where(t => t.Year <= through))
             loss += 0.5 * Math.Pow(Math.Log(Math.Max(Get(t.Year), 1) / t.Value), 2);
         var y21 = years.FirstOrDefault(o => o.Year == CalibrationTargets.StimulantShare2021.Year);
-        if (y21 is { Deaths: > 0 })
+        if (y21 is { Deaths: > 0 } && y21.Year <= through)
             loss += 0.05 * Math.Pow((y21.DeathsWithStimulant / y21.Deaths - CalibrationTargets.StimulantShare2021.Value) / CalibrationTargets.ShareTolerance, 2);
         // The shift of synthesis from China to Mexico after May 2019 (report L253-L259, L361, L1042): Mexican labs
         // under half in 2018, over four fifths in 2021 (margins inside the history test's bounds).
         var before = years.FirstOrDefault(o => o.Year == CalibrationTargets.ShiftBefore.Year)?.MexicanShare ?? double.NaN;
         var after = years.FirstOrDefault(o => o.Year == CalibrationTargets.ShiftAfter.Year)?.MexicanShare ?? double.NaN;
-        if (before > CalibrationTargets.ShiftBefore.Value) loss += 20 * Math.Pow(before - CalibrationTargets.ShiftBefore.Value, 2);
-        if (after < CalibrationTargets.ShiftAfter.Value) loss += 20 * Math.Pow(CalibrationTargets.ShiftAfter.Value - after, 2);
+        if (before > CalibrationTargets.ShiftBefore.Value && CalibrationTargets.ShiftBefore.Year <= through) loss += 20 * Math.Pow(before - CalibrationTargets.ShiftBefore.Value, 2);
+        if (after < CalibrationTargets.ShiftAfter.Value && CalibrationTargets.ShiftAfter.Year <= through) loss += 20 * Math.Pow(CalibrationTargets.ShiftAfter.Value - after, 2);
         var d22 = Get(CalibrationTargets.DeclineYear - 1);
         var d23 = Get(CalibrationTargets.DeclineYear);
-        if (d22 > 0 && d23 >= d22 * 0.98) loss += Math.Pow(Math.Log(d23 / d22) + 0.02, 2) * 50;
+        if (d22 > 0 && d23 >= d22 * 0.98 && CalibrationTargets.DeclineYear <= through) loss += Math.Pow(Math.Log(d23 / d22) + 0.02, 2) * 50;
         return loss;
     }
 
@@ -98,9 +101,9 @@ public sealed class Calibrator(WorldSpec spec, int firmsPerShard, int peoplePerS
         var values = free.ToDictionary(n => n, n => ScenarioLoader.GetParameter(spec.Parameters, n), StringComparer.Ordinal);
         ModelParameters With(Dictionary<string, double> v)
             => v.Aggregate(spec.Parameters, (p, kv) => ScenarioLoader.WithParameter(p, kv.Key, kv.Value));
-        var (fitted, best, bestYears) = CoordinateSearch.Minimize(values, free, Run(With(values)), Loss,
+        var (fitted, best, bestYears) = CoordinateSearch.Minimize(values, free, Run(With(values)), y => Loss(y, through),
             Clamp, trial => Run(With(trial)), () => Evaluations >= maxEvaluations, log, "G4");
-        return new CalibrationResult(fitted, best, bestYears, Evaluations, replicates);
+        return new CalibrationResult(fitted, best, bestYears, Evaluations, replicates, through);
     }
 
     // Within the parameter's declared range, and never quite 0 (the search multiplies and divides).

@@ -50,9 +50,17 @@ public static class ExperimentReport
 
         foreach (var t in tables) show(t);
         files.AddRange(charts.SelectMany(c => new[] { c.Png, c.Svg }));
+        // A hindcast (supplysim hindcast) left its comparison with observed data in the folder: its own section.
+        var hindcast = plan.Kind == ExperimentKind.Run ? HindcastSection.Build(outDir, plan.Replicates) : null;
+        if (hindcast is not null)
+        {
+            foreach (var t in hindcast.Section.Tables) show(t);
+            files.AddRange(hindcast.Files);
+        }
         // A partial experiment's runs are not merged into metrics.csv yet; each run's is under runs/.
         IReadOnlyList<string> listed = [HtmlReport.File, .. partial is null ? [ResultsAssembly.MetricsFile] : Array.Empty<string>(), ResultsAssembly.ReplicatesFile, ResultsAssembly.TimeSeriesFile, .. files, ExperimentManifest.File, "runs/"];
-        Results.AtomicFile.WriteAllText(Path.Combine(outDir, HtmlReport.File), HtmlReport.Render(outDir, plan, version, tables, charts, listed, partial));
+        Results.AtomicFile.WriteAllText(Path.Combine(outDir, HtmlReport.File),
+            HtmlReport.Render(outDir, plan, version, tables, charts, listed, partial, hindcast is null ? null : [hindcast.Section]));
         return listed;
     }
 

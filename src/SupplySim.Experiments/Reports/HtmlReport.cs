@@ -16,14 +16,15 @@ public static class HtmlReport
 
     public sealed record Chart(string Title, string Png, string Svg);
 
-    public static string Render(string outDir, ExperimentPlan plan, string version, IReadOnlyList<ResultTable> tables, IReadOnlyList<Chart> charts, IReadOnlyList<string> files, PartialRuns? partial = null)
+    public static string Render(string outDir, ExperimentPlan plan, string version, IReadOnlyList<ResultTable> tables, IReadOnlyList<Chart> charts, IReadOnlyList<string> files,
+        PartialRuns? partial = null, IReadOnlyList<ReportSection>? sections = null)
     {
         var h = new StringBuilder();
         var title = plan.Kind switch
         {
             ExperimentKind.Compare => $"Compare: {string.Join(" vs ", plan.Arms.Select(a => a.Run))}",
             ExperimentKind.Sweep => $"Sweep of {plan.Scenarios[0].Name}: {string.Join(" x ", plan.Sweep!.Axes.Select(a => a.Path))}",
-            _ => $"Run: {plan.Arms[0].Run}",
+            _ => sections?.Any(x => x.Title == "Hindcast") == true ? $"Hindcast: {plan.Arms[0].Run}" : $"Run: {plan.Arms[0].Run}",
         };
         h.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         h.Append("<title>SupplySim - ").Append(E(title)).Append("</title>\n<style>\n").Append(Style).Append("</style>\n</head>\n<body>\n");
@@ -55,14 +56,16 @@ public static class HtmlReport
 
         if (charts.Count > 0)
         {
-            h.Append("<h2>Charts</h2>\n<div class=\"charts\">\n");
-            foreach (var c in charts)
-            {
-                var svg = System.IO.File.ReadAllBytes(Path.Combine(outDir, c.Svg));
-                h.Append("<figure><img alt=\"").Append(E(c.Title)).Append("\" src=\"data:image/svg+xml;base64,").Append(Convert.ToBase64String(svg)).Append("\">\n")
-                 .Append("<figcaption>").Append(E(c.Title)).Append(" (<a href=\"").Append(E(c.Png)).Append("\">PNG</a>, <a href=\"").Append(E(c.Svg)).Append("\">SVG</a>)</figcaption></figure>\n");
-            }
-            h.Append("</div>\n");
+            h.Append("<h2>Charts</h2>\n");
+            Charts(h, outDir, charts);
+        }
+
+        foreach (var section in sections ?? [])
+        {
+            h.Append("<h2>").Append(E(section.Title)).Append("</h2>\n");
+            foreach (var p in section.Paragraphs) h.Append("<p>").Append(E(p)).Append("</p>\n");
+            foreach (var t in section.Tables) Table(h, t);
+            Charts(h, outDir, section.Charts);
         }
 
         h.Append("<h2>How to read this</h2>\n<ul class=\"notes\">\n");
@@ -71,6 +74,18 @@ public static class HtmlReport
         foreach (var f in files) h.Append("<li><a href=\"").Append(E(f)).Append("\">").Append(E(f)).Append("</a></li>\n");
         h.Append("</ul>\n</body>\n</html>\n");
         return h.ToString();
+    }
+
+    private static void Charts(StringBuilder h, string outDir, IReadOnlyList<Chart> charts)
+    {
+        h.Append("<div class=\"charts\">\n");
+        foreach (var c in charts)
+        {
+            var svg = System.IO.File.ReadAllBytes(Path.Combine(outDir, c.Svg));
+            h.Append("<figure><img alt=\"").Append(E(c.Title)).Append("\" src=\"data:image/svg+xml;base64,").Append(Convert.ToBase64String(svg)).Append("\">\n")
+             .Append("<figcaption>").Append(E(c.Title)).Append(" (<a href=\"").Append(E(c.Png)).Append("\">PNG</a>, <a href=\"").Append(E(c.Svg)).Append("\">SVG</a>)</figcaption></figure>\n");
+        }
+        h.Append("</div>\n");
     }
 
     private static IEnumerable<string> Notes(ExperimentPlan plan)
