@@ -125,15 +125,22 @@ public sealed class ExperimentSession(ExperimentPlan plan, string outDir, int pa
         return true;
     }
 
-    /// <summary>Creates the folder; a previous results folder's runs/ and charts/ are cleared so nothing stale remains.</summary>
+    /// <summary>
+    /// Creates the folder; a previous results folder's runs/, charts/ and metrics table (metrics.csv, *.parquet) are
+    /// cleared so nothing stale remains, e.g. a metrics.parquet beside the metrics.csv of a rerun in the other format.
+    /// </summary>
     public static void Prepare(string dir)
     {
         CheckFolder(dir);
         Guard(() =>
         {
             if (File.Exists(Path.Combine(dir, ExperimentManifest.File)))
+            {
                 foreach (var sub in new[] { "runs", "charts" })
                     if (Directory.Exists(Path.Combine(dir, sub))) Directory.Delete(Path.Combine(dir, sub), recursive: true);
+                foreach (var table in Directory.GetFiles(dir, "*.parquet").Append(Path.Combine(dir, ResultsAssembly.MetricsFile)))
+                    File.Delete(table);
+            }
             Directory.CreateDirectory(dir);
         });
     }

@@ -67,14 +67,13 @@ public static class ResultsAssembly
 
     /// <summary>
     /// With --format parquet: a Parquet copy beside each CSV table of <paramref name="files"/> (the CSV tables stay: the
-    /// report and `report DIR` read them), and metrics.parquet listed in place of metrics.csv. Returns the files, in order.
+    /// report and `report DIR` read them). Returns the files, each Parquet copy after its CSV.
     /// </summary>
     public static IReadOnlyList<string> ParquetTables(ExperimentPlan plan, string outDir, IReadOnlyList<string> files)
     {
         var listed = new List<string>();
         foreach (var f in files)
         {
-            if (f == MetricsFile) { listed.Add(MetricsParquet.File); continue; }
             listed.Add(f);
             if (f.EndsWith(".csv", StringComparison.Ordinal) && !f.Contains('/')) listed.Add(CsvTableParquet.Write(plan, Path.Combine(outDir, f)));
         }

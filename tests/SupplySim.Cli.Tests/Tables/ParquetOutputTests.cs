@@ -1,6 +1,7 @@
 using System.Globalization;
 using ParquetSharp;
 using SupplySim.Experiments.Results;
+using SupplySim.Testing;
 using Xunit;
 
 namespace SupplySim.Cli.Tests.Tables;
@@ -96,6 +97,20 @@ public class ParquetOutputTests(OutputFormatFixture fixture)
         Assert.False(File.Exists(Path.Combine(fixture.Parquet, "metrics.csv")));
         Assert.Equal(File.ReadAllBytes(Path.Combine(fixture.Csv, "summary.json")), File.ReadAllBytes(Path.Combine(fixture.Parquet, "summary.json")));
         Assert.Equal(File.ReadAllBytes(Path.Combine(fixture.Csv, "sweep.csv")), File.ReadAllBytes(Path.Combine(fixture.Parquet, "sweep.csv")));
+    }
+
+    [Fact]
+    public async Task Should_Leave_No_Stale_Parquet_When_A_Folder_Is_Rerun_As_Csv()
+    {
+        var dir = Path.Combine(fixture.Root, "rerun");
+        var tiny = Repo.Path("tests", "Scenarios", "tiny.yaml");
+        Assert.Equal(0, (await CliProcess.Run("run", tiny, "--out", dir, "--format", "parquet")).ExitCode);
+        Assert.True(File.Exists(Path.Combine(dir, "metrics.parquet")));
+
+        Assert.Equal(0, (await CliProcess.Run("run", tiny, "--out", dir)).ExitCode);
+
+        Assert.Empty(Directory.GetFiles(dir, "*.parquet"));
+        Assert.True(File.Exists(Path.Combine(dir, "metrics.csv")));
     }
 
     private static int Column(ParquetFileReader file, string name)
