@@ -6,7 +6,7 @@ namespace SupplySim.Experiments.Tables;
 /// <summary>
 /// The Parquet copy of one of an experiment's CSV tables (replicates, timeseries, compare, sweep, marginal), with a sweep's
 /// varied settings as columns beside <c>run</c>. Two passes over the file: the first finds each column's type (whole
-/// numbers for counts and indices, numbers, else text), the second writes row groups of <see cref="RowsPerGroup"/> rows,
+/// numbers for counts and indices, numbers (an empty field is null: not applicable), else text), the second writes row groups of <see cref="RowsPerGroup"/> rows,
 /// so memory does not grow with the table.
 /// </summary>
 public static class CsvTableParquet
@@ -25,7 +25,7 @@ public static class CsvTableParquet
         using (var reader = new StreamReader(csvPath))
         {
             header = CsvLine.Split(reader.ReadLine() ?? "");
-            kinds = header.Select(h => Names.Contains(h) ? ColumnKind.Text : h == "seed" ? ColumnKind.UInt64 : Whole.Contains(h) ? ColumnKind.Int : ColumnKind.Double).ToArray();
+            kinds = header.Select(h => Names.Contains(h) ? ColumnKind.Text : h == "seed" ? ColumnKind.UInt64 : Whole.Contains(h) ? ColumnKind.Int : ColumnKind.OptionalDouble).ToArray();
             var seen = false;
             while (reader.ReadLine() is { } line)
             {
@@ -60,9 +60,9 @@ public static class CsvTableParquet
     /// <summary>The type a column keeps once <paramref name="field"/> is seen: a field that does not parse makes it text.</summary>
     private static ColumnKind Narrow(ColumnKind kind, string field) => kind switch
     {
-        ColumnKind.Int when !int.TryParse(field, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) => Narrow(ColumnKind.Double, field),
+        ColumnKind.Int when !int.TryParse(field, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) => Narrow(ColumnKind.OptionalDouble, field),
         ColumnKind.UInt64 when !ulong.TryParse(field, NumberStyles.None, CultureInfo.InvariantCulture, out _) => ColumnKind.Text,
-        ColumnKind.Double when field.Length > 0 && !double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out _) => ColumnKind.Text,
+        ColumnKind.OptionalDouble when field.Length > 0 && !double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out _) => ColumnKind.Text,
         _ => kind,
     };
 }

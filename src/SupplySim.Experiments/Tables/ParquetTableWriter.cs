@@ -5,8 +5,11 @@ using SupplySim.Experiments.Results;
 
 namespace SupplySim.Experiments.Tables;
 
-/// <summary>The type of a Parquet column: whole numbers (tick, replicate), a replicate seed (unsigned 64-bit), a value, or text (null where absent).</summary>
-public enum ColumnKind { Int, UInt64, Double, Text }
+/// <summary>
+/// The type of a Parquet column: whole numbers (tick, replicate), a replicate seed (unsigned 64-bit), a value, a value a
+/// table may leave empty (null: e.g. the baseline's difference from itself), or text (null where absent).
+/// </summary>
+public enum ColumnKind { Int, UInt64, Double, OptionalDouble, Text }
 
 /// <summary>One column of a table being written: its name, type, and the values of the row group being filled.</summary>
 public sealed class TableColumn(string name, ColumnKind kind)
@@ -16,6 +19,7 @@ public sealed class TableColumn(string name, ColumnKind kind)
     internal readonly List<int> Ints = [];
     internal readonly List<ulong> Seeds = [];
     internal readonly List<double> Doubles = [];
+    internal readonly List<double?> OptionalDoubles = [];
     internal readonly List<string?> Texts = [];
 
     public void Add(int v) => Ints.Add(v);
@@ -30,6 +34,7 @@ public sealed class TableColumn(string name, ColumnKind kind)
             case ColumnKind.Int: Ints.Add(int.Parse(field, CultureInfo.InvariantCulture)); break;
             case ColumnKind.UInt64: Seeds.Add(ulong.Parse(field, CultureInfo.InvariantCulture)); break;
             case ColumnKind.Double: Doubles.Add(CsvLine.Number(field)); break;
+            case ColumnKind.OptionalDouble: OptionalDoubles.Add(field.Length == 0 ? null : CsvLine.Number(field)); break;
             default: Texts.Add(field); break;
         }
     }
@@ -39,16 +44,18 @@ public sealed class TableColumn(string name, ColumnKind kind)
         ColumnKind.Int => new DataField<int>(Name, false),
         ColumnKind.UInt64 => new DataField<ulong>(Name, false),
         ColumnKind.Double => new DataField<double>(Name, false),
+        ColumnKind.OptionalDouble => new DataField<double?>(Name, true),
         _ => new DataField<string>(Name, true),
     };
 
-    internal int Count => Kind switch { ColumnKind.Int => Ints.Count, ColumnKind.UInt64 => Seeds.Count, ColumnKind.Double => Doubles.Count, _ => Texts.Count };
+    internal int Count => Kind switch { ColumnKind.Int => Ints.Count, ColumnKind.UInt64 => Seeds.Count, ColumnKind.Double => Doubles.Count, ColumnKind.OptionalDouble => OptionalDoubles.Count, _ => Texts.Count };
 
     internal void Clear()
     {
         Ints.Clear();
         Seeds.Clear();
         Doubles.Clear();
+        OptionalDoubles.Clear();
         Texts.Clear();
     }
 }
@@ -94,6 +101,7 @@ public sealed class ParquetTableWriter : IDisposable
                     ColumnKind.Int => group.WriteAsync<int>(_fields[i], c.Ints.ToArray().AsMemory()),
                     ColumnKind.UInt64 => group.WriteAsync<ulong>(_fields[i], c.Seeds.ToArray().AsMemory()),
                     ColumnKind.Double => group.WriteAsync<double>(_fields[i], c.Doubles.ToArray().AsMemory()),
+                    ColumnKind.OptionalDouble => group.WriteAsync<double>(_fields[i], c.OptionalDoubles.ToArray().AsMemory()),
                     _ => group.WriteAsync(_fields[i], c.Texts),
                 };
                 written.GetAwaiter().GetResult();

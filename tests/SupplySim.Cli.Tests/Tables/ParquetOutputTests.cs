@@ -70,6 +70,23 @@ public class ParquetOutputTests(OutputFormatFixture fixture)
     }
 
     [Fact]
+    public void Should_Write_An_Empty_Table_Field_As_Null_And_Every_Number_As_In_The_Csv()
+    {
+        var csv = File.ReadLines(Path.Combine(fixture.Parquet, "marginal.csv")).ToArray();
+        var header = CsvLine.Split(csv[0]);
+        var table = ParquetTable.Read(Path.Combine(fixture.Parquet, "marginal.parquet"));
+        var column = Array.IndexOf(header, "marginal_mean");
+        var values = table.OptionalDouble("marginal_mean");
+
+        Assert.Equal(csv.Length - 1, table.Rows);
+        for (var i = 1; i < csv.Length; i++)
+        {
+            var field = CsvLine.Split(csv[i])[column];
+            Assert.Equal(field.Length == 0 ? null : CsvLine.Number(field), values[i - 1]);
+        }
+    }
+
+    [Fact]
     public void Should_Write_One_Row_Group_Per_Run_So_Memory_Holds_One_Run()
     {
         using var file = new ParquetFileReader(MetricsParquet);

@@ -27,6 +27,7 @@ public sealed class ParquetTable
                 {
                     PhysicalType.Int32 => column.LogicalReader<int>().ReadAll(n),
                     PhysicalType.Int64 => column.LogicalReader<ulong>().ReadAll(n), // only the replicate seed
+                    PhysicalType.Double when column.ColumnDescriptor.MaxDefinitionLevel > 0 => column.LogicalReader<double?>().ReadAll(n),
                     PhysicalType.Double => column.LogicalReader<double>().ReadAll(n),
                     PhysicalType.ByteArray => column.LogicalReader<string?>().ReadAll(n),
                     var t => throw new InvalidOperationException($"{path}: column {meta.Schema.Column(c).Name} has type {t}"),
@@ -45,7 +46,10 @@ public sealed class ParquetTable
     }
 
     public int[] Int(string column) => (int[])_columns[column];
-    public double[] Double(string column) => (double[])_columns[column];
+    /// <summary>A number column; in an optional one (null: not applicable), null reads as NaN.</summary>
+    public double[] Double(string column) => _columns[column] as double[] ?? ((double?[])_columns[column]).Select(v => v ?? double.NaN).ToArray();
+
+    public double?[] OptionalDouble(string column) => (double?[])_columns[column];
     public string?[] Text(string column) => (string?[])_columns[column];
     public bool Has(string column) => _columns.ContainsKey(column);
 }
