@@ -35,7 +35,7 @@ public static class ExperimentRunner
     /// `--resume`) are reported as completed first, so progress counts every run of the plan.
     /// </summary>
     public static async Task RunMissingAsync(IGrainFactory grains, ExperimentPlan plan, string outDir, int parallel,
-        IExperimentProgress progress, CancellationToken cancellation, RunOutcome?[] outcomes, int? checkpointEvery = null)
+        IExperimentProgress progress, CancellationToken cancellation, RunOutcome?[] outcomes, int? checkpointEvery = null, Results.OutputOptions? output = null)
     {
         var seeds = plan.Seeds;
         var missing = Enumerable.Range(0, plan.Runs).Where(j => outcomes[j] is null).ToArray();
@@ -54,7 +54,7 @@ public static class ExperimentRunner
                 var job = missing[n];
                 var (arm, replicate) = (job / plan.Replicates, job % plan.Replicates);
                 var dir = plan.RunDirectory(outDir, arm, replicate);
-                var slot = new RunSlot(plan.Arms[arm].Run, replicate, (m, d) => new SeriesCsvWriter(Path.Combine(dir, ResultsAssembly.SeriesFile), m, d));
+                var slot = new RunSlot(plan.Arms[arm].Run, replicate, (m, d) => new SeriesCsvWriter(Path.Combine(dir, ResultsAssembly.SeriesFile), m, d), Output: output);
                 try
                 {
                     var outcome = await RunExecutor.RunAsync(grains, plan.Load(arm), seeds[replicate], dir, progress.For(job), failed.Token, slot, checkpointEvery);

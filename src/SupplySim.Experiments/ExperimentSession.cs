@@ -11,9 +11,11 @@ namespace SupplySim.Experiments;
 /// runs an earlier attempt completed), runs the rest, records each run in manifest.json as it finishes, assembles the
 /// results in order, builds the tables, charts and report, and writes the final manifest. An interrupted or failed
 /// experiment leaves a manifest that says so and how many runs completed. What is shown, and where, is the caller's.
+/// <paramref name="output"/> says in which format and with which metrics and ticks the long tables are written.
 /// </summary>
-public sealed class ExperimentSession(ExperimentPlan plan, string outDir, int parallel)
+public sealed class ExperimentSession(ExperimentPlan plan, string outDir, int parallel, OutputOptions? output = null)
 {
+    private readonly OutputOptions _output = output ?? OutputOptions.Default;
     private readonly DateTimeOffset _started = DateTimeOffset.UtcNow;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly RunOutcome?[] _outcomes = new RunOutcome?[plan.Runs];
@@ -43,7 +45,7 @@ public sealed class ExperimentSession(ExperimentPlan plan, string outDir, int pa
         {
             try
             {
-                await ExperimentRunner.RunMissingAsync(grains, plan, outDir, parallel, new Recorder(this, progress), cancellation, _outcomes, checkpointEvery);
+                await ExperimentRunner.RunMissingAsync(grains, plan, outDir, parallel, new Recorder(this, progress), cancellation, _outcomes, checkpointEvery, _output);
             }
             catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
             {
@@ -80,9 +82,10 @@ public sealed class ExperimentSession(ExperimentPlan plan, string outDir, int pa
     {
         try
         {
-            ResultsAssembly.Assemble(plan, outDir);
+            ResultsAssembly.Assemble(plan, outDir, _output.Format);
             analyse?.Invoke(outDir);
             var files = ExperimentReport.Build(outDir, plan, RunExecutor.Version, show);
+            if (_output.Format == TableFormat.Parquet) files = ResultsAssembly.ParquetTables(plan, outDir, files);
             Record(ExperimentStatus.Completed, files);
             return files;
         }
@@ -121,12 +124,15 @@ public sealed class ExperimentSession(ExperimentPlan plan, string outDir, int pa
         {
             var scenario = plan.Load(arm);
             for (var r = 0; r < plan.Replicates; r++)
-                _outcomes[arm * plan.Replicates + r] = CompletedRun.Read(plan.RunDirectory(outDir, arm, r), RunKey.Of(scenario, seeds[r], plan.Arms[arm].Run, r));
+                _outcomes[arm * plan.Replicates + r] = CompletedRun.Read(plan.RunDirectory(outDir, arm, r), RunKey.Of(scenario, seeds[r], plan.Arms[arm].Run, r, _output));
         }
         return true;
     }
 
-    /// <summary>Creates the folder; a previous results folder's runs/, charts/ and hindcast files are cleared so nothing stale remains.</summary>
+    /// <summary>
+    /// Creates the folder; a previous results folder's runs/, charts/, metrics table (metrics.csv, *.parquet) and hindcast
+    /// files are cleared so nothing stale remains, e.g. a metrics.parquet beside the metrics.csv of a rerun in the other format.
+    /// </summary>
     public static void Prepare(string dir)
     {
         CheckFolder(dir);
@@ -139,6 +145,8 @@ public sealed class ExperimentSession(ExperimentPlan plan, string outDir, int pa
                 // A hindcast's files would otherwise put an old comparison into the new report.
                 foreach (var file in new[] { Validation.HindcastRow.File, Validation.ModelPoint.File, Validation.HindcastFit.File, Validation.HindcastFit.MarkdownFile })
                     File.Delete(Path.Combine(dir, file));
+                foreach (var table in Directory.GetFiles(dir, "*.parquet").Append(Path.Combine(dir, ResultsAssembly.MetricsFile)))
+                    File.Delete(table);
             }
             Directory.CreateDirectory(dir);
         });

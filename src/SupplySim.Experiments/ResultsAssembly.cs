@@ -4,6 +4,7 @@ using System.Text.Json;
 using SupplySim.Experiments.Analysis;
 using SupplySim.Experiments.Results;
 using SupplySim.Experiments.Statistics;
+using SupplySim.Experiments.Tables;
 
 namespace SupplySim.Experiments;
 
@@ -20,9 +21,10 @@ public static class ResultsAssembly
     public const string ReplicatesHeader = "run,replicate,seed,outcome,value";
     public const string TimeSeriesHeader = "run,tick,date,series,n,mean,sd,ci95_low,ci95_high,min,max";
 
-    public static void Assemble(ExperimentPlan plan, string outDir)
+    public static void Assemble(ExperimentPlan plan, string outDir, TableFormat format = TableFormat.Csv)
     {
-        MergeMetrics(plan, outDir);
+        if (format == TableFormat.Parquet) MergeMetricsParquet(plan, outDir);
+        else MergeMetrics(plan, outDir);
         var all = Enumerable.Repeat(true, plan.Runs).ToArray();
         WriteReplicates(plan, outDir, all);
         WriteTimeSeries(plan, outDir, all);
@@ -53,6 +55,29 @@ public static class ResultsAssembly
             }
         }
         AtomicFile.Commit(path);
+    }
+
+    /// <summary>metrics.parquet instead of metrics.csv (<see cref="MetricsParquet"/>), one row group per run; the runs' copies are then removed.</summary>
+    private static void MergeMetricsParquet(ExperimentPlan plan, string outDir)
+    {
+        var parts = Runs(plan).Select(r => Path.Combine(plan.RunDirectory(outDir, r.Arm, r.Replicate), MetricsFile)).ToArray();
+        MetricsParquet.Write(plan, outDir, parts);
+        foreach (var part in parts) File.Delete(part);
+    }
+
+    /// <summary>
+    /// With --format parquet: a Parquet copy beside each CSV table of <paramref name="files"/> (the CSV tables stay: the
+    /// report and `report DIR` read them). Returns the files, each Parquet copy after its CSV.
+    /// </summary>
+    public static IReadOnlyList<string> ParquetTables(ExperimentPlan plan, string outDir, IReadOnlyList<string> files)
+    {
+        var listed = new List<string>();
+        foreach (var f in files)
+        {
+            listed.Add(f);
+            if (f.EndsWith(".csv", StringComparison.Ordinal) && !f.Contains('/')) listed.Add(CsvTableParquet.Write(plan, Path.Combine(outDir, f)));
+        }
+        return listed;
     }
 
     private static void WriteReplicates(ExperimentPlan plan, string outDir, bool[] completed)

@@ -20,10 +20,11 @@ public static class CompareCommand
         clusterFlags.AddTo(cmd);
         cmd.SetAction(async (parse, cancellation) =>
         {
+            var output = options.Output(parse);
             var plan = ExperimentPlan.ForCompare(parse.GetValue(files)!, parse.GetValue(options.Seed), parse.GetValue(options.Replicates) ?? DefaultReplicates, ExperimentOptions.CommandLine(parse));
             var dir = parse.GetValue(options.Out)
                 ?? Path.Combine("results", $"compare-{string.Join("-vs-", plan.Arms.Select(a => ExperimentPlan.Slug(a.Run)))}-seed{plan.Seed}");
-            return await ExperimentConsole.RunAsync(console, plan, dir, options.ParallelOr(parse), cancellation, cluster: clusterFlags.Read(parse), checkpointEvery: parse.GetValue(options.CheckpointEvery), resume: parse.GetValue(options.Resume));
+            return await ExperimentConsole.RunAsync(console, plan, dir, options.ParallelOr(parse), cancellation, cluster: clusterFlags.Read(parse), checkpointEvery: parse.GetValue(options.CheckpointEvery), resume: parse.GetValue(options.Resume), output: output);
         });
         return cmd;
     }

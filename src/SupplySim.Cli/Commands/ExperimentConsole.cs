@@ -2,6 +2,7 @@ using Spectre.Console;
 using SupplySim.Cli.Rendering;
 using SupplySim.Experiments;
 using SupplySim.Experiments.Reports;
+using SupplySim.Experiments.Results;
 using SupplySim.Hosting;
 
 namespace SupplySim.Cli.Commands;
@@ -14,10 +15,10 @@ namespace SupplySim.Cli.Commands;
 public static class ExperimentConsole
 {
     public static async Task<int> RunAsync(IAnsiConsole console, ExperimentPlan plan, string outDir, int parallel, CancellationToken cancellation, TelemetrySettings? telemetry = null,
-        RedisClusterSettings? cluster = null, int? checkpointEvery = null, bool resume = false, Action<string>? analyse = null)
+        RedisClusterSettings? cluster = null, int? checkpointEvery = null, bool resume = false, OutputOptions? output = null, Action<string>? analyse = null)
     {
         telemetry ??= TelemetrySettings.None;
-        var session = new ExperimentSession(plan, outDir, parallel);
+        var session = new ExperimentSession(plan, outDir, parallel, output);
         if (!Open(console, session, plan, outDir, resume)) return SupplySimCommand.Ok;
         session.Begin();
         await using IClusterConnection silo = cluster is null

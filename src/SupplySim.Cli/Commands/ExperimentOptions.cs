@@ -1,10 +1,15 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using SupplySim.Experiments.Results;
+using SupplySim.Grains;
 
 namespace SupplySim.Cli.Commands;
 
-/// <summary>The options every experiment command shares: --seed, --replicates, --parallel, --out, --checkpoint-every and --resume, with one-line errors.</summary>
+/// <summary>
+/// The options every experiment command shares: --seed, --replicates, --parallel, --out, --checkpoint-every, --resume and
+/// what the long tables hold (--format, --metrics, --every), with one-line errors.
+/// </summary>
 public sealed class ExperimentOptions
 {
     public Option<ulong?> Seed { get; } = new("--seed")
@@ -37,6 +42,26 @@ public sealed class ExperimentOptions
             + "and run only the rest; the files are the same as an uninterrupted run's. A folder holding another experiment is refused (exit code 2).",
     };
 
+    public Option<string> Format { get; } = new("--format")
+    {
+        Description = "Format of the long tables: csv (default) or parquet (metrics.parquet instead of metrics.csv, typed and zstd-compressed, one column per "
+            + "dimension key and per varied setting; a Parquet copy beside each CSV table). See docs/experiments.md.",
+        DefaultValueFactory = _ => "csv",
+    };
+
+    public Option<string?> Metrics { get; } = new("--metrics")
+    {
+        Description = "Write only these metrics (comma-separated names, see docs/model.md) to the metrics table; summary.json and the other tables still use every metric.",
+        HelpName = "NAME,...",
+    };
+
+    public Option<int?> Every { get; } = new("--every")
+    {
+        Description = "Write only every K-th tick to the metrics table (ticks where tick % K = K - 1: with monthly ticks and K = 12, each December). A sample, not a sum; summary.json still uses every tick.",
+        HelpName = "K",
+        CustomParser = r => Whole(r, "--every", 1, 1200) is { } v ? (int)v : null,
+    };
+
     public ExperimentOptions(string replicatesDefault, string outDefault)
     {
         Replicates = new("--replicates")
@@ -55,6 +80,22 @@ public sealed class ExperimentOptions
         command.Options.Add(Out);
         command.Options.Add(CheckpointEvery);
         command.Options.Add(Resume);
+        command.Options.Add(Format);
+        command.Options.Add(Metrics);
+        command.Options.Add(Every);
+    }
+
+    /// <summary>--format, --metrics and --every; a mistake (an unknown format or metric) is a <see cref="UserInputException"/>, before anything runs.</summary>
+    public OutputOptions Output(ParseResult parse)
+    {
+        var format = parse.GetValue(Format) switch
+        {
+            "csv" => TableFormat.Csv,
+            "parquet" => TableFormat.Parquet,
+            var other => throw new UserInputException($"--format must be csv or parquet, got '{other}'"),
+        };
+        var metrics = parse.GetValue(Metrics) is { } list ? OutputOptions.ParseMetrics(list) : null;
+        return new OutputOptions(format, metrics, parse.GetValue(Every) ?? 1);
     }
 
     public int ParallelOr(ParseResult parse) => parse.GetValue(Parallel) ?? Math.Max(1, Environment.ProcessorCount);

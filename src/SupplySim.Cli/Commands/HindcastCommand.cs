@@ -38,6 +38,9 @@ public static class HindcastCommand
             // The observed data is checked before anything runs or is written.
             var dir = parse.GetValue(observed) ?? ScenariosCommand.Shipped(ObservedFolder)
                 ?? throw new UserInputException($"no {ObservedFolder}/ folder here or beside supplysim; give one with --observed");
+            // The comparison reads every metric at every tick from metrics.csv: a save list, thinning or Parquet would starve it.
+            if (options.Output(parse) != Experiments.Results.OutputOptions.Default)
+                throw new UserInputException("hindcast compares every metric and month with the observed data, so it takes no --format, --metrics or --every; leave them out");
             var data = ObservedData.Load(dir);
             var plan = ExperimentPlan.ForRun(parse.GetValue(scenario)!, parse.GetValue(options.Seed), parse.GetValue(options.Replicates) ?? DefaultReplicates, ExperimentOptions.CommandLine(parse));
             var outDir = parse.GetValue(options.Out) ?? Path.Combine("results", $"hindcast-{plan.Scenarios[0].Name}-seed{plan.Seed}");

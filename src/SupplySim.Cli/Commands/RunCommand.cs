@@ -21,13 +21,14 @@ public static class RunCommand
         clusterFlags.AddTo(cmd);
         cmd.SetAction(async (parse, cancellation) =>
         {
+            var output = options.Output(parse);
             var telemetry = telemetryOptions.Read(parse);
             var cluster = clusterFlags.Read(parse);
             var replicates = parse.GetValue(options.Replicates) ?? 1;
             var plan = ExperimentPlan.ForRun(parse.GetValue(scenario)!, parse.GetValue(options.Seed), replicates, ExperimentOptions.CommandLine(parse));
             var dir = parse.GetValue(options.Out)
                 ?? Path.Combine("results", $"{plan.Scenarios[0].Name}-seed{plan.Seed}{(replicates > 1 ? $"-r{replicates}" : "")}");
-            return await ExperimentConsole.RunAsync(console, plan, dir, options.ParallelOr(parse), cancellation, telemetry, cluster, parse.GetValue(options.CheckpointEvery), resume: parse.GetValue(options.Resume));
+            return await ExperimentConsole.RunAsync(console, plan, dir, options.ParallelOr(parse), cancellation, telemetry, cluster, parse.GetValue(options.CheckpointEvery), resume: parse.GetValue(options.Resume), output: output);
         });
         return cmd;
     }

@@ -32,6 +32,7 @@ public static class SweepCommand
         clusterFlags.AddTo(cmd);
         cmd.SetAction(async (parse, cancellation) =>
         {
+            var output = options.Output(parse);
             var file = parse.GetValue(scenario)!;
             ScenarioLoader.Load(file); // the file itself first: its own mistakes are reported with line and column
             var texts = parse.GetValue(vary) ?? [];
@@ -47,7 +48,7 @@ public static class SweepCommand
                 throw new UserInputException(texts.Length == 1 ? $"--vary {texts[0]}: {e.Message}" : texts.Length > 1 ? $"--vary: {e.Message}" : $"{file}: sweep: {e.Message}");
             }
             var dir = parse.GetValue(options.Out) ?? Path.Combine("results", $"sweep-{ExperimentPlan.Slug(plan.Scenarios[0].Name)}-seed{plan.Seed}");
-            return await ExperimentConsole.RunAsync(console, plan, dir, options.ParallelOr(parse), cancellation, cluster: clusterFlags.Read(parse), checkpointEvery: parse.GetValue(options.CheckpointEvery), resume: parse.GetValue(options.Resume));
+            return await ExperimentConsole.RunAsync(console, plan, dir, options.ParallelOr(parse), cancellation, cluster: clusterFlags.Read(parse), checkpointEvery: parse.GetValue(options.CheckpointEvery), resume: parse.GetValue(options.Resume), output: output);
         });
         return cmd;
     }

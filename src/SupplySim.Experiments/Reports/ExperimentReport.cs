@@ -57,8 +57,9 @@ public static class ExperimentReport
             foreach (var t in hindcast.Section.Tables) show(t);
             files.AddRange(hindcast.Files);
         }
-        // A partial experiment's runs are not merged into metrics.csv yet; each run's is under runs/.
-        IReadOnlyList<string> listed = [HtmlReport.File, .. partial is null ? [ResultsAssembly.MetricsFile] : Array.Empty<string>(), ResultsAssembly.ReplicatesFile, ResultsAssembly.TimeSeriesFile, .. files, ExperimentManifest.File, "runs/"];
+        // A partial experiment's runs are not merged into metrics.csv yet; each run's is under runs/. With --format parquet they went to metrics.parquet.
+        var metrics = File.Exists(Path.Combine(outDir, Tables.MetricsParquet.File)) ? Tables.MetricsParquet.File : ResultsAssembly.MetricsFile;
+        IReadOnlyList<string> listed = [HtmlReport.File, .. partial is null ? [metrics] : Array.Empty<string>(), ResultsAssembly.ReplicatesFile, ResultsAssembly.TimeSeriesFile, .. files, ExperimentManifest.File, "runs/"];
         Results.AtomicFile.WriteAllText(Path.Combine(outDir, HtmlReport.File),
             HtmlReport.Render(outDir, plan, version, tables, charts, listed, partial, hindcast is null ? null : [hindcast.Section]));
         return listed;

@@ -16,9 +16,14 @@ public sealed class MetricsCsvWriter : IDisposable
     private readonly string[] _dimensions;
     private readonly string _run;
     private readonly int _replicate;
+    private readonly OutputOptions _output;
+    private readonly int[] _kept;
 
-    public MetricsCsvWriter(string path, string run, int replicate, string[] metrics, string[] dimensions)
+    /// <summary>A writer of one run's rows; <paramref name="output"/> (save list and thinning) defaults to every metric at every tick.</summary>
+    public MetricsCsvWriter(string path, string run, int replicate, string[] metrics, string[] dimensions, OutputOptions? output = null)
     {
+        _output = output ?? OutputOptions.Default;
+        _kept = Enumerable.Range(0, metrics.Length).Where(i => _output.KeepsMetric(metrics[i])).ToArray();
         _run = Field(run);
         _replicate = replicate;
         _metrics = metrics;
@@ -29,8 +34,9 @@ public sealed class MetricsCsvWriter : IDisposable
 
     public void Write(int tick, string date, double[] values)
     {
-        var sb = new StringBuilder(64 * values.Length);
-        for (var i = 0; i < values.Length; i++)
+        if (!_output.KeepsTick(tick)) return;
+        var sb = new StringBuilder(64 * _kept.Length);
+        foreach (var i in _kept)
         {
             sb.Append(_run).Append(',').Append(_replicate.ToString(CultureInfo.InvariantCulture)).Append(',')
               .Append(tick.ToString(CultureInfo.InvariantCulture)).Append(',').Append(date).Append(',')

@@ -81,7 +81,7 @@ public static class RunExecutor
         var ticks = 0;
         string? lostCluster = null;
         var metricsPath = Path.Combine(outDir, "metrics.csv");
-        using (var csv = new MetricsCsvWriter(metricsPath, slot.Run, slot.Replicate, info.Metrics, info.Dimensions))
+        using (var csv = new MetricsCsvWriter(metricsPath, slot.Run, slot.Replicate, info.Metrics, info.Dimensions, slot.Output))
         {
             var restorePoint = (Tick: -1, CsvLength: csv.Length);
             void Confirm()
@@ -159,7 +159,7 @@ public static class RunExecutor
         clock.Stop();
         if (completed) AtomicFile.WriteAllText(Path.Combine(outDir, "summary.json"), Summary(spec, seed, slot, headline, applied));
         AtomicFile.WriteAllText(Path.Combine(outDir, "manifest.json"),
-            Manifest(scenario, spec, seed, RunKey.Of(scenario, seed, slot.Run, slot.Replicate), completed, ticks, silos, info, started, clock.Elapsed, checkpoints, recoveries));
+            Manifest(scenario, spec, seed, RunKey.Of(scenario, seed, slot.Run, slot.Replicate, slot.Output), completed, ticks, silos, info, started, clock.Elapsed, checkpoints, recoveries));
         if (lostCluster is not null) throw new ClusterLostException(lostCluster);
         return new RunOutcome(outDir, completed, ticks, headline.DeathsTotal, clock.Elapsed, silos, info.Shards, recoveries);
     }

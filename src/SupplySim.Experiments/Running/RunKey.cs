@@ -22,9 +22,13 @@ public static class RunKey
     public static string Binary { get; } = $"{RunExecutor.Version} build {Hash(string.Join(",",
         new[] { typeof(WorldSpec), typeof(ScenarioLoader), typeof(IRunGrain), typeof(RunKey) }.Select(t => t.Assembly.ManifestModule.ModuleVersionId.ToString("N"))))[..16]}";
 
-    /// <summary>The key of one run: what RunExecutor sends the run grain, plus where its rows say they come from.</summary>
-    public static string Of(Scenario scenario, ulong seed, string run, int replicate)
-        => Hash(string.Join("\n", "supplysim run v1", Binary, Setup(scenario, seed), "run=" + run, "replicate=" + replicate.ToString(CultureInfo.InvariantCulture)));
+    /// <summary>
+    /// The key of one run: what RunExecutor sends the run grain, plus where its rows say they come from and, when
+    /// metrics.csv keeps only some metrics or ticks, which (<see cref="Results.OutputOptions.KeyText"/>).
+    /// </summary>
+    public static string Of(Scenario scenario, ulong seed, string run, int replicate, Results.OutputOptions? output = null)
+        => Hash(string.Join("\n", new[] { "supplysim run v1", Binary, Setup(scenario, seed), "run=" + run, "replicate=" + replicate.ToString(CultureInfo.InvariantCulture) }
+            .Concat(output?.KeyText is { Length: > 0 } selection ? [selection] : [])));
 
     /// <summary>
     /// The identity of an experiment, whatever its replicate count (replicate i's seed does not depend on it): its kind,

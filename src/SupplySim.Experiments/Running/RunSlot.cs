@@ -12,6 +12,8 @@ public interface ITickSink : IDisposable
 /// <summary>
 /// Where one run sits in an experiment: its label in the <c>run</c> column of metrics.csv (default: the
 /// scenario name), its replicate index, an optional sink created from the run's metric catalogue, and an
-/// optional pace awaited before each tick (workshop mode's pause, step and speed; it never changes results).
+/// optional pace awaited before each tick (workshop mode's pause, step and speed; it never changes results), and what
+/// of its metrics metrics.csv keeps (<see cref="Results.OutputOptions"/>; default: all).
 /// </summary>
-public sealed record RunSlot(string Run, int Replicate, Func<string[], string[], ITickSink>? Sink = null, Func<int, CancellationToken, Task>? Pace = null);
+public sealed record RunSlot(string Run, int Replicate, Func<string[], string[], ITickSink>? Sink = null, Func<int, CancellationToken, Task>? Pace = null,
+    Results.OutputOptions? Output = null);

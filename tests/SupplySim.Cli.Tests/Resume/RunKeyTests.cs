@@ -1,3 +1,4 @@
+using SupplySim.Experiments.Results;
 using SupplySim.Experiments.Running;
 using SupplySim.Scenarios;
 using SupplySim.Testing;
@@ -26,6 +27,23 @@ public class RunKeyTests
         };
         Assert.Equal(keys.Length, keys.Distinct().Count());
     }
+
+    [Fact]
+    public void Should_Give_Another_Key_When_The_Metrics_Table_Keeps_Other_Metrics_Or_Ticks()
+    {
+        var scenario = ScenarioLoader.Load(Tiny);
+        string With(OutputOptions? output) => RunKey.Of(scenario, 42, "tiny", 0, output);
+        var keys = new[]
+        {
+            With(null), With(new OutputOptions(Every: 12)), With(new OutputOptions(Metrics: new HashSet<string> { "overdose_deaths" })),
+            With(new OutputOptions(Metrics: new HashSet<string> { "overdose_deaths" }, Every: 12)),
+        };
+        Assert.Equal(keys.Length, keys.Distinct().Count());
+    }
+
+    [Fact]
+    public void Should_Keep_The_Key_When_Only_The_Format_Changes()
+        => Assert.Equal(Key(), RunKey.Of(ScenarioLoader.Load(Tiny), 42, "tiny", 0, new OutputOptions(TableFormat.Parquet)));
 
     [Fact]
     public void Should_Name_The_Version_And_Build_Of_The_Binary() => Assert.Matches(@"^\S+ build [0-9a-f]{16}$", RunKey.Binary);
