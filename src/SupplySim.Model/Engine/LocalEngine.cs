@@ -27,11 +27,14 @@ public sealed class LocalEngine
         _current = _shards.Select(_ => new List<(int, byte[])>()).ToArray();
         _next = _shards.Select(_ => new List<(int, byte[])>()).ToArray();
         _outboxes = _shards.Select(_ => new Outbox(layout)).ToArray();
+        NextTick = Coordinator.FirstTick;
+        while (NextTick < 0) Step(); // the spin-up: the run then stands at its start, as the run grain's does after Start
+        LastFolded = null;
     }
 
     public IReadOnlyList<Shard> Shards => _shards;
 
-    /// <summary>Runs the next tick; returns its metrics in catalogue order.</summary>
+    /// <summary>Runs the next tick; returns its metrics in catalogue order (none for a spin-up tick).</summary>
     public double[] Step()
     {
         var tick = NextTick;
