@@ -16,6 +16,7 @@ public sealed class LocalEngine
     private readonly Outbox[] _outboxes;
 
     public RunCoordinator Coordinator { get; }
+    /// <summary>The folded reports of the last tick run: after construction, the spin-up's last (null without a spin-up).</summary>
     public ShardReport? LastFolded { get; private set; }
     public int NextTick { get; private set; }
 
@@ -29,7 +30,6 @@ public sealed class LocalEngine
         _outboxes = _shards.Select(_ => new Outbox(layout)).ToArray();
         NextTick = Coordinator.FirstTick;
         while (NextTick < 0) Step(); // the spin-up: the run then stands at its start, as the run grain's does after Start
-        LastFolded = null;
     }
 
     public IReadOnlyList<Shard> Shards => _shards;
