@@ -47,6 +47,8 @@ public sealed class RunGrain(ICheckpointStore store) : Grain, IRunGrain
         _shards = layout.Shards.Select(s => ShardAddress.Get(GrainFactory, RunId, s)).ToArray();
         await Task.WhenAll(layout.Shards.Select((s, i) =>
             _shards[i].Init(new ShardInit(RunId, request.SpecJson, s.Index, request.FirmsPerShard, request.PeoplePerShard, epoch, tick))));
+        // A fresh run spins up before its start (docs/model.md#spin-up); a restored one is past it.
+        while (coordinator.NextTick < 0) await Barrier(coordinator, coordinator.NextTick);
         var catalog = coordinator.Metrics.Catalog;
         var info = new RunInfo(layout.Shards.Length, spec.Ticks, catalog.Select(k => k.Metric).ToArray(),
             catalog.Select(k => k.Dimension).ToArray(), layout.TotalAgents, RuntimeIdentity);
@@ -61,18 +63,23 @@ public sealed class RunGrain(ICheckpointStore store) : Grain, IRunGrain
         using var span = _telemetry!.StartTick(tick);
         var started = Stopwatch.GetTimestamp();
         var applied = coordinator.DueAt(tick).Select(i => i.Label).ToArray();
-        var signals = coordinator.BeginTick(tick);
-        var payload = TickSignalsPayload.Of(signals);
-        var reports = await Task.WhenAll(_shards.Select(s => s.Step(tick, payload)));
-        var folded = coordinator.Reports.New();
-        foreach (var report in reports) folded.Add(report.In(coordinator.Reports));
-        var values = coordinator.EndTick(tick, folded);
+        var values = await Barrier(coordinator, tick);
         _telemetry.TickCompleted(values, Stopwatch.GetElapsedTime(started));
 
         var every = _request!.CheckpointEvery;
         if (every <= 0 || (tick + 1) % every != 0 || tick + 1 >= coordinator.Spec.Ticks) return new TickResult(tick, values, applied);
         var (bytes, seconds) = await Checkpoint(coordinator, tick);
         return new TickResult(tick, values, applied, bytes, seconds);
+    }
+
+    /// <summary>One tick on every shard: the signals out, every Step awaited (the barrier), the reports folded in shard order.</summary>
+    private async Task<double[]> Barrier(RunCoordinator coordinator, int tick)
+    {
+        var payload = TickSignalsPayload.Of(coordinator.BeginTick(tick));
+        var reports = await Task.WhenAll(_shards.Select(s => s.Step(tick, payload)));
+        var folded = coordinator.Reports.New();
+        foreach (var report in reports) folded.Add(report.In(coordinator.Reports));
+        return coordinator.EndTick(tick, folded);
     }
 
     /// <summary>

@@ -40,7 +40,7 @@ public abstract class ShardGrain(ICheckpointStore store) : Grain, IShardGrain
         _outbox = new Outbox(layout);
         _peers = layout.Shards.Select(s => ShardAddress.Get(GrainFactory, _runId, s)).ToArray();
         _inbox.Clear();
-        _lastTick = -1;
+        _lastTick = -spec.SpinUpMonths - 1; // a fresh shard's first tick is the spin-up's first
         _epoch = init.Epoch;
         if (init.RestoreTick >= 0)
         {
@@ -60,7 +60,9 @@ public abstract class ShardGrain(ICheckpointStore store) : Grain, IShardGrain
         if (tick == _lastTick) return _lastReport!;
         if (tick != _lastTick + 1) throw new InvalidOperationException($"shard {shard.Info.Index} asked for tick {tick} after {_lastTick}");
 
-        using var span = _telemetry!.StartStep(tick);
+        // A spin-up tick is not reported: no span and no step metrics (docs/model.md#spin-up).
+        var reported = tick >= 0;
+        using var span = reported ? _telemetry!.StartStep(tick) : null;
         var started = Stopwatch.GetTimestamp();
         var batches = _inbox.Remove(tick, out var list) ? list : [];
         var inbox = Inbox.Assemble(batches);
@@ -71,7 +73,7 @@ public abstract class ShardGrain(ICheckpointStore store) : Grain, IShardGrain
         await Task.WhenAll(sends);
         _lastTick = tick;
         _lastReport = ShardReportPayload.Of(report);
-        _telemetry.Stepped(Stopwatch.GetElapsedTime(started));
+        if (reported) _telemetry!.Stepped(Stopwatch.GetElapsedTime(started));
         return _lastReport;
     }
 

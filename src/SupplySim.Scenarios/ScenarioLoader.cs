@@ -90,6 +90,7 @@ public static partial class ScenarioLoader
             if (_end < _start) throw r.Error(root.Need("end"), $"end ({_end}) is before start ({_start}); allowed: a month on or after start");
             if (_end.MonthsSince(_start) >= 1200) throw r.Error(root.Need("end"), "a run may last at most 100 years (1200 monthly ticks)");
             var seed = root.Get("seed") is { } seedNode ? r.Seed(seedNode, "seed") : 1UL;
+            var spinUp = root.IntegerOr("spin-up-months", WorldSpec.DefaultSpinUpMonths, 0, 120);
 
             firmsPerShard = 5_000;
             peoplePerShard = 250_000;
@@ -147,6 +148,7 @@ public static partial class ScenarioLoader
                 Start = _start,
                 Ticks = _end.MonthsSince(_start) + 1,
                 Seed = seed,
+                SpinUpMonths = spinUp,
                 Jurisdictions = jurisdictions,
                 Substances = substances,
                 Routes = routes,

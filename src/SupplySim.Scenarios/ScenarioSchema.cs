@@ -29,6 +29,7 @@ public static class ScenarioSchema
             ("start", Month("First simulated month."), true),
             ("end", Month("Last simulated month (at most 100 years after start)."), true),
             ("seed", Integer(0, null, 1, "Random seed; the same binary, scenario and seed give identical results."), false),
+            ("spin-up-months", Integer(0, 120, WorldSpec.DefaultSpinUpMonths, "Months the supply chain runs before start, with people, capacities and the calendar held at start, so that stocks, orders and prices begin consistent (docs/model.md#spin-up); nothing of them is reported. 0: none."), false),
             ("sharding", Sharding(), false),
             ("world", World(), true),
             ("actors", Actors(), true),

@@ -13,7 +13,7 @@ public class ParameterDeclarationTests
     [Fact]
     public void Should_Declare_Every_Parameter_With_A_Range_Holding_Its_Default_And_Its_Prior()
     {
-        Assert.Equal(74, ParameterCatalog.All.Count);
+        Assert.Equal(75, ParameterCatalog.All.Count); // 75th: distribution-cover-months (docs/model.md#distribution-stock)
         foreach (var d in ParameterCatalog.All)
         {
             var (min, max) = d.Domain.Bounds();

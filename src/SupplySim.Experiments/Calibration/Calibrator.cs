@@ -66,7 +66,7 @@ public sealed class Calibrator(WorldSpec spec, int firmsPerShard, int peoplePerS
 
     /// <summary>
     /// Sum of squared log errors of the report's death targets, half-weighted errors on the public path
-    /// between them, the squared share error in tolerance units, and a penalty if 2023 does not fall. With
+    /// between and after them, the squared share error in tolerance units, and the China-to-Mexico shift's bounds. With
     /// <paramref name="through"/>, only the targets of that year and before count (the holdout protocol,
     /// docs/validation.md#the-holdout-protocol).
     /// </summary>
@@ -90,9 +90,6 @@ public sealed class Calibrator(WorldSpec spec, int firmsPerShard, int peoplePerS
         var after = years.FirstOrDefault(o => o.Year == CalibrationTargets.ShiftAfter.Year)?.MexicanShare ?? double.NaN;
         if (before > CalibrationTargets.ShiftBefore.Value && CalibrationTargets.ShiftBefore.Year <= through) loss += 20 * Math.Pow(before - CalibrationTargets.ShiftBefore.Value, 2);
         if (after < CalibrationTargets.ShiftAfter.Value && CalibrationTargets.ShiftAfter.Year <= through) loss += 20 * Math.Pow(CalibrationTargets.ShiftAfter.Value - after, 2);
-        var d22 = Get(CalibrationTargets.DeclineYear - 1);
-        var d23 = Get(CalibrationTargets.DeclineYear);
-        if (d22 > 0 && d23 >= d22 * 0.98 && CalibrationTargets.DeclineYear <= through) loss += Math.Pow(Math.Log(d23 / d22) + 0.02, 2) * 50;
         return loss;
     }
 

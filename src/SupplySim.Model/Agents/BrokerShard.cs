@@ -62,7 +62,7 @@ public sealed class BrokerShard : Shard
         {
             var id = info.FirstAgent + i;
             var product = _substitution.Best(initialSignals, info.Jurisdiction, Seed, id, P.BrokerPreferenceSigma, _offers);
-            _agents[i] = new Broker { Product = product, ExpectedDemandKg = need, OfflineUntil = -1 };
+            _agents[i] = new Broker { Product = product, ExpectedDemandKg = need, OfflineUntil = int.MinValue }; // listed from the first tick, spin-up included
             if (product >= 0) _stock[i * s + product] = need * P.BrokerStockMonths;
         }
     }

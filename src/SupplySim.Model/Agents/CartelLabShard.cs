@@ -203,13 +203,14 @@ public sealed class CartelLabShard : Shard
                 a.Launderer = ChooseLaunderer(signals, id);
             var produced = Synthesize(signals, ref a, stock, report, out var product);
             if (produced > 0) Ship(ctx, id, product, produced, a.Capacity > 0 ? Math.Min(1, a.Presses / a.Capacity) : 0, a.Launderer, marketWeights, outbox, report);
-            if (!_stimulant) BuyPresses(ref a, pressControl, produced > 0); // methamphetamine is not pressed into counterfeit pills here
-            if (mayRelocate) Relocate(ctx, ref a, id, outbox);
+            // Presses, relocation and capacity are slow adaptations: they wait for the start (StepContext.SpinUp).
+            if (!_stimulant && !ctx.SpinUp) BuyPresses(ref a, pressControl, produced > 0); // methamphetamine is not pressed into counterfeit pills here
+            if (mayRelocate && !ctx.SpinUp) Relocate(ctx, ref a, id, outbox);
 
             TrackPrimary(ctx, ref _primary[i], id, receipts.Received[i]);
             if (_group.SecondSourceShare > 0) TrackSecond(ctx, ref _second[i], _primary[i].Broker, id, receipts.Received2[i]);
             Reorder(ref a, ref _primary[i], ref _second[i], id, stock, outbox);
-            AdjustCapacity(signals, ref a, produced > 0);
+            if (!ctx.SpinUp) AdjustCapacity(signals, ref a, produced > 0);
 
             if (bribeShare > 0 && receipts.Proceeds[i] > 0)
             {

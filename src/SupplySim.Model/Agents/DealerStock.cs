@@ -10,6 +10,7 @@ namespace SupplySim.Model.Agents;
 /// and what is nitazenes, and the moments of its lots' potencies (Σm, Σm·p², Σm·p^κ over the mass m of each lot of potency p,
 /// <see cref="PotencySpread"/>). Each month it is seized at the retail share and pressure, then sold into the month's demand
 /// (<see cref="RetailMarket.Clear(double, double, ModelParameters)"/>); pills, nitazenes and every lot are seized and sold alike.
+/// In a market of the labs only the street's part of the stock is seized and sold in a month (<c>distribution-cover-months</c>).
 /// </summary>
 internal sealed class DealerStock : IShardPart
 {
@@ -58,12 +59,15 @@ internal sealed class DealerStock : IShardPart
         var nitazeneShare = _kg > 0 ? Math.Clamp(_nitazeneKg / _kg, 0, 1) : 0;
         var spread = PotencySpread.Of(p, _massKg, _kg, _massPotSq, _massPotK, pillShare);
         var before = _kg;
-        var seized = _kg * p.RetailSeizureShare * pressure;
+        // Distributors between import and street hold stock (docs/model.md#distribution-stock): only part of it is on the street
+        // this month, and seizures and sales take from that part. A closed market's outside supply arrives at the street.
+        var street = suppliedByLabs && p.DistributionCoverMonths > 0 ? _kg / (1 + p.DistributionCoverMonths) : _kg;
+        var seized = street * p.RetailSeizureShare * pressure;
         _kg -= seized;
         // A closed market's drugs are not the labs' opioids: their seizures are counted apart.
         (suppliedByLabs ? ref report.SeizedDrugKg[Stage.Retail] : ref report.OutsideSeizedKg[jurisdiction]) += seized;
         if (suppliedByLabs) report.SeizedValue[jurisdiction, Stage.Retail] += seized; // fentanyl-equivalent kg only
-        var market = RetailMarket.Clear(_kg * 1e6, demandDoses, p);
+        var market = RetailMarket.Clear((street - seized) * 1e6, demandDoses, p);
         _kg -= market.SoldMg / 1e6;
         _pillKg = _kg * pillShare; // pills and powder are seized and sold alike
         _nitazeneKg = _kg * nitazeneShare; // and so are nitazenes and fentanyl

@@ -120,7 +120,7 @@ public sealed class PrecursorSupplierShard : Shard
         for (var i = 0; i < _agents.Length; i++)
         {
             ref var a = ref _agents[i];
-            if (a.Ordered > a.IllicitCapacity)
+            if (a.Ordered > a.IllicitCapacity && !ctx.SpinUp) // capacity grows from the start on, not in the spin-up
                 a.IllicitCapacity = Math.Min(_group.CapacityKgPerMonth, a.IllicitCapacity * (1 + P.SupplierCapacityAdjust));
             cash += _agents[i].Cash;
             if (Adopted(_agents[i], kycLevel)) adopters++;

@@ -64,10 +64,11 @@ public sealed class UserPopulationShard : Shard
             : default;
         PayProceeds(inbox, sale.Market, stimulant, outbox, report);
         var rules = Rules(ctx, sale.Market, sale.PillShare, sale.NitazeneShare, sale.Spread.Hazard, _stimulantMarket ? stimulant.ServedShare : null);
-        var (deaths, deathsStim) = _people.Step(rules);
-        if (_pop.TracksRegistry) Register.Report(_register.Pass(ctx, P, sale.Market, _people), _pop.Represents, Info.Jurisdiction, report);
+        // In the spin-up the market clears for the people of the start month, who neither move nor die (docs/model.md#spin-up).
+        var (deaths, deathsStim) = ctx.SpinUp ? (0L, 0L) : _people.Step(rules);
+        if (_pop.TracksRegistry && !ctx.SpinUp) Register.Report(_register.Pass(ctx, P, sale.Market, _people), _pop.Represents, Info.Jurisdiction, report);
         Report(report, sale, demand, rules.Hazard, deaths, deathsStim);
-        _cutting.Advance(ctx.Signals, P);
+        if (!ctx.SpinUp) _cutting.Advance(ctx.Signals, P);
     }
 
     /// <summary>Consignments from the labs join the dealers' opioid stock, or the stimulant stock apart.</summary>

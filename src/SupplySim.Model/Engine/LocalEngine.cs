@@ -16,6 +16,7 @@ public sealed class LocalEngine
     private readonly Outbox[] _outboxes;
 
     public RunCoordinator Coordinator { get; }
+    /// <summary>The folded reports of the last tick run: after construction, the spin-up's last (null without a spin-up).</summary>
     public ShardReport? LastFolded { get; private set; }
     public int NextTick { get; private set; }
 
@@ -27,11 +28,13 @@ public sealed class LocalEngine
         _current = _shards.Select(_ => new List<(int, byte[])>()).ToArray();
         _next = _shards.Select(_ => new List<(int, byte[])>()).ToArray();
         _outboxes = _shards.Select(_ => new Outbox(layout)).ToArray();
+        NextTick = Coordinator.FirstTick;
+        while (NextTick < 0) Step(); // the spin-up: the run then stands at its start, as the run grain's does after Start
     }
 
     public IReadOnlyList<Shard> Shards => _shards;
 
-    /// <summary>Runs the next tick; returns its metrics in catalogue order.</summary>
+    /// <summary>Runs the next tick; returns its metrics in catalogue order (none for a spin-up tick).</summary>
     public double[] Step()
     {
         var tick = NextTick;

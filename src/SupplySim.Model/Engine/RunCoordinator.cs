@@ -43,7 +43,11 @@ public sealed class RunCoordinator
         _hasQueues = layout.Spec.Agencies.Any(a => a.IntelligenceQueue is not null);
         _watched = Enumerable.Range(0, Reports.S)
             .Where(s => Spec.Substances[s].Role is SubstanceRole.Precursor or SubstanceRole.DesignerPrecursor or SubstanceRole.PrePrecursor).ToArray();
+        _nextTick = FirstTick;
     }
+
+    /// <summary>The first tick of a fresh run: negative when the scenario spins up before its start (<see cref="WorldSpec.SpinUpMonths"/>).</summary>
+    public int FirstTick => -Spec.SpinUpMonths;
 
     /// <summary>The next tick this coordinator expects (the tick after the last one ended).</summary>
     public int NextTick => _nextTick;
@@ -82,7 +86,7 @@ public sealed class RunCoordinator
     /// <summary>The interventions applied at <paramref name="tick"/>, in scenario order.</summary>
     public IEnumerable<Intervention> DueAt(int tick) => Spec.Interventions.Where(i => i.Tick == tick);
 
-    /// <summary>Signals of tick t (a fresh copy; shards may keep it). Ticks must come in order 0, 1, 2, ...</summary>
+    /// <summary>Signals of tick t (a fresh copy; shards may keep it). Ticks must come in order from <see cref="FirstTick"/>.</summary>
     public TickSignals BeginTick(int tick)
     {
         if (tick != _nextTick) throw new InvalidOperationException($"tick {tick} requested, expected {_nextTick}");
@@ -146,12 +150,16 @@ public sealed class RunCoordinator
             }
     }
 
-    /// <summary>Takes the tick's folded reports and returns its metrics in catalogue order.</summary>
+    /// <summary>
+    /// Takes the tick's folded reports and returns its metrics in catalogue order; a spin-up tick only feeds the next tick's
+    /// signals (it has no metrics, and launderers neither innovate nor emerge before the start).
+    /// </summary>
     public double[] EndTick(int tick, ShardReport folded)
     {
         if (tick != _nextTick) throw new InvalidOperationException($"tick {tick} ended, expected {_nextTick}");
         _last = folded;
         _nextTick++;
+        if (tick < 0) return [];
         var metrics = Metrics.Compute(tick, folded, _signals);
         Innovate(folded);
         OpenLatentMethods(folded);

@@ -5,7 +5,14 @@ using SupplySim.Model.World;
 namespace SupplySim.Model.Engine;
 
 /// <summary>What every shard sees in one step.</summary>
-public readonly record struct StepContext(int Tick, TickSignals Signals);
+public readonly record struct StepContext(int Tick, TickSignals Signals)
+{
+    /// <summary>
+    /// A spin-up tick (before the scenario's start): flows run (orders, deliveries, synthesis, shipping, sales, payments,
+    /// seizures) but slow adaptations (capacities, presses, relocation, people, cutting, registers) wait for the start.
+    /// </summary>
+    public bool SpinUp => Tick < 0;
+}
 
 /// <summary>
 /// A shard: many agents of one kind in one jurisdiction, held as struct arrays. Its step is a pure

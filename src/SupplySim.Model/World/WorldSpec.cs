@@ -14,6 +14,12 @@ public sealed record WorldSpec
     public required MonthDate Start { get; init; }
     public required int Ticks { get; init; }
     public required ulong Seed { get; init; }
+    /// <summary>
+    /// Months the chain runs before <see cref="Start"/> with the calendar held there, so that stocks, orders and prices start
+    /// from a consistent state (docs/model.md#spin-up). Ticks before 0 are spin-up ticks; nothing of them is reported.
+    /// </summary>
+    public int SpinUpMonths { get; init; }
+    public const int DefaultSpinUpMonths = 24;
     public required JurisdictionSpec[] Jurisdictions { get; init; }
     public required SubstanceSpec[] Substances { get; init; }
     public required RouteSpec[] Routes { get; init; }

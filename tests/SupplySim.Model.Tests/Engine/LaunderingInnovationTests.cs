@@ -38,14 +38,14 @@ public class LaunderingInnovationTests
         Assert.Equal(6, innovating.Catalog.Count(k => k.Metric == "laundering_risk"));
         foreach (var m in new[] { "mirror", "trade-based", "casino", "crypto", "bulk-cash", "wildlife-barter" }) Assert.Equal(1.0, Risk(innovating, 0, m));
 
-        // Networks that lose money innovate: the bank-touching risks never rise and end well below 1, above the 0.3 floor.
-        // CA has no money-stage enforcement, so its casinos lose nothing and keep their risk; the other methods do not innovate.
-        foreach (var m in new[] { "mirror", "trade-based" })
-        {
-            for (var t = 1; t < end; t++) Assert.True(Risk(innovating, t, m) <= Risk(innovating, t - 1, m), $"{m} risk rose at tick {t}");
-            Assert.InRange(Risk(innovating, end, m), 0.3, 0.9);
-        }
-        foreach (var m in new[] { "casino", "crypto", "bulk-cash", "wildlife-barter" }) Assert.Equal(1.0, Risk(innovating, end, m));
+        // Networks that lose money innovate: the trade-based risk never rises and ends well below 1, above the 0.3 floor.
+        // Networks that lose nothing keep their risk: CA has no money-stage enforcement, so its casinos lose nothing; CN's mirror
+        // network carries nothing once the spin-up has let labs review their launderers (docs/model.md#spin-up: under CN's
+        // money-stage pressure its fee after risk is above the others'); the other methods do not innovate.
+        for (var t = 1; t < end; t++) Assert.True(Risk(innovating, t, "trade-based") <= Risk(innovating, t - 1, "trade-based"), $"trade-based risk rose at tick {t}");
+        Assert.InRange(Risk(innovating, end, "trade-based"), 0.3, 0.9);
+        Assert.Equal(0, innovating.Sum("laundered_usd", "method=mirror", 0, end));
+        foreach (var m in new[] { "mirror", "casino", "crypto", "bulk-cash", "wildlife-barter" }) Assert.Equal(1.0, Risk(innovating, end, m));
 
         // What AML cooperation adds to the share of laundered USD that is seized falls back year after year as the exposed networks
         // find new cover, to under half of its first year by 2021; without innovation it holds. (Shares, not USD: the market, and

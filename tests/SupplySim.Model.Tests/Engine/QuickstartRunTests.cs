@@ -11,11 +11,16 @@ namespace SupplySim.Model.Tests.Engine;
 public class QuickstartRunTests
 {
     private static (WorldSpec Spec, List<ShardReport> Folded, List<double[]> Metrics, MetricsComputer Computer) Run(ulong? seed = null, Func<WorldSpec, WorldSpec>? edit = null)
+        => Run(seed, edit, out _);
+
+    /// <summary>As above; <paramref name="atStart"/> is the state the spin-up left at tick 0 (null without one).</summary>
+    private static (WorldSpec Spec, List<ShardReport> Folded, List<double[]> Metrics, MetricsComputer Computer) Run(ulong? seed, Func<WorldSpec, WorldSpec>? edit, out ShardReport? atStart)
     {
         var sc = ScenarioLoader.Load(Repo.Scenario("quickstart.yaml"));
         var spec = sc.Spec with { Seed = seed ?? sc.Spec.Seed };
         if (edit is not null) spec = edit(spec);
         var engine = new LocalEngine(spec, sc.FirmsPerShard, sc.PeoplePerShard);
+        atStart = engine.LastFolded;
         var raw = new List<ShardReport>();
         var metrics = new List<double[]>();
         for (var t = 0; t < spec.Ticks; t++)
@@ -26,7 +31,10 @@ public class QuickstartRunTests
         return (spec, raw, metrics, engine.Coordinator.Metrics);
     }
 
-    private static readonly Lazy<(WorldSpec Spec, List<ShardReport> Folded, List<double[]> Metrics, MetricsComputer Computer)> Default = new(() => Run());
+    private static readonly Lazy<(WorldSpec Spec, List<ShardReport> Folded, List<double[]> Metrics, MetricsComputer Computer)> Default = new(() => Run(null, null, out SpinUpEnd));
+
+    /// <summary>The last spin-up tick's reports of <see cref="Default"/>: money already held and in flight at tick 0.</summary>
+    private static ShardReport? SpinUpEnd;
 
     [Fact]
     public void Should_Balance_Precursor_Mass_At_Labs_Every_Tick()
@@ -79,7 +87,9 @@ public class QuickstartRunTests
         // Cash held + money in flight changes only by drug proceeds entering, by seizures and by bribes paid out.
         var (spec, raw, _, _) = Default.Value;
         var r = new ReportLayout(new Layout(spec));
-        double before = 0;
+        // The spin-up leaves money held and in flight at the start; the balance runs on from there.
+        Assert.NotNull(SpinUpEnd);
+        double before = SpinUpEnd.CashUsd + SpinUpEnd.InFlightUsd;
         for (var t = 0; t < raw.Count; t++)
         {
             var v = raw[t];

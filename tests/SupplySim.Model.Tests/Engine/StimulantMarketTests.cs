@@ -136,9 +136,11 @@ public class StimulantMarketTests
     /// <summary>
     /// The shipped scenario at seed 20130101 against the same file without its methamphetamine labs (same catalogue and actors, so
     /// the opioid side differs only by what the stimulant trade does to people). Abundant methamphetamine serves all stimulant
-    /// demand from the start, when the opioid market served a fifth to three fifths of its own (2013-2015), so co-use spreads
-    /// faster: December 2016 co-use share 26.5% against 20.8% (seeds 20130101, 7, 8: 26.5/26.4/26.5% against 20.8/20.6/21.1%),
-    /// and the fentanyl-stimulant share of 2021 US deaths 51.5% against 48.3% (54.1/52.6% against 50.1/49.1% at seeds 7, 8).
+    /// demand from the start, when the opioid market served about three fifths of its own (2013), so co-use spreads faster:
+    /// December 2016 co-use share 25.8% against 24.2% (seeds 20130101, 7, 8, 9, 10: +1.6, +1.3, +1.7, +1.3, +1.5 points, at the
+    /// spin-up's refit). Before the spin-up the opioid market started empty and served a fifth of its demand in 2013, which made
+    /// the gap 5.7 points; the gap is what the served shares differ by, so it shrank with the start-up burst. The fentanyl-stimulant
+    /// share of 2021 US deaths follows: 50.5% against 49.6% (+0.9, +1.0, +1.1, +1.2, +1.0 points on the same seeds; 3.2 before).
     /// Scheduling P2P in China and India (2016-01) does not cut the trade: most P2P firms take the risk at China's supplier
     /// pressure, and the brokers drop those that refuse (methamphetamine sold in 2017-2025 within a few percent).
     /// </summary>
@@ -163,11 +165,11 @@ public class StimulantMarketTests
             return co / users;
         }
         var (withMeth, withoutMeth) = (CoUse(market, dec2016), CoUse(without, dec2016));
-        Assert.True(withMeth > withoutMeth + 0.04, $"co-use share Dec 2016: {withMeth:P1} with the meth market, {withoutMeth:P1} without");
+        Assert.True(withMeth > withoutMeth + 0.01, $"co-use share Dec 2016: {withMeth:P1} with the meth market, {withoutMeth:P1} without");
         Assert.True(CoUse(market, end - 1) > CoUse(without, end - 1), $"co-use share Dec 2025: {CoUse(market, end - 1):P1} against {CoUse(without, end - 1):P1}");
 
         double StimShare(ScenarioRun r) => r.Sum("overdose_deaths_fentanyl_stimulant", "region=US-", y2021, y2022) / r.Sum("overdose_deaths", "region=US-", y2021, y2022);
-        Assert.True(StimShare(market) > StimShare(without) + 0.015, $"fentanyl-stimulant share of 2021 deaths: {StimShare(market):P1} against {StimShare(without):P1}");
+        Assert.True(StimShare(market) > StimShare(without) + 0.005, $"fentanyl-stimulant share of 2021 deaths: {StimShare(market):P1} against {StimShare(without):P1}");
 
         double Meth(ScenarioRun r) => r.Sum("stimulant_supply_kg", "region=US-", y2017, end);
         Assert.True(Meth(market) > 10_000, $"meth sold 2017-2025: {Meth(market):N0} kg");

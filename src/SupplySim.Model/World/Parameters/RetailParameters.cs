@@ -52,6 +52,13 @@ public sealed partial record ModelParameters
         Prior = "beta(0.9, 5.1)", PriorBasis = "judgement")]
     public double MoudBuyingShare { get; init; } = 0.15;
 
+    [Parameter(ParameterGroup.Retail, ParameterDomain.NonNegative, "months of supply",
+        "Months of supply held between import and street (wholesale and mid-level dealers' stock); each month 1 / (1 + cover) of it reaches the street. 0: everything that arrives is sold that month.",
+        UsedIn = "retail clearing of markets the labs supply (how fast a supply shock reaches users)",
+        Source = "[A], set so that the 2018-2019 scheduling shocks reach users over months, as the observed monthly deaths show (docs/model.md#distribution-stock)",
+        Prior = "uniform(0, 4)", PriorBasis = "judgement: distributors hold weeks to months of stock")]
+    public double DistributionCoverMonths { get; init; } = 3;
+
     [Parameter(ParameterGroup.Retail, ParameterDomain.Share, "share of dealer inventory per month at pressure 1",
         "Share of dealers' stock seized per month at full retail pressure.",
         UsedIn = "retail seizures",
