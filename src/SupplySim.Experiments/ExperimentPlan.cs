@@ -13,8 +13,10 @@ public sealed record ScenarioEntry(string Name, string File, string Sha256, stri
 /// <summary>
 /// One arm: a scenario (by index into <see cref="ExperimentPlan.Scenarios"/>) with its overrides, run once per
 /// replicate. <see cref="Run"/> is its label in metrics.csv and every table; <see cref="Folder"/> its folder under runs/.
+/// <see cref="MarketHeld"/>: the arm's people face, replicate by replicate, the market the people of arm 0 (the baseline) saw
+/// (docs/experiments.md#direct-and-market-effects).
 /// </summary>
-public sealed record ArmEntry(string Run, string Folder, int Scenario, IReadOnlyList<SettingOverride> Overrides);
+public sealed record ArmEntry(string Run, string Folder, int Scenario, IReadOnlyList<SettingOverride> Overrides, bool MarketHeld = false);
 
 /// <summary>
 /// An experiment before it runs: arms × replicates, with replicate i of every arm on the same seed
@@ -33,6 +35,17 @@ public sealed partial record ExperimentPlan(
 
     public int Runs => Arms.Count * Replicates;
 
+    /// <summary>Whether some arm holds the baseline's market (compare --decompose): the baseline's runs then capture it.</summary>
+    public bool Decomposes => Arms.Any(a => a.MarketHeld);
+
+    /// <summary>The "market held" arm of arm <paramref name="arm"/> (same scenario), or -1.</summary>
+    public int HeldArmOf(int arm)
+    {
+        for (var a = 0; a < Arms.Count; a++)
+            if (Arms[a].MarketHeld && Arms[a].Scenario == Arms[arm].Scenario && !Arms[arm].MarketHeld) return a;
+        return -1;
+    }
+
     public static string RunFolder(int replicate) => $"r{replicate:D3}";
 
     public string RunDirectory(string outDir, int arm, int replicate) => Path.Combine(outDir, "runs", Arms[arm].Folder, RunFolder(replicate));
@@ -46,8 +59,11 @@ public sealed partial record ExperimentPlan(
             seed ?? s.Spec.Seed, replicates, null, commandLine);
     }
 
-    /// <summary>The first file is the baseline; every scenario must cover the same months, and all use the baseline's seed.</summary>
-    public static ExperimentPlan ForCompare(IReadOnlyList<string> files, ulong? seed, int replicates, string commandLine)
+    /// <summary>
+    /// The first file is the baseline; every scenario must cover the same months, and all use the baseline's seed. With
+    /// <paramref name="decompose"/>, one "market held" arm per other scenario follows them (docs/experiments.md#direct-and-market-effects).
+    /// </summary>
+    public static ExperimentPlan ForCompare(IReadOnlyList<string> files, ulong? seed, int replicates, string commandLine, bool decompose = false)
     {
         if (files.Count < 2) throw new UserInputException("compare needs a baseline and at least one other scenario file");
         var loaded = files.Select(f => ScenarioLoader.Load(f)).ToArray();
@@ -62,7 +78,18 @@ public sealed partial record ExperimentPlan(
             for (var k = 2; labels.Contains(label); k++) label = $"{s.Spec.Name} ({k})";
             labels.Add(label);
         }
-        var arms = labels.Select((l, i) => new ArmEntry(l, $"{i:D2}-{Slug(l)}", i, [])).ToArray();
+        var arms = labels.Select((l, i) => new ArmEntry(l, $"{i:D2}-{Slug(l)}", i, [])).ToList();
+        if (decompose)
+        {
+            if (loaded.Skip(1).FirstOrDefault(s => s.Spec.Populations.Length != baseline.Populations.Length || s.PeoplePerShard != loaded[0].PeoplePerShard
+                    || s.Spec.Populations.Where((p, i) => p.People != baseline.Populations[i].People).Any()) is { } other)
+                throw new UserInputException($"--decompose: {other.SourcePath} has other populations (or people per shard) than the baseline {loaded[0].SourcePath}; its people cannot face the baseline's markets");
+            for (var i = 1; i < labels.Count; i++)
+            {
+                var label = labels[i] + " (market held)";
+                arms.Add(new ArmEntry(label, $"{arms.Count:D2}-{Slug(label)}", i, [], MarketHeld: true));
+            }
+        }
         return new ExperimentPlan(ExperimentKind.Compare, loaded.Select(Entry).ToArray(), arms, seed ?? baseline.Seed, replicates, null, commandLine);
     }
 

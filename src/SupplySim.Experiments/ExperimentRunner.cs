@@ -40,6 +40,9 @@ public static class ExperimentRunner
         var seeds = plan.Seeds;
         var missing = Enumerable.Range(0, plan.Runs).Where(j => outcomes[j] is null).ToArray();
         var next = -1;
+        // Decomposition: replicate r of a "market held" arm waits for what the people of the baseline's replicate r saw. The
+        // baseline is arm 0 and the held arms come last, so every baseline job has been taken before a held job waits.
+        var baselineMarkets = plan.Decomposes ? plan.Seeds.Select(_ => new TaskCompletionSource<Model.Agents.HeldMarket>(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray() : null;
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         progress.Started(plan, parallel);
         for (var job = 0; job < plan.Runs; job++)
@@ -57,8 +60,11 @@ public static class ExperimentRunner
                 var slot = new RunSlot(plan.Arms[arm].Run, replicate, (m, d) => new SeriesCsvWriter(Path.Combine(dir, ResultsAssembly.SeriesFile), m, d), Output: output);
                 try
                 {
-                    var outcome = await RunExecutor.RunAsync(grains, plan.Load(arm), seeds[replicate], dir, progress.For(job), failed.Token, slot, checkpointEvery);
+                    var held = plan.Arms[arm].MarketHeld ? await baselineMarkets![replicate].Task.WaitAsync(failed.Token) : null;
+                    var outcome = await RunExecutor.RunAsync(grains, plan.Load(arm), seeds[replicate], dir, progress.For(job), failed.Token, slot, checkpointEvery,
+                        captureMarket: arm == 0 && baselineMarkets is not null, held: held);
                     if (!outcome.Completed) throw new OperationCanceledException();
+                    if (arm == 0 && baselineMarkets is not null) baselineMarkets[replicate].SetResult(outcome.Market!);
                     outcomes[job] = outcome;
                     progress.Completed(job, outcome);
                 }

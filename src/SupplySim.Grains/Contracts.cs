@@ -10,7 +10,8 @@ public sealed record RunRequest(
     [property: Id(1)] int FirmsPerShard,
     [property: Id(2)] int PeoplePerShard,
     [property: Id(3)] int Replicate = 0,
-    [property: Id(4)] int CheckpointEvery = 0);
+    [property: Id(4)] int CheckpointEvery = 0,
+    [property: Id(5)] bool CaptureMarket = false);
 
 /// <summary>
 /// The shape of a started run: shard count and the metric catalogue (names and dimensions, in value order),
@@ -36,7 +37,8 @@ public sealed record TickResult(
     [property: Id(1)] double[] Values,
     [property: Id(2)] string[] Applied,
     [property: Id(3)] long CheckpointBytes = 0,
-    [property: Id(4)] double CheckpointSeconds = 0)
+    [property: Id(4)] double CheckpointSeconds = 0,
+    [property: Id(5)] double[]? MarketSeen = null)
 {
     public bool Checkpointed => CheckpointBytes > 0;
 }

@@ -66,10 +66,12 @@ public sealed class RunGrain(ICheckpointStore store) : Grain, IRunGrain
         var values = await Barrier(coordinator, tick);
         _telemetry.TickCompleted(values, Stopwatch.GetElapsedTime(started));
 
-        var every = _request!.CheckpointEvery;
-        if (every <= 0 || (tick + 1) % every != 0 || tick + 1 >= coordinator.Spec.Ticks) return new TickResult(tick, values, applied);
+        // What people saw of their markets goes back only when asked: the source of a "market held" run (HeldMarket).
+        var seen = _request!.CaptureMarket ? coordinator.MarketSeen() : null;
+        var every = _request.CheckpointEvery;
+        if (every <= 0 || (tick + 1) % every != 0 || tick + 1 >= coordinator.Spec.Ticks) return new TickResult(tick, values, applied, MarketSeen: seen);
         var (bytes, seconds) = await Checkpoint(coordinator, tick);
-        return new TickResult(tick, values, applied, bytes, seconds);
+        return new TickResult(tick, values, applied, bytes, seconds, seen);
     }
 
     /// <summary>One tick on every shard: the signals out, every Step awaited (the barrier), the reports folded in shard order.</summary>

@@ -73,6 +73,7 @@ public static class ExperimentFiles
                 w.WriteEndObject();
             }
             w.WriteEndArray();
+            if (plan.Decomposes) DecompositionJson(w, Decomposition.Of(table));
             if (plan is { Kind: ExperimentKind.Run, Replicates: 1 })
             {
                 // A single run keeps the detailed headline (by region, year, lab, stage, method) at the top, as before.
@@ -83,6 +84,22 @@ public static class ExperimentFiles
                 run.RootElement.GetProperty("interventions").WriteTo(w);
             }
         });
+    }
+
+    /// <summary>"deaths_averted_decomposed": per compared scenario, the total, direct and market parts of the deaths averted.</summary>
+    private static void DecompositionJson(Utf8JsonWriter w, IReadOnlyList<DecompositionRow> rows)
+    {
+        w.WriteStartArray("deaths_averted_decomposed");
+        foreach (var r in rows)
+        {
+            w.WriteStartObject();
+            w.WriteString("run", r.Run);
+            SummaryFormat.Json(w, "total", r.Total);
+            SummaryFormat.Json(w, "direct", r.Direct);
+            SummaryFormat.Json(w, "market", r.Market);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
     }
 
     private static string CompareCsv(IReadOnlyList<ComparisonRow> rows)

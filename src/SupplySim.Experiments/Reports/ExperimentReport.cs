@@ -28,6 +28,7 @@ public static class ExperimentReport
             case ExperimentKind.Compare:
                 var rows = Comparison.Of(table);
                 tables.Add(ResultTables.Comparison(table, rows));
+                if (plan.Decomposes) tables.Add(ResultTables.Decomposition(table, Decomposition.Of(table)));
                 charts.Add(Chart("Difference from the baseline", ComparisonChart.Draw(outDir, rows)));
                 break;
             case ExperimentKind.Sweep:

@@ -50,6 +50,16 @@ public static class ResultTables
              "Deaths averted per USD 1M: (baseline deaths - deaths) / (extra enforcement spend / 1M) per replicate; n/a where a scenario spends no more than the baseline."]);
     }
 
+    /// <summary>Deaths averted per compared scenario, split into the direct and the market-mediated part (compare --decompose).</summary>
+    public static ResultTable Decomposition(ReplicateTable table, IReadOnlyList<DecompositionRow> rows)
+        => new($"Deaths averted against {table.Plan.Arms[0].Run}, direct and through the market ({Replicates(table.Plan.Replicates)} each)",
+            ["Scenario", "Total ± 95% CI", "Direct ± 95% CI", "Market ± 95% CI"],
+            rows.Select(r => (IReadOnlyList<string>)[r.Run, Figures.PlusMinus(r.Total.Mean, r.Total.HalfWidth, signed: true),
+                Figures.PlusMinus(r.Direct.Mean, r.Direct.HalfWidth, signed: true), Figures.PlusMinus(r.Market.Mean, r.Market.HalfWidth, signed: true)]).ToArray(),
+            [CiNote,
+             "Total: baseline deaths - scenario deaths. Direct: baseline deaths - deaths of the scenario's \"market held\" run, whose people face the baseline's market (potency, served share, pill, nitazene and xylazine shares, potency spread) tick by tick.",
+             "Market: what the market's answer adds (+) or takes away (-); direct + market = total in every replicate. See docs/experiments.md#direct-and-market-effects."]);
+
     public static ResultTable Sweep(IReadOnlyList<DoseLine> lines, string axis)
     {
         var o = lines[0].Outcome;

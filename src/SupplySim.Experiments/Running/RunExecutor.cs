@@ -6,13 +6,18 @@ using System.Text.Json;
 using Orleans.Runtime;
 using SupplySim.Experiments.Results;
 using SupplySim.Grains;
+using SupplySim.Model.Agents;
 using SupplySim.Model.World;
 using SupplySim.Scenarios;
 
 namespace SupplySim.Experiments.Running;
 
-/// <summary>What a finished (or interrupted) run left behind; <see cref="Reused"/>: taken from an earlier attempt (`--resume`), not run now.</summary>
-public sealed record RunOutcome(string Directory, bool Completed, int TicksRun, double DeathsTotal, TimeSpan Wall, int Silos, int Shards, IReadOnlyList<RunRecovery>? Recoveries = null, bool Reused = false);
+/// <summary>
+/// What a finished (or interrupted) run left behind; <see cref="Reused"/>: taken from an earlier attempt (`--resume`), not run
+/// now; <see cref="Market"/> is what its people saw of their markets, when asked for.
+/// </summary>
+public sealed record RunOutcome(string Directory, bool Completed, int TicksRun, double DeathsTotal, TimeSpan Wall, int Silos, int Shards, IReadOnlyList<RunRecovery>? Recoveries = null,
+    bool Reused = false, HeldMarket? Market = null);
 
 /// <summary>Receives progress as ticks complete.</summary>
 public interface IRunProgress
@@ -53,17 +58,19 @@ public static class RunExecutor
     /// sharding.checkpoint-every) the grains checkpoint; when a silo dies the run rolls back to the last checkpoint
     /// on the surviving silos, metrics.csv is cut back to that tick, and the run replays (at most
     /// <see cref="RunRecoveryPolicy.MaxRecoveries"/> times), so the files are the same as if nothing had failed.
+    /// With <paramref name="captureMarket"/> the outcome carries what the run's people saw of their markets; with <paramref name="held"/>
+    /// the run's people face that instead of their own markets (docs/experiments.md#direct-and-market-effects).
     /// </summary>
     public static async Task<RunOutcome> RunAsync(IGrainFactory grains, Scenario scenario, ulong seed, string outDir, IRunProgress progress, CancellationToken cancellation,
-        RunSlot? slot = null, int? checkpointEvery = null)
+        RunSlot? slot = null, int? checkpointEvery = null, bool captureMarket = false, HeldMarket? held = null)
     {
-        var spec = scenario.Spec with { Seed = seed };
+        var spec = scenario.Spec with { Seed = seed, HeldMarket = held };
         slot ??= new RunSlot(spec.Name, 0);
         Directory.CreateDirectory(outDir);
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         var run = grains.GetGrain<IRunGrain>($"{spec.Name}/{seed}/{Guid.NewGuid():N}");
-        var request = new RunRequest(SpecJson.Serialize(spec), scenario.FirmsPerShard, scenario.PeoplePerShard, CheckpointEvery: checkpointEvery ?? scenario.CheckpointEvery);
+        var request = new RunRequest(SpecJson.Serialize(spec), scenario.FirmsPerShard, scenario.PeoplePerShard, CheckpointEvery: checkpointEvery ?? scenario.CheckpointEvery, CaptureMarket: captureMarket);
         var info = await run.Start(request);
         var policy = new RunRecoveryPolicy(grains);
         var silos = await policy.NoteSilosAsync();
@@ -77,6 +84,7 @@ public static class RunExecutor
         var unconfirmed = new List<(int Tick, string Date, TickResult Result)>();
         var recoveries = new List<RunRecovery>();
         var checkpoints = new CheckpointStats(request.CheckpointEvery);
+        var seen = captureMarket ? new double[info.Ticks][] : null; // by tick: a replay after a rollback overwrites
         var epoch = 0;
         var ticks = 0;
         string? lostCluster = null;
@@ -123,6 +131,7 @@ public static class RunExecutor
                     }
                     var date = spec.DateOf(t).ToString();
                     csv.Write(t, date, result.Values);
+                    if (seen is not null) seen[t] = result.MarketSeen ?? throw new InvalidOperationException("the run grain did not return what people saw of the market");
                     unconfirmed.Add((t, date, result));
                     ticks = t + 1;
                     // A live page (workshop) shows every tick as it comes; its runs are embedded, with no silo to lose.
@@ -161,7 +170,8 @@ public static class RunExecutor
         AtomicFile.WriteAllText(Path.Combine(outDir, "manifest.json"),
             Manifest(scenario, spec, seed, RunKey.Of(scenario, seed, slot.Run, slot.Replicate, slot.Output), completed, ticks, silos, info, started, clock.Elapsed, checkpoints, recoveries));
         if (lostCluster is not null) throw new ClusterLostException(lostCluster);
-        return new RunOutcome(outDir, completed, ticks, headline.DeathsTotal, clock.Elapsed, silos, info.Shards, recoveries);
+        return new RunOutcome(outDir, completed, ticks, headline.DeathsTotal, clock.Elapsed, silos, info.Shards, recoveries,
+            Market: completed && seen is not null ? HeldMarket.Of(seen) : null);
     }
 
     /// <summary>Stops the run's grains and deletes its checkpoints; after the cluster was lost, only tries briefly.</summary>

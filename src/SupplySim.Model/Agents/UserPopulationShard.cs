@@ -33,6 +33,7 @@ public sealed class UserPopulationShard : Shard
     [FixedByLayout] private readonly PopulationSpec _pop;
     [FixedByLayout] private readonly bool[] _isStimulant; // per substance: role stimulant
     [FixedByLayout] private readonly bool _stimulantMarket; // a stimulant is traded and the labs sell here
+    [FixedByLayout] private readonly int _marketIndex; // this shard's row in Layout.MarketShards (what its people saw, HeldMarket)
 
     public UserPopulationShard(Layout layout, ShardInfo info) : base(layout, info)
     {
@@ -45,6 +46,9 @@ public sealed class UserPopulationShard : Shard
         _isStimulant = Array.ConvertAll(Spec.Substances, s => s.Role == SubstanceRole.Stimulant);
         _stimulantMarket = _pop.SuppliedByLabs && Stimulants.Traded(Spec);
         _people.CountCoUsers();
+        _marketIndex = Array.IndexOf(layout.MarketShards, info);
+        if (Spec.HeldMarket is { } held && (held.Shards != layout.MarketShards.Length || held.Ticks < Spec.Ticks))
+            throw new InvalidDataException($"the held market has {held.Shards} market shards and {held.Ticks} ticks; this run has {layout.MarketShards.Length} and {Spec.Ticks}");
     }
 
     protected internal override IShardPart[] Parts => [_people, _stock, _cutting, _stimulants, _register];
@@ -63,7 +67,9 @@ public sealed class UserPopulationShard : Shard
             ? _stimulants.SeizeAndSell(P, pressure, _register.LessNps(_people.StimulantDemandDoses(P, _pop.Represents)), Info.Jurisdiction, report)
             : default;
         PayProceeds(inbox, sale.Market, stimulant, outbox, report);
-        var rules = Rules(ctx, sale.Market, sale.PillShare, sale.NitazeneShare, sale.Spread.Hazard, _stimulantMarket ? stimulant.ServedShare : null);
+        var seen = Seen(ctx, sale, _stimulantMarket ? stimulant.ServedShare : MarketSeen.NoStimulantMarket);
+        seen.Write(report.MarketSeen.Row(_marketIndex));
+        var rules = RulesFor(ctx, seen);
         // In the spin-up the market clears for the people of the start month, who neither move nor die (docs/model.md#spin-up).
         var (deaths, deathsStim) = ctx.SpinUp ? (0L, 0L) : _people.Step(rules);
         if (_pop.TracksRegistry && !ctx.SpinUp) Register.Report(_register.Pass(ctx, P, sale.Market, _people), _pop.Represents, Info.Jurisdiction, report);
@@ -135,16 +141,29 @@ public sealed class UserPopulationShard : Shard
         }
     }
 
+    /// <summary>
+    /// What this month's people see of the market: their own market's clearing, or in a "market held" run (a reported tick of a spec
+    /// with <see cref="WorldSpec.HeldMarket"/>) what the baseline run's people saw (docs/experiments.md#direct-and-market-effects).
+    /// </summary>
+    private MarketSeen Seen(in StepContext ctx, in DealerStock.Sale sale, double stimulantServed)
+        => Spec.HeldMarket is { } held && ctx.Tick >= 0
+            ? held.At(ctx.Tick, _marketIndex)
+            : new MarketSeen(sale.Market.PotencyMg, sale.Market.ServedShare, sale.PillShare, sale.NitazeneShare, sale.Spread.Hazard, stimulantServed, _cutting.XylazineShare);
+
+    /// <summary>This tick's person rules from what the people see of the market.</summary>
+    private PersonRules RulesFor(in StepContext ctx, in MarketSeen m)
+        => Rules(ctx, new RetailMarket.Result(0, m.PotencyMg, 0, m.ServedShare, 0), m.PillShare, m.NitazeneShare, m.SpreadHazard, m.StimulantServedOrNull, m.XylazineShare);
+
     /// <summary>This tick's inputs of the person rules (shared with the object-per-agent reference). <c>stimulantServed</c> is the
     /// stimulant market's served share where one is traded (it then drives uptake and the co-users' extra hazard instead of the
     /// opioid market's served share); null elsewhere.</summary>
-    internal PersonRules Rules(in StepContext ctx, in RetailMarket.Result market, double pillShare = 0, double nitazeneShare = 0, double potencySpread = 1, double? stimulantServed = null)
+    internal PersonRules Rules(in StepContext ctx, in RetailMarket.Result market, double pillShare = 0, double nitazeneShare = 0, double potencySpread = 1, double? stimulantServed = null, double? xylazineShare = null)
     {
         var j = Info.Jurisdiction;
         var signals = ctx.Signals;
         // People who check their drugs use more safely when they find fentanyl (L1895): the hazard falls by coverage × effect.
         var checking = 1 - signals.LeverValue(Lever.DrugChecking, j) * P.DrugCheckingHazardReduction;
-        var hazard = new OverdoseHazard(P, market.PotencyMg, market.ServedShare * _pop.OverdoseHazardScale * checking, signals.LeverValue(Lever.NaloxoneCoverage, j), _cutting.XylazineShare, nitazeneShare, potencySpread, stimulantServed);
+        var hazard = new OverdoseHazard(P, market.PotencyMg, market.ServedShare * _pop.OverdoseHazardScale * checking, signals.LeverValue(Lever.NaloxoneCoverage, j), xylazineShare ?? _cutting.XylazineShare, nitazeneShare, potencySpread, stimulantServed);
         var tickKey = _people.TickKey(ctx.Tick);
         var places = (long)Math.Round(signals.LeverValue(Lever.TreatmentCapacity, j) * Info.Count);
         var freePlaces = places - _people[PersonState.Moud];

@@ -80,6 +80,16 @@ public sealed class RunCoordinator
         _seizedUsdToDate = r.ReadDouble();
     }
 
+    /// <summary>What the people of each market shard saw of their market in the last tick (<see cref="Agents.HeldMarket"/>'s row of it).</summary>
+    public double[] MarketSeen()
+    {
+        if (_last is not { } v) return [];
+        var seen = v.MarketSeen;
+        var flat = new double[seen.Rows * seen.Columns];
+        for (var r = 0; r < seen.Rows; r++) seen.Row(r).CopyTo(flat.AsSpan(r * seen.Columns));
+        return flat;
+    }
+
     /// <summary>Trust between two countries as the current tick sees it.</summary>
     public double Trust(int a, int b) => _signals.Trust(a, b);
 

@@ -36,6 +36,7 @@ public sealed class ReportLayout
     internal readonly SlotFamily1 StimulantSuppliedMg, StimulantRevenueUsd, StimulantDosesServed, StimulantDosesDemanded, StimulantProductionKg, StimulantSeizedKg, StimulantCoUsers;
     internal readonly SlotFamily1 StimulantPrecursorKg, StimulantPrecursorSeizedKg;
     internal readonly SlotFamily2 DeathsByCombination;
+    internal readonly SlotFamily2 MarketSeen;
 
     public ReportLayout(Layout layout)
     {
@@ -71,6 +72,7 @@ public sealed class ReportLayout
         StimulantProductionKg = slots.Vector(J); StimulantSeizedKg = slots.Vector(stages); StimulantCoUsers = slots.Vector(J);
         StimulantPrecursorKg = slots.Vector(S); StimulantPrecursorSeizedKg = slots.Vector(stages);
         DeathsByCombination = slots.Matrix(J, ShardReport.Combinations);
+        MarketSeen = slots.Matrix(layout.MarketShards.Length, Agents.MarketSeen.Fields);
         Length = slots.Length;
     }
 

@@ -119,6 +119,9 @@ public sealed class ShardReport
     public Slots1 StimulantPrecursorSeizedKg => new(Values, L.StimulantPrecursorSeizedKg);
     /// <summary>Deaths per (region, substance combination), the combination at <see cref="Combination"/>.</summary>
     public Slots2 DeathsByCombination => new(Values, L.DeathsByCombination);
+    /// <summary>What the people of each market shard saw of their market (<see cref="Agents.MarketSeen"/>), per (market shard, field):
+    /// one shard writes each row, so the fold holds each row as written (a "market held" run's source, <see cref="Agents.HeldMarket"/>).</summary>
+    public Slots2 MarketSeen => new(Values, L.MarketSeen);
 
     /// <summary>Column of a death's substance combination: 4 × stimulant + <paramref name="opioidAndCut"/> (2 × nitazene + xylazine).</summary>
     public static int Combination(bool stimulant, int opioidAndCut) => (stimulant ? 4 : 0) + opioidAndCut;

@@ -39,6 +39,13 @@ public sealed record WorldSpec
     public required int[] CountryOf { get; init; }
     public required TrustSpec[] Trust { get; init; }
 
+    /// <summary>
+    /// A "market held" run: per reported tick and market shard, what the people of the baseline run saw of their market; the
+    /// people of this run face it instead of their own market's, which still clears (docs/experiments.md#direct-and-market-effects).
+    /// Null in every ordinary run.
+    /// </summary>
+    public Agents.HeldMarket? HeldMarket { get; init; }
+
     public MonthDate DateOf(int tick) => Start.AddMonths(tick);
 }
 
