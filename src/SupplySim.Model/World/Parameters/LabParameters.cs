@@ -55,8 +55,8 @@ public sealed partial record ModelParameters
     [Parameter(ParameterGroup.Labs, ParameterDomain.Share, "largest relative capacity change per month",
         "Largest monthly change of a lab's capacity in answer to retail prices (L255, L259).",
         UsedIn = "lab capacity response to price",
-        Source = "[A] (mechanism `report L255`, `report L259`), **fitted**: baseline 0.04401",
-        Prior = "uniform(0.005, 0.1)", PriorBasis = "judgement; calibration fitted 0.044 for the baseline (docs/calibration.md)")]
+        Source = "[A] (mechanism `report L255`, `report L259`), **fitted**: baseline 0.07564",
+        Prior = "uniform(0.005, 0.1)", PriorBasis = "judgement; calibration fitted 0.076 for the baseline (docs/calibration.md)")]
     public double LabCapacityAdjust { get; init; } = 0.03;
 
     [Parameter(ParameterGroup.Labs, ParameterDomain.Share, "share of a month's proceeds",

@@ -20,8 +20,8 @@ public sealed partial record ModelParameters
     [Parameter(ParameterGroup.Retail, ParameterDomain.Positive, "mg per dose",
         "Lowest mg fentanyl-equivalent per dose that dealers sell (a cutting bound).",
         UsedIn = "retail cutting bound",
-        Source = "[A], **fitted**: baseline 0.3409",
-        Prior = "uniform(0.1, 0.75)", PriorBasis = "judgement; calibration fitted 0.34 for the baseline (docs/calibration.md); must stay at most reference-potency-mg")]
+        Source = "[A], **fitted**: baseline 0.1364",
+        Prior = "uniform(0.1, 0.75)", PriorBasis = "judgement; calibration fitted 0.14 for the baseline (docs/calibration.md); must stay at most reference-potency-mg")]
     public double MinPotencyMg { get; init; } = 0.3;
 
     [Parameter(ParameterGroup.Retail, ParameterDomain.Positive, "mg per dose",
@@ -118,8 +118,8 @@ public sealed partial record ModelParameters
     [Parameter(ParameterGroup.Retail, ParameterDomain.Share, "probability per person-month at reference potency, for powder of one opioid (spread factor *F* = 1)",
         "Monthly overdose death hazard of a person with OUD buying powder of one opioid at the reference potency; a mixed market with pills (spread factor about 1.14, PotencySpread) has about 0.0025, the value before spread was modelled.",
         UsedIn = "base overdose hazard",
-        Source = "[A] (0.0025 before potency spread was modelled; a mixed market with pills, *F* ≈ 1.14, keeps about that), **fitted**: baseline 0.001513",
-        Prior = "log-uniform(0.0007, 0.0066)", PriorBasis = "judgement; calibration fitted 0.0015 for the baseline (docs/calibration.md)")]
+        Source = "[A] (0.0025 before potency spread was modelled; a mixed market with pills, *F* ≈ 1.14, keeps about that), **fitted**: baseline 0.001331",
+        Prior = "log-uniform(0.0007, 0.0066)", PriorBasis = "judgement; calibration fitted 0.0013 for the baseline (docs/calibration.md)")]
     public double OverdoseHazardOud { get; init; } = 0.0022;
 
     [Parameter(ParameterGroup.Retail, ParameterDomain.Share, "ratio to the OUD hazard",
@@ -139,8 +139,8 @@ public sealed partial record ModelParameters
     [Parameter(ParameterGroup.Retail, ParameterDomain.NonNegative, "exponent (elasticity)",
         "Elasticity of the hazard to potency: hazard scales as (potency / reference)^k (L1782, L1895).",
         UsedIn = "hazard ∝ (potency / reference)^k",
-        Source = "[A] (mechanism `report L1782`, `report L1895`), **fitted**: baseline 0.9372",
-        Prior = "uniform(0.5, 2.5)", PriorBasis = "judgement; calibration fitted 0.94 for the baseline (docs/calibration.md)")]
+        Source = "[A] (mechanism `report L1782`, `report L1895`), **fitted**: baseline 0.7498",
+        Prior = "uniform(0.5, 2.5)", PriorBasis = "judgement; calibration fitted 0.75 for the baseline (docs/calibration.md)")]
     public double PotencyHazardExponent { get; init; } = 1.5;
 
     [Parameter(ParameterGroup.Retail, ParameterDomain.NonNegative, "exponent",
@@ -174,8 +174,8 @@ public sealed partial record ModelParameters
     [Parameter(ParameterGroup.Retail, ParameterDomain.Share, "probability per person-month at full service",
         "Monthly probability that a person who uses opioids starts co-using stimulants: fentanyl markets make polysubstance use common (L2054, L2062, L2176-L2180).",
         UsedIn = "people in use or OUD who start co-using stimulants (× the opioid served share; × the stimulant served share where a stimulant is traded)",
-        Source = "[A] (mechanism `report L2054`, `report L2062`, `report L2176`–`L2180`), **fitted**: baseline 0.007322",
-        Prior = "uniform(0, 0.02)", PriorBasis = "judgement; calibration fitted 0.0073 for the baseline (docs/calibration.md)")]
+        Source = "[A] (mechanism `report L2054`, `report L2062`, `report L2176`–`L2180`), **fitted**: baseline 0.006657",
+        Prior = "uniform(0, 0.02)", PriorBasis = "judgement; calibration fitted 0.0067 for the baseline (docs/calibration.md)")]
     public double StimulantUptakeRate { get; init; } = 0.0;
 
     [Parameter(ParameterGroup.Retail, ParameterDomain.Positive, "doses per person-month",
