@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Hosting;
 using SupplySim.Grains;
@@ -22,16 +23,19 @@ public static class SupplySimSilo
     public const string ServiceId = "supplysim";
 
     /// <summary>
-    /// Registers what SupplySim's grains need on every silo: the placement director of <see cref="RoundRobinPlacement"/>
-    /// (used by RunGrain), and the process's checkpoint store in memory unless one was registered before (a clustered silo keeps
+    /// Registers what SupplySim's grains need on every silo: the placement directors of <see cref="RunPlacement"/> (RunGrain)
+    /// and <see cref="ShardPlacement"/> (shards), when runs are split (<paramref name="splitting"/>, default
+    /// <see cref="RunSplitting.Default"/>), and the process's checkpoint store in memory unless one was registered before (a clustered silo keeps
     /// its checkpoints in Redis: <see cref="RedisCheckpointStore"/>), and <see cref="SerializableExceptionFilter"/>, so that an
     /// exception Orleans has no codec for never leaves a grain.
     /// </summary>
-    public static ISiloBuilder AddSupplySimGrains(this ISiloBuilder silo)
+    public static ISiloBuilder AddSupplySimGrains(this ISiloBuilder silo, RunSplitting? splitting = null)
     {
         silo.Services.TryAddSingleton<ICheckpointStore>(InMemoryCheckpointStore.Process);
+        silo.Services.AddSingleton(splitting ?? RunSplitting.Default);
         silo.AddIncomingGrainCallFilter<SerializableExceptionFilter>();
-        return silo.AddPlacementDirector<RoundRobinPlacement, RoundRobinPlacementDirector>();
+        silo.AddPlacementDirector<ShardPlacement, ShardPlacementDirector>();
+        return silo.AddPlacementDirector<RunPlacement, RunPlacementDirector>();
     }
 
     /// <summary>
