@@ -46,7 +46,16 @@ public sealed class RunRecoveryPolicy(IGrainFactory grains) : IDisposable
     /// <summary>Notes the silos alive now (before each start or rollback); losing one of them fails the call outstanding.</summary>
     public async Task<int> NoteSilosAsync()
     {
-        var hosts = await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(AskTimeout);
+        Dictionary<SiloAddress, SiloStatus> hosts;
+        try
+        {
+            hosts = await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(AskTimeout);
+        }
+        catch (Exception e)
+        {
+            // Whatever stops the cluster from listing its silos (a gateway gone, Redis restarting) is retried like a lost silo.
+            throw new SiloLostException($"the cluster could not list its silos: {Describe(e)}");
+        }
         if (hosts.Count == 0) throw new SiloLostException("the cluster lists no active silo");
         _lastAnswer = Stopwatch.GetTimestamp();
         _silos = hosts.Keys.ToHashSet();
@@ -132,9 +141,9 @@ public sealed class RunRecoveryPolicy(IGrainFactory grains) : IDisposable
             if (active.Count > 0) _lastAnswer = Stopwatch.GetTimestamp();
             return _silos.FirstOrDefault(s => !active.ContainsKey(s)) is { } gone ? $"silo {gone} left the cluster" : null;
         }
-        catch (Exception e) when (IsSiloLoss(e))
+        catch (Exception)
         {
-            // The gateway asked may be the dead silo; the call itself or the next look will tell, unless none answers.
+            // The gateway asked may be the dead silo, or Redis is restarting; the call itself or the next look will tell, unless none answers.
             return Stopwatch.GetElapsedTime(_lastAnswer) >= NoSiloBudget ? $"no silo answered for {NoSiloBudget.TotalSeconds:F0} s" : null;
         }
     }
