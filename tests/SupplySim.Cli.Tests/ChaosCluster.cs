@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace SupplySim.Cli.Tests;
 
-/// <summary>One fault of a chaos trial, at a time after the client started.</summary>
+/// <summary>One fault of a chaos trial, at a time after the client submitted its runs.</summary>
 public sealed record ChaosFault(TimeSpan At, bool RedisRestart, TimeSpan Pause)
 {
     public override string ToString() => RedisRestart
@@ -13,12 +13,12 @@ public sealed record ChaosFault(TimeSpan At, bool RedisRestart, TimeSpan Pause)
 /// <summary>The faults of one trial, drawn from a seeded generator so that a failing trial can be repeated.</summary>
 public sealed record ChaosPlan(IReadOnlyList<ChaosFault> Faults, int Victim)
 {
-    /// <summary>One or two silo kills, and a Redis restart when asked, at moments of the run's first 6 s.</summary>
+    /// <summary>One or two silo kills, and a Redis restart when asked, at moments of the first 4 s after the runs were submitted.</summary>
     public static ChaosPlan Draw(Random random, bool redisRestart)
     {
         TimeSpan Seconds(double from, double to) => TimeSpan.FromSeconds(from + random.NextDouble() * (to - from));
-        var faults = Enumerable.Range(0, random.Next(1, 3)).Select(_ => new ChaosFault(Seconds(1.5, 6), false, Seconds(0.5, 4))).ToList();
-        if (redisRestart) faults.Add(new ChaosFault(Seconds(1.5, 6), true, Seconds(0.3, 1.5)));
+        var faults = Enumerable.Range(0, random.Next(1, 3)).Select(_ => new ChaosFault(Seconds(0.2, 4), false, Seconds(0.5, 4))).ToList();
+        if (redisRestart) faults.Add(new ChaosFault(Seconds(0.2, 4), true, Seconds(0.3, 1.5)));
         return new ChaosPlan(faults.OrderBy(f => f.At).ToArray(), random.Next());
     }
 
@@ -56,14 +56,22 @@ public sealed class ChaosCluster : IAsyncDisposable
         var joining = new List<Task>();
         var random = new Random(plan.Victim);
         var clock = Stopwatch.StartNew();
-        var client = CliProcess.Run(limit, null, args);
+        var running = new TaskCompletionSource<TimeSpan>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var client = CliProcess.Run(limit, line =>
+        {
+            // The client prints "running N runs ..." once it is connected and submits them: the faults' time zero.
+            if (line.StartsWith("running ", StringComparison.Ordinal)) running.TrySetResult(clock.Elapsed);
+            return Task.CompletedTask;
+        }, args);
+        await Task.WhenAny(client, running.Task);
+        var zero = running.Task.IsCompleted ? running.Task.Result : clock.Elapsed;
         foreach (var fault in plan.Faults)
         {
-            var wait = fault.At - clock.Elapsed;
+            var wait = zero + fault.At - clock.Elapsed;
             if (wait > TimeSpan.Zero) await Task.WhenAny(client, Task.Delay(wait));
             if (client.IsCompleted)
             {
-                log.Add($"client ended at {clock.Elapsed.TotalSeconds:F1} s, before the rest");
+                log.Add("the client ended before the rest");
                 break;
             }
             if (fault.RedisRestart)
@@ -71,18 +79,19 @@ public sealed class ChaosCluster : IAsyncDisposable
                 await _redis.DisposeAsync();
                 await Task.Delay(fault.Pause);
                 _redis = await RedisServer.StartAsync(onPort: _redis.Port, dataDir: _data);
-                log.Add($"Redis restarted at {clock.Elapsed.TotalSeconds:F1} s");
+                log.Add($"Redis back at {(clock.Elapsed - zero).TotalSeconds:F1} s");
             }
             else if (TakeVictim(random) is { } victim)
             {
                 await victim.DisposeAsync();
-                log.Add($"killed silo :{victim.Port} at {clock.Elapsed.TotalSeconds:F1} s");
+                log.Add($"killed silo :{victim.Port} at {(clock.Elapsed - zero).TotalSeconds:F1} s");
                 joining.Add(JoinAfter(fault.Pause));
             }
         }
         CliProcess.Result? outcome = null;
         try { outcome = await client; }
         catch (TimeoutException) { }
+        log.Add($"client ended at {(clock.Elapsed - zero).TotalSeconds:F1} s");
         await Task.WhenAll(joining);
         await TopUpAsync();
         return (outcome, string.Join(", ", log));

@@ -38,20 +38,21 @@ public class ChaosTests
             var local = await CliProcess.Run(RunArgs(embedded));
             Assert.True(local.ExitCode == 0, local.StdErr + local.StdOut);
             var expected = ResultFiles(embedded);
-            Assert.Equal(2 * Replicates, expected.Count);
+            Assert.Equal(3 + 2 * Replicates, expected.Count);
             for (var t = 0; t < trials; t++)
             {
                 var plan = ChaosPlan.Draw(new Random(seed + t), redisRestart: t % 3 == 1);
                 var dir = Repo.TempDir($"chaos-{t}");
+                var clock = Stopwatch.StartNew();
                 try
                 {
                     var (outcome, log) = await cluster.TrialAsync(plan, RunArgs(dir, cluster.Endpoint, cluster.Id), TrialLimit);
                     var wrong = outcome is { ExitCode: 0 } ? Differences(expected, ResultFiles(dir)) : "";
                     var ok = outcome is { ExitCode: 0 } && wrong.Length == 0;
-                    var recoveries = outcome?.StdOut.Split('\n').Count(l => l.StartsWith("recovered:", StringComparison.Ordinal)) ?? 0;
+                    var recoveries = outcome?.StdOut.Split('\n').Count(l => l.StartsWith("recovered ", StringComparison.Ordinal)) ?? 0;
                     recovered += recoveries;
                     failed += ok ? 0 : 1;
-                    report.AppendLine($"trial {t} ({plan}): {(ok ? "identical" : "FAILED")}, {recoveries} recoveries; {log}");
+                    report.AppendLine($"trial {t} ({plan}): {(ok ? "identical" : "FAILED")}, {recoveries} recoveries, {clock.Elapsed.TotalSeconds:F0} s; {log}");
                     if (!ok) report.AppendLine(outcome is null ? "  client timed out" : $"  exit {outcome.ExitCode}: {outcome.StdErr.Trim()} {wrong}");
                 }
                 finally
@@ -64,7 +65,9 @@ public class ChaosTests
         {
             foreach (var d in new[] { embedded, data }) Directory.Delete(d, recursive: true);
         }
-        Console.WriteLine($"{again}: {trials - failed}/{trials} trials identical\n{report}");
+        // scripts/chaos.sh reads the report from this file (xunit keeps a passing test's output to itself).
+        if (Environment.GetEnvironmentVariable("SUPPLYSIM_CHAOS_REPORT") is { Length: > 0 } file)
+            await File.WriteAllTextAsync(file, $"{again}: {trials - failed}/{trials} trials identical, {recovered} recoveries\n{report}");
         Assert.True(failed == 0, $"{again}: {failed} of {trials} trials failed\n{report}");
         Assert.True(recovered > 0, $"{again}: no fault hit a run in flight (the trials tested nothing)\n{report}");
     }
@@ -103,10 +106,10 @@ public class ChaosTests
         return redis is null ? run : [.. run, "--redis", redis, "--cluster-id", id!];
     }
 
-    /// <summary>Every run's metrics.csv and summary.json, by path under the results folder.</summary>
+    /// <summary>The experiment's metrics.csv, timeseries.csv and summary.json and every run's summary and series, by path under the results folder.</summary>
     private static Dictionary<string, byte[]> ResultFiles(string dir)
-        => Directory.GetFiles(Path.Combine(dir, "runs"), "*", SearchOption.AllDirectories)
-            .Where(f => Path.GetFileName(f) is "metrics.csv" or "summary.json")
+        => Directory.GetFiles(dir, "*", SearchOption.AllDirectories)
+            .Where(f => Path.GetFileName(f) is "metrics.csv" or "timeseries.csv" or "summary.json" or "series.csv")
             .ToDictionary(f => Path.GetRelativePath(dir, f), File.ReadAllBytes);
 
     private static string Differences(Dictionary<string, byte[]> expected, Dictionary<string, byte[]> actual)

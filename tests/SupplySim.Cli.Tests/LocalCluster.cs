@@ -134,11 +134,14 @@ public sealed class SiloProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Kills the silo at once (no leave): its membership entry stays "Active" in Redis.</summary>
+    /// <summary>Kills the silo at once (no leave): its membership entry stays "Active" in Redis. Again: nothing happens.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         try { _process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
         await _process.WaitForExitAsync();
         _process.Dispose();
     }
+
+    private int _disposed;
 }
