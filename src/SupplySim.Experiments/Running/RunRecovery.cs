@@ -32,10 +32,13 @@ public sealed class RunRecoveryPolicy(IGrainFactory grains) : IDisposable
     /// <summary>How long the cluster may list no active silo (or none may answer) before the run fails.</summary>
     public static readonly TimeSpan NoSiloBudget = TimeSpan.FromSeconds(15);
 
+    /// <summary>How long a call may stay unanswered after a silo left before the run is rolled back.</summary>
+    public static readonly TimeSpan Grace = TimeSpan.FromSeconds(2);
+
     private static readonly TimeSpan FirstLook = TimeSpan.FromMilliseconds(500), Look = TimeSpan.FromSeconds(1), AskTimeout = TimeSpan.FromSeconds(3);
 
     private readonly RunBalancer _balancer = RunBalancer.Of(grains);
-    private HashSet<SiloAddress> _silos = [];
+    private HashSet<SiloAddress> _silos = [], _active = [];
     private SiloAddress? _placed;
     private int _epoch;
     private long _lastAnswer = Stopwatch.GetTimestamp();
@@ -116,19 +119,33 @@ public sealed class RunRecoveryPolicy(IGrainFactory grains) : IDisposable
         _placed = _balancer.Take(_silos);
     }
 
-    /// <summary>Awaits a call of the run; throws <see cref="SiloLostException"/> when a noted silo leaves the cluster first.</summary>
+    /// <summary>
+    /// Awaits a call of the run; throws <see cref="SiloLostException"/> when a noted silo left the cluster and the call
+    /// is still unanswered <see cref="Grace"/> later. A call answered meanwhile did not need that silo (its run, and the
+    /// gateway its answer comes through, live elsewhere): the run goes on and forgets the silo.
+    /// </summary>
     private async Task<T> WatchAsync<T>(Task<T> call, CancellationToken cancellation)
     {
         var wait = FirstLook;
+        string? lost = null;
+        var lostAt = 0L;
         while (true)
         {
             var done = await Task.WhenAny(call, Task.Delay(wait, cancellation));
-            if (done == call) return await call;
-            var lost = cancellation.IsCancellationRequested ? "" : await LostSiloAsync();
-            if (lost is null) { wait = Look; continue; }
+            if (done == call)
+            {
+                if (lost is not null) _silos.IntersectWith(_active);
+                return await call;
+            }
+            wait = Look;
+            if (!cancellation.IsCancellationRequested)
+            {
+                if (lost is null && (lost = await LostSiloAsync()) is not null) lostAt = Stopwatch.GetTimestamp();
+                if (lost is null || Stopwatch.GetElapsedTime(lostAt) < Grace) continue;
+            }
             _ = call.ContinueWith(t => t.Exception, TaskScheduler.Default); // abandoned: observe its failure
             cancellation.ThrowIfCancellationRequested();
-            throw new SiloLostException(lost);
+            throw new SiloLostException(lost!);
         }
     }
 
@@ -139,7 +156,8 @@ public sealed class RunRecoveryPolicy(IGrainFactory grains) : IDisposable
         {
             var active = await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(AskTimeout);
             if (active.Count > 0) _lastAnswer = Stopwatch.GetTimestamp();
-            return _silos.FirstOrDefault(s => !active.ContainsKey(s)) is { } gone ? $"silo {gone} left the cluster" : null;
+            _active = active.Keys.ToHashSet();
+            return _silos.FirstOrDefault(s => !_active.Contains(s)) is { } gone ? $"silo {gone} left the cluster" : null;
         }
         catch (Exception)
         {
