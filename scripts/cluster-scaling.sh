@@ -30,7 +30,7 @@ pids=(); netns=()
 cleanup() {
   for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
   for n in "${netns[@]}"; do ip netns del "$n" 2>/dev/null || true; done
-  [[ ${#netns[@]} -gt 0 ]] && ip link del ssbr0 2>/dev/null || true
+  [[ ${#netns[@]} -gt 0 ]] && ip link del ssclbr 2>/dev/null || true
   pids=(); netns=()
 }
 trap cleanup EXIT
@@ -39,22 +39,22 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 cpu_of() { awk -v t="$ticks_per_sec" '{ printf "%.2f", ($14 + $15) / t }' "/proc/$1/stat"; }
 
 # One host per silo: namespace ssN with address 10.77.0.(10+N), bridged to the root namespace (10.77.0.1) where
-# Redis and the client live. NETEM shapes both directions of each silo's link.
+# Redis and the client live. NETEM shapes what each silo sends (so silo to silo and silo to client; 0.5 ms: a 1 ms
+# round trip between silos).
 setup_netns() {
   local n=$1
-  ip netns add "ss$n"; netns+=("ss$n")
-  ip link add "ssv$n" type veth peer name "ssp$n"
-  ip link set "ssp$n" netns "ss$n"
-  ip link set "ssv$n" master ssbr0 up
-  ip -n "ss$n" addr add "10.77.0.$((10 + n))/24" dev "ssp$n"
-  ip -n "ss$n" link set "ssp$n" up; ip -n "ss$n" link set lo up
-  tc qdisc add dev "ssv$n" root netem ${NETEM:-delay 0.5ms}
-  ip netns exec "ss$n" tc qdisc add dev "ssp$n" root netem ${NETEM:-delay 0.5ms}
+  ip netns add "sscl$n"; netns+=("sscl$n")
+  ip link add "sscv$n" type veth peer name "sscp$n"
+  ip link set "sscp$n" netns "sscl$n"
+  ip link set "sscv$n" master ssclbr up
+  ip -n "sscl$n" addr add "10.77.0.$((10 + n))/24" dev "sscp$n"
+  ip -n "sscl$n" link set "sscp$n" up; ip -n "sscl$n" link set lo up
+  ip netns exec "sscl$n" tc qdisc add dev "sscp$n" root netem ${NETEM:-delay 0.5ms}
 }
 
 start_silo() { # $1 index, $2 redis endpoint, $3 cluster id
   local i=$1 core=$(( $1 % cores )) log="$out/silo-$1.log" addr=127.0.0.1 pre=()
-  if [[ ${NETNS:-0} == 1 ]]; then setup_netns "$i"; addr=10.77.0.$((10 + i)); pre=(ip netns exec "ss$i"); fi
+  if [[ ${NETNS:-0} == 1 ]]; then setup_netns "$i"; addr=10.77.0.$((10 + i)); pre=(ip netns exec "sscl$i"); fi
   "${pre[@]}" taskset -c "$core" "${supplysim[@]}" silo --redis "$2" --cluster-id "$3" --advertise "$addr" \
     --port $((11300 + i)) --gateway-port $((30300 + i)) > "$log" 2>&1 &
   pids+=($!)
@@ -66,7 +66,7 @@ printf "%-6s %-7s %9s %9s %s\n" silos repeat wall_s silo_cpu_s metrics_sha256
 for k in $counts; do
   for r in $(seq "$repeats"); do
     port=$(free_port); bind=127.0.0.1; [[ ${NETNS:-0} == 1 ]] && bind="127.0.0.1 10.77.0.1"
-    [[ ${NETNS:-0} == 1 ]] && { ip link add ssbr0 type bridge; ip addr add 10.77.0.1/24 dev ssbr0; ip link set ssbr0 up; }
+    [[ ${NETNS:-0} == 1 ]] && { ip link add ssclbr type bridge; ip addr add 10.77.0.1/24 dev ssclbr; ip link set ssclbr up; }
     redis-server --port "$port" --bind $bind --save "" --appendonly no --protected-mode no > "$out/redis.log" 2>&1 & pids+=($!)
     sleep 0.3
     redis=127.0.0.1:$port; [[ ${NETNS:-0} == 1 ]] && redis=10.77.0.1:$port

@@ -39,10 +39,12 @@ public static class SupplySimSilo
     }
 
     /// <summary>
-    /// Membership settings of a clustered silo. A silo killed mid-run is declared dead within about 3 seconds
-    /// (a probe a second, three missed; one vote suffices while the cluster has two silos), so the run it
-    /// hosted part of rolls back quickly. Stale members of a dead cluster are probed for at most 60 s when
-    /// joining (the default is 5 minutes).
+    /// Membership settings of a clustered silo (docs/cluster.md#failure-detection-and-timeouts). A silo killed mid-run
+    /// is declared dead within about 3 seconds (a probe a second, three missed; two votes, or one while the cluster has
+    /// two silos), so the runs it hosted roll back quickly. Every silo writes "I am alive" to the table every 2 s, so one
+    /// that missed two such writes (4 s) is stale: its vote is not waited for, and a survivor of two silos killed at
+    /// once can declare both dead alone, and a joining silo does not wait for it. Stale members of a dead cluster are
+    /// probed for at most 60 s when joining (the default is 5 minutes).
     /// </summary>
     public static void FailureDetection(Orleans.Configuration.ClusterMembershipOptions o)
     {
@@ -50,6 +52,7 @@ public static class SupplySimSilo
         o.ProbeTimeout = TimeSpan.FromSeconds(1);
         o.NumMissedProbesLimit = 3;
         o.TableRefreshTimeout = TimeSpan.FromSeconds(5);
-        o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(10);
+        o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(2);
+        o.NumMissedTableIAmAliveLimit = 2;
     }
 }

@@ -23,7 +23,7 @@ public class DeterminismTests
         public void Ticked(int tick, string date, IReadOnlyList<string> applied) => Ticks++;
     }
 
-    /// <summary>Splits the quickstart (about 100,000 agents) into parts of 20,000 agents: as many parts as silos.</summary>
+    /// <summary>Splits the quickstart (670,634 agents) into parts of 20,000 agents: one part per silo.</summary>
     private static readonly RunSplitting SplitSmall = new(20_000);
 
     private static InProcessTestCluster Cluster(int silos, RunSplitting? splitting = null)

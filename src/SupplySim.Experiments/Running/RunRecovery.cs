@@ -30,7 +30,7 @@ public sealed class RunRecoveryPolicy(IGrainFactory grains) : IDisposable
     public static readonly TimeSpan RestoreBudget = TimeSpan.FromSeconds(60);
 
     /// <summary>How long the cluster may list no active silo (or none may answer) before the run fails.</summary>
-    public static readonly TimeSpan NoSiloBudget = TimeSpan.FromSeconds(15);
+    public static readonly TimeSpan NoSiloBudget = TimeSpan.FromSeconds(20);
 
     /// <summary>How long a call may stay unanswered after a silo left before the run is rolled back.</summary>
     public static readonly TimeSpan Grace = TimeSpan.FromSeconds(2);
