@@ -5,9 +5,10 @@ using Orleans.Runtime.Placement;
 namespace SupplySim.Grains;
 
 /// <summary>
-/// Where a run's coordinator is activated: on the silo its client asked for (<see cref="SiloKey"/> in the request
-/// context of Start or Restore: the client spreads its runs by load, docs/cluster.md#placement), else on the next
-/// compatible silo in address order. Where a run executes never changes its results (shards fold in index order).
+/// Where a run's coordinator is activated: on the silo that received the call (the client's gateway for this run, so its
+/// ticks are not forwarded to another silo) unless another silo has fewer of the client's runs, by the loads the client
+/// sends in the request context of Start and Restore (<see cref="LoadKey"/>); without them, on the next compatible silo
+/// in address order (docs/cluster.md#placement). Where a run executes never changes its results.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("SupplySim.RunPlacement")]
 public sealed class RunPlacement : PlacementStrategy
@@ -15,8 +16,17 @@ public sealed class RunPlacement : PlacementStrategy
     /// <summary>The one instance the attribute hands out.</summary>
     public static readonly RunPlacement Instance = new();
 
-    /// <summary>Request-context key of the silo (its <see cref="SiloAddress.ToParsableString"/>) a client wants a run on.</summary>
-    public const string SiloKey = "supplysim.silo";
+    /// <summary>Request-context key of the client's runs in flight per silo: "SILO=N;SILO=N", SILO as <see cref="SiloAddress.ToString"/>.</summary>
+    public const string LoadKey = "supplysim.loads";
+
+    /// <summary>Writes loads for <see cref="LoadKey"/>.</summary>
+    public static string FormatLoads(IEnumerable<KeyValuePair<string, int>> loads) => string.Join(";", loads.Select(l => $"{l.Key}={l.Value}"));
+
+    /// <summary>Reads loads written by <see cref="FormatLoads"/>.</summary>
+    public static Dictionary<string, int> ParseLoads(string text)
+        => text.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('='))
+            .Where(p => p.Length == 2 && int.TryParse(p[1], System.Globalization.CultureInfo.InvariantCulture, out _))
+            .ToDictionary(p => p[0], p => int.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture));
 }
 
 /// <summary>Marks a grain class for <see cref="RunPlacement"/>; its silos must register <see cref="RunPlacementDirector"/>.</summary>
@@ -24,8 +34,9 @@ public sealed class RunPlacement : PlacementStrategy
 public sealed class RunPlacementAttribute() : PlacementAttribute(RunPlacement.Instance);
 
 /// <summary>
-/// The director behind <see cref="RunPlacement"/>: the silo the client asked for if it is compatible (alive),
-/// else a per-silo round-robin counter over the compatible silos sorted by address. No clock, no random numbers.
+/// The director behind <see cref="RunPlacement"/>: with the client's loads, this silo if it has no more runs than the
+/// least loaded compatible silo, else that silo (the first in address order on a tie); without them, a per-silo
+/// round-robin counter over the compatible silos sorted by address. No clock, no random numbers.
 /// </summary>
 public sealed class RunPlacementDirector : IPlacementDirector
 {
@@ -36,9 +47,13 @@ public sealed class RunPlacementDirector : IPlacementDirector
     {
         var silos = SortedSilos(context, target);
         if (silos.Length == 0) return Task.FromResult(context.LocalSilo);
-        if (target.RequestContextData?.TryGetValue(RunPlacement.SiloKey, out var wanted) == true && wanted is string address
-            && Array.Find(silos, s => s.ToParsableString() == address) is { } asked)
-            return Task.FromResult(asked);
+        if (target.RequestContextData?.TryGetValue(RunPlacement.LoadKey, out var hint) == true && hint is string text)
+        {
+            var loads = RunPlacement.ParseLoads(text);
+            int Load(SiloAddress s) => loads.GetValueOrDefault(s.ToString());
+            var least = silos.MinBy(Load)!;
+            return Task.FromResult(Array.IndexOf(silos, context.LocalSilo) >= 0 && Load(context.LocalSilo) <= Load(least) ? context.LocalSilo : least);
+        }
         var i = (int)((ulong)Interlocked.Increment(ref _next) % (ulong)silos.Length);
         return Task.FromResult(silos[i]);
     }

@@ -1,52 +1,38 @@
 using System.Runtime.CompilerServices;
 using Orleans.Runtime;
+using SupplySim.Grains;
 
 namespace SupplySim.Experiments.Running;
 
 /// <summary>
-/// Spreads one client's runs over the cluster's active silos by load (docs/cluster.md#placement): a new run, or one
-/// whose silo died, goes to the active silo with the fewest of this client's runs in flight, ties taken in turn.
-/// Several clients each spread their own runs evenly, so together they spread evenly too. Shared by every run started
-/// through one grain factory (one connection to the cluster).
+/// Counts one client's runs in flight per silo, so that a new run, or one whose silo died, is placed by load
+/// (<see cref="RunPlacement"/>, docs/cluster.md#placement). Several clients each spread their own runs evenly, so
+/// together they spread evenly too. Shared by every run started through one grain factory (one connection).
 /// </summary>
 public sealed class RunBalancer
 {
     private static readonly ConditionalWeakTable<IGrainFactory, RunBalancer> Shared = new();
 
     private readonly Lock _lock = new();
-    private readonly Dictionary<SiloAddress, int> _runs = new();
-    private long _turn;
+    private readonly Dictionary<string, int> _runs = new();
 
     /// <summary>The balancer of the runs started through <paramref name="grains"/>.</summary>
     public static RunBalancer Of(IGrainFactory grains) => Shared.GetValue(grains, _ => new RunBalancer());
 
-    /// <summary>Picks the silo for one more run among <paramref name="active"/> (not empty) and counts the run there.</summary>
-    public SiloAddress Take(IReadOnlyCollection<SiloAddress> active)
+    /// <summary>The runs in flight on each of <paramref name="active"/>, for <see cref="RunPlacement.LoadKey"/>.</summary>
+    public string Loads(IEnumerable<SiloAddress> active)
     {
-        lock (_lock)
-        {
-            var silos = active.OrderBy(s => s.ToParsableString(), StringComparer.Ordinal).ToArray();
-            var start = (int)(_turn++ % silos.Length);
-            var best = silos[start];
-            for (var k = 1; k < silos.Length; k++)
-            {
-                var s = silos[(start + k) % silos.Length];
-                if (Runs(s) < Runs(best)) best = s;
-            }
-            _runs[best] = Runs(best) + 1;
-            return best;
-        }
+        lock (_lock) return RunPlacement.FormatLoads(active.Select(s => s.ToString()).Select(s => KeyValuePair.Create(s, _runs.GetValueOrDefault(s))));
     }
 
-    /// <summary>A run placed by <see cref="Take"/> ended or moved.</summary>
-    public void Release(SiloAddress silo)
+    /// <summary>A run now lives on <paramref name="silo"/> (its <see cref="RunInfo.Silo"/>), no longer on <paramref name="before"/>.</summary>
+    public void Moved(string? before, string? silo)
     {
+        if (before == silo) return;
         lock (_lock)
         {
-            if (Runs(silo) <= 1) _runs.Remove(silo);
-            else _runs[silo]--;
+            if (before is not null && _runs.TryGetValue(before, out var n)) _runs[before] = n - 1;
+            if (silo is not null) _runs[silo] = _runs.GetValueOrDefault(silo) + 1;
         }
     }
-
-    private int Runs(SiloAddress silo) => _runs.GetValueOrDefault(silo);
 }

@@ -39,7 +39,7 @@ public sealed class RunRecoveryPolicy(IGrainFactory grains) : IDisposable
 
     private readonly RunBalancer _balancer = RunBalancer.Of(grains);
     private HashSet<SiloAddress> _silos = [], _active = [];
-    private SiloAddress? _placed;
+    private string? _placed;
     private int _epoch;
     private long _lastAnswer = Stopwatch.GetTimestamp();
 
@@ -87,14 +87,16 @@ public sealed class RunRecoveryPolicy(IGrainFactory grains) : IDisposable
             try
             {
                 await NoteSilosAsync();
-                Place();
                 // Read by RunPlacementDirector if this call activates the coordinator (a new run, or its silo died).
                 Task<RunInfo> call;
-                RequestContext.Set(RunPlacement.SiloKey, _placed!.ToParsableString());
+                RequestContext.Set(RunPlacement.LoadKey, _balancer.Loads(_silos));
                 try { call = start ? run.Start(request) : run.Restore(request, tick, ++_epoch); }
-                finally { RequestContext.Remove(RunPlacement.SiloKey); }
+                finally { RequestContext.Remove(RunPlacement.LoadKey); }
                 start = false;
-                return await WatchAsync(call, cancellation);
+                var info = await WatchAsync(call, cancellation);
+                _balancer.Moved(_placed, info.Silo);
+                _placed = info.Silo;
+                return info;
             }
             catch (Exception e) when (IsStoreFailure(e))
             {
@@ -109,14 +111,6 @@ public sealed class RunRecoveryPolicy(IGrainFactory grains) : IDisposable
                 await Task.Delay(Look, cancellation);
             }
         }
-    }
-
-    /// <summary>Keeps the run's silo while it is active, else has the balancer pick one.</summary>
-    private void Place()
-    {
-        if (_placed is not null && _silos.Contains(_placed)) return;
-        if (_placed is not null) _balancer.Release(_placed);
-        _placed = _balancer.Take(_silos);
     }
 
     /// <summary>
@@ -172,7 +166,7 @@ public sealed class RunRecoveryPolicy(IGrainFactory grains) : IDisposable
     /// <summary>Frees the run's place in the balancer.</summary>
     public void Dispose()
     {
-        if (_placed is not null) _balancer.Release(_placed);
+        _balancer.Moved(_placed, null);
         _placed = null;
     }
 
