@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Orleans.Runtime;
 using SupplySim.Grains.Checkpoints;
 using SupplySim.Grains.Telemetry;
 using SupplySim.Model.Engine;
@@ -12,9 +13,10 @@ namespace SupplySim.Grains;
 /// awaits every shard's Step (the barrier), and folds the reports in shard-index order. Every
 /// <see cref="RunRequest.CheckpointEvery"/> ticks, after the barrier, it has every shard save its state and
 /// saves its own (<see cref="ICheckpointStore"/>); <see cref="Restore"/> rolls the run back to such a checkpoint.
+/// Its shards live on its silo unless the run is too big for one (<see cref="RunSplitting"/>, <see cref="ShardPlacement"/>).
 /// </summary>
-[RoundRobinPlacement]
-public sealed class RunGrain(ICheckpointStore store) : Grain, IRunGrain
+[RunPlacement]
+public sealed class RunGrain(ICheckpointStore store, RunSplitting splitting) : Grain, IRunGrain
 {
     private readonly ICheckpointStore _store = new GuardedCheckpointStore(store); // its failures reach the client as CheckpointStoreException
     private RunCoordinator? _coordinator;
@@ -45,8 +47,16 @@ public sealed class RunGrain(ICheckpointStore store) : Grain, IRunGrain
         _coordinator = coordinator;
         _request = request;
         _shards = layout.Shards.Select(s => ShardAddress.Get(GrainFactory, RunId, s)).ToArray();
-        await Task.WhenAll(layout.Shards.Select((s, i) =>
-            _shards[i].Init(new ShardInit(RunId, request.SpecJson, s.Index, request.FirmsPerShard, request.PeoplePerShard, epoch, tick))));
+        var parts = RunSplitting.Assign(layout, await PartsAsync(layout.TotalAgents));
+        var inits = new List<Task>(_shards.Length);
+        foreach (var s in layout.Shards)
+        {
+            // Read by ShardPlacementDirector when this Init activates the shard; a shard already active stays where it is.
+            RequestContext.Set(ShardPlacement.PartKey, parts[s.Index]);
+            inits.Add(_shards[s.Index].Init(new ShardInit(RunId, request.SpecJson, s.Index, request.FirmsPerShard, request.PeoplePerShard, epoch, tick)));
+        }
+        RequestContext.Remove(ShardPlacement.PartKey);
+        await Task.WhenAll(inits);
         // A fresh run spins up before its start (docs/model.md#spin-up); a restored one is past it.
         while (coordinator.NextTick < 0) await Barrier(coordinator, coordinator.NextTick);
         var catalog = coordinator.Metrics.Catalog;
@@ -55,6 +65,14 @@ public sealed class RunGrain(ICheckpointStore store) : Grain, IRunGrain
         _telemetry?.Stopped();
         _telemetry = new RunTelemetry(RunId, spec, request.Replicate, info.Shards, info.Metrics, info.Dimensions);
         return info;
+    }
+
+    /// <summary>How many silos the run is split over: one unless it has more agents than <see cref="RunSplitting.AgentsPerSilo"/>.</summary>
+    private async Task<int> PartsAsync(long agents)
+    {
+        if (splitting.Parts(agents, int.MaxValue) == 1) return 1;
+        var silos = await GrainFactory.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
+        return splitting.Parts(agents, silos.Count);
     }
 
     public async Task<TickResult> Tick(int tick)

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Orleans.Placement;
 using SupplySim.Grains.Checkpoints;
 using SupplySim.Grains.Telemetry;
 using SupplySim.Model.Engine;
@@ -11,12 +10,13 @@ namespace SupplySim.Grains;
 /// <summary>
 /// A thin shell around a Model <see cref="Shard"/>: keeps the inbox per tick, runs the shard's step, and
 /// delivers its outgoing batches before answering, so that when every Step of tick t has returned, every
-/// message for t+1 is in place (docs/architecture.md#the-tick). Shards are placed at random so that a run spreads
-/// over every silo of a cluster; placement never changes results (tested at 1, 2 and 3 silos). It saves
+/// message for t+1 is in place (docs/architecture.md#the-tick). Shards are placed with their run's coordinator, or by
+/// part when the run is split over silos (<see cref="ShardPlacement"/>); placement never changes results (tested at
+/// 1, 2 and 3 silos, split and whole). It saves
 /// its state, pending batches included, when the run checkpoints, and is initialised from such a checkpoint
 /// when the run rolls back; batches of an earlier epoch (sent before the rollback) are dropped.
 /// </summary>
-[RandomPlacement]
+[ShardPlacement]
 public abstract class ShardGrain(ICheckpointStore store) : Grain, IShardGrain
 {
     private readonly ICheckpointStore _store = new GuardedCheckpointStore(store); // its failures reach the caller as CheckpointStoreException

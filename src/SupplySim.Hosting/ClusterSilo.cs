@@ -16,8 +16,12 @@ public sealed class ClusterSilo : IDisposable
 
     private ClusterSilo(IHost host) => _host = host;
 
-    /// <summary>Starts the silo and joins the cluster; throws <see cref="UserInputException"/> (one line) when it cannot join.</summary>
-    public static async Task<ClusterSilo> StartAsync(RedisClusterSettings settings, SiloEndpoints endpoints, TelemetrySettings telemetry, CancellationToken cancellation)
+    /// <summary>
+    /// Starts the silo and joins the cluster; throws <see cref="UserInputException"/> (one line) when it cannot join.
+    /// <paramref name="splitting"/>: when a run is split over silos (default <see cref="RunSplitting.Default"/>); every silo of a cluster should get the same.
+    /// </summary>
+    public static async Task<ClusterSilo> StartAsync(RedisClusterSettings settings, SiloEndpoints endpoints, TelemetrySettings telemetry, CancellationToken cancellation,
+        RunSplitting? splitting = null)
     {
         var builder = TelemetryHosting.CreateHostBuilder(telemetry);
         builder.UseOrleans(silo =>
@@ -34,7 +38,7 @@ public sealed class ClusterSilo : IDisposable
             silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(2));
             silo.Services.AddSingleton<ICheckpointStore>(_ => new RedisCheckpointStore(settings));
             silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromMinutes(30));
-            silo.AddSupplySimGrains();
+            silo.AddSupplySimGrains(splitting);
             silo.AddTelemetry(telemetry);
         });
         var host = TelemetryHosting.Build(builder);

@@ -22,6 +22,9 @@ public sealed class RedisClusterClient : IClusterConnection
     /// <summary>How long connecting may take while no connection attempt failed for want of a listening gateway.</summary>
     public static readonly TimeSpan StartBudget = TimeSpan.FromSeconds(60);
 
+    /// <summary>How long the client waits for the answer to a call before it fails with a TimeoutException (a rollback).</summary>
+    public static readonly TimeSpan ResponseTimeout = TimeSpan.FromSeconds(30);
+
     private readonly IHost _host;
 
     private RedisClusterClient(IHost host) => _host = host;
@@ -40,8 +43,9 @@ public sealed class RedisClusterClient : IClusterConnection
         {
             client.UseRedisClustering(o => o.ConfigurationOptions = settings.Redis(abortOnConnectFail: false));
             client.Configure<ClusterOptions>(o => { o.ServiceId = SupplySimSilo.ServiceId; o.ClusterId = settings.ClusterId; });
-            // A run watches the cluster's silos while a tick is outstanding (RunRecoveryPolicy), so this only bounds calls nobody answers.
-            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(2));
+            // A run watches the cluster's silos while a call is outstanding (RunRecoveryPolicy), so this only bounds a call
+            // lost while every silo lives; the longest call, starting a 10-million-person run, takes a few seconds.
+            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = ResponseTimeout);
             // Every silo of the cluster is a gateway; the client moves to another when the one it uses dies.
             client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(2));
             // A refused connection (nobody listens: the silo is dead) or an empty gateway list fails within ConnectBudget;

@@ -22,7 +22,8 @@ public sealed class RedisServer : IAsyncDisposable
     /// <param name="password">When given, the server requires it (requirepass).</param>
     /// <param name="onPort">The port to listen on (e.g. to restart a server that was stopped); default: a free one.</param>
     /// <param name="tls">When given, the server speaks only TLS on the port (--port 0 --tls-port), with this certificate, and does not ask clients for one.</param>
-    public static async Task<RedisServer> StartAsync(string? password = null, int? onPort = null, RedisTlsFiles? tls = null)
+    /// <param name="dataDir">When given, the server keeps its data there, every write synced (appendonly), so it survives a kill -9 and restart.</param>
+    public static async Task<RedisServer> StartAsync(string? password = null, int? onPort = null, RedisTlsFiles? tls = null, string? dataDir = null)
     {
         var port = onPort ?? FreePort();
         var psi = new ProcessStartInfo("redis-server") { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -30,7 +31,8 @@ public sealed class RedisServer : IAsyncDisposable
             ? new[] { "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture) }
             : ["--port", "0", "--tls-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--tls-cert-file", tls.Certificate, "--tls-key-file", tls.Key,
                "--tls-ca-cert-file", tls.Ca, "--tls-auth-clients", "no"];
-        foreach (var a in listen.Concat(["--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]))
+        string[] persistence = dataDir is null ? ["--appendonly", "no"] : ["--dir", dataDir, "--appendonly", "yes", "--appendfsync", "always"];
+        foreach (var a in listen.Concat(["--bind", "127.0.0.1", "--save", ""]).Concat(persistence))
             psi.ArgumentList.Add(a);
         if (password is not null)
         {
@@ -97,13 +99,21 @@ public sealed class SiloProcess : IAsyncDisposable
     /// <param name="redis">HOST:PORT of the cluster's Redis.</param>
     /// <param name="clusterId">The cluster to join.</param>
     /// <param name="extra">More flags for `supplysim silo` (e.g. --redis-password).</param>
-    public static async Task<SiloProcess> StartAsync(string redis, string clusterId, params string[] extra)
+    public static Task<SiloProcess> StartAsync(string redis, string clusterId, params string[] extra)
+        => StartAsync(redis, clusterId, entryExpiry: true, extra);
+
+    /// <summary>
+    /// Starts a silo; with <paramref name="entryExpiry"/>, its membership entry expires 60 s after its last update (short
+    /// tests; the membership table itself may then expire under a cluster that lives longer).
+    /// </summary>
+    public static async Task<SiloProcess> StartAsync(string redis, string clusterId, bool entryExpiry, params string[] extra)
     {
         var port = RedisServer.FreePort();
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Repo.Root };
+        string[] expiry = entryExpiry ? ["--redis-entry-expiry", "60"] : [];
         foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "supplysim.dll"), "silo", "--redis", redis, "--cluster-id", clusterId,
                      "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                     "--gateway-port", RedisServer.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture), "--redis-entry-expiry", "60" }.Concat(extra))
+                     "--gateway-port", RedisServer.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture) }.Concat(expiry).Concat(extra))
             psi.ArgumentList.Add(a);
         var process = Process.Start(psi)!;
         var silo = new SiloProcess(process, port);
@@ -129,11 +139,14 @@ public sealed class SiloProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Kills the silo at once (no leave): its membership entry stays "Active" in Redis.</summary>
+    /// <summary>Kills the silo at once (no leave): its membership entry stays "Active" in Redis. Again: nothing happens.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         try { _process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
         await _process.WaitForExitAsync();
         _process.Dispose();
     }
+
+    private int _disposed;
 }

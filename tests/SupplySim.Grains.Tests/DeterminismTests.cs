@@ -23,12 +23,20 @@ public class DeterminismTests
         public void Ticked(int tick, string date, IReadOnlyList<string> applied) => Ticks++;
     }
 
-    private static async Task<(string Csv, RunOutcome Outcome)> RunOnCluster(int silos, ulong seed)
+    /// <summary>Splits the quickstart (670,634 agents) into parts of 20,000 agents: one part per silo.</summary>
+    private static readonly RunSplitting SplitSmall = new(20_000);
+
+    private static InProcessTestCluster Cluster(int silos, RunSplitting? splitting = null)
     {
         var builder = new InProcessTestClusterBuilder((short)silos);
         builder.Options.ConfigureFileLogging = false;
-        builder.ConfigureSilo((_, silo) => silo.AddSupplySimGrains());
-        await using var cluster = builder.Build();
+        builder.ConfigureSilo((_, silo) => silo.AddSupplySimGrains(splitting));
+        return builder.Build();
+    }
+
+    private static async Task<(string Csv, RunOutcome Outcome)> RunOnCluster(int silos, ulong seed, RunSplitting? splitting = null)
+    {
+        await using var cluster = Cluster(silos, splitting);
         await cluster.DeployAsync();
         var scenario = ScenarioLoader.Load(Repo.Scenario("quickstart.yaml"));
         var dir = Repo.TempDir($"silos{silos}");
@@ -46,12 +54,12 @@ public class DeterminismTests
     }
 
     [Fact]
-    public async Task Should_Write_Byte_Identical_Metrics_On_One_Two_And_Three_Silos_And_On_Repeat()
+    public async Task Should_Write_Byte_Identical_Metrics_On_One_Two_And_Three_Silos_Whole_Or_Split_And_On_Repeat()
     {
         var one = await RunOnCluster(1, 20190501);
         var two = await RunOnCluster(2, 20190501);
-        var three = await RunOnCluster(3, 20190501);
-        var again = await RunOnCluster(2, 20190501);
+        var three = await RunOnCluster(3, 20190501, SplitSmall);
+        var again = await RunOnCluster(2, 20190501, SplitSmall);
         Assert.True(one.Csv.Length > 100_000);
         Assert.Equal(one.Csv, two.Csv);
         Assert.Equal(one.Csv, three.Csv);
@@ -67,17 +75,12 @@ public class DeterminismTests
     {
         var scenario = ScenarioLoader.Load(Repo.Scenario("quickstart.yaml"));
         var local = new LocalEngine(scenario.Spec, scenario.FirmsPerShard, scenario.PeoplePerShard);
-        var builder = new InProcessTestClusterBuilder(2);
-        builder.Options.ConfigureFileLogging = false;
-        builder.ConfigureSilo((_, silo) => silo.AddSupplySimGrains());
-        await using var cluster = builder.Build();
+        await using var cluster = Cluster(2, SplitSmall);
         await cluster.DeployAsync();
         var run = cluster.Client.GetGrain<IRunGrain>("equivalence");
         var info = await run.Start(new RunRequest(Model.World.SpecJson.Serialize(scenario.Spec), scenario.FirmsPerShard, scenario.PeoplePerShard));
         Assert.Equal(local.Coordinator.Metrics.Catalog.Select(k => k.Metric), info.Metrics);
-        var stats = await cluster.Client.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
-        var shardSilos = stats.Where(s => s.GrainId.ToString().Contains("equivalence/", StringComparison.Ordinal)).Select(s => s.SiloAddress).Distinct().Count();
-        Assert.Equal(2, shardSilos);
+        Assert.Equal(2, (await ShardSilos(cluster, "equivalence")).Length);
         for (var t = 0; t < info.Ticks; t++)
         {
             var grain = await run.Tick(t);
@@ -85,6 +88,43 @@ public class DeterminismTests
             Assert.Equal(engine.Select(BitConverter.DoubleToInt64Bits), grain.Values.Select(BitConverter.DoubleToInt64Bits));
         }
         await run.Stop();
+    }
+
+    private static async Task<SiloAddress[]> ShardSilos(InProcessTestCluster cluster, string runId)
+    {
+        var stats = await cluster.Client.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
+        return stats.Where(s => s.GrainId.ToString().Contains(runId + "/", StringComparison.Ordinal)).Select(s => s.SiloAddress).Distinct().ToArray();
+    }
+
+    [Fact]
+    public async Task Should_Place_Every_Shard_On_The_Silo_Of_Its_Run_When_The_Run_Fits_On_One()
+    {
+        var scenario = ScenarioLoader.Load(Repo.Scenario("quickstart.yaml"));
+        await using var cluster = Cluster(3);
+        await cluster.DeployAsync();
+        var json = Model.World.SpecJson.Serialize(scenario.Spec);
+        foreach (var id in new[] { "whole-a", "whole-b", "whole-c" })
+        {
+            await cluster.Client.GetGrain<IRunGrain>(id).Start(new RunRequest(json, scenario.FirmsPerShard, scenario.PeoplePerShard));
+            var shardSilos = await ShardSilos(cluster, id);
+            Assert.Single(shardSilos);
+            var stats = await cluster.Client.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
+            Assert.Equal(shardSilos[0], stats.Single(s => s.GrainId.ToString().EndsWith("/" + id, StringComparison.Ordinal)).SiloAddress);
+        }
+    }
+
+    [Fact]
+    public void Should_Keep_Firms_With_The_Coordinator_And_Deal_Populations_Out_By_Size_When_Split()
+    {
+        var spec = ScenarioLoader.Load(Repo.Path("benchmarks", "scenarios", "national-10m.yaml"));
+        var layout = new Model.World.Layout(spec.Spec, spec.FirmsPerShard, spec.PeoplePerShard);
+        Assert.Equal(1, RunSplitting.Default.Parts(1_021_049, 2)); // the baseline stays whole
+        Assert.Equal(2, RunSplitting.Default.Parts(layout.TotalAgents, 2));
+        var parts = RunSplitting.Assign(layout, 2);
+        Assert.All(layout.Shards.Where(s => s.Kind != Model.World.ActorKind.UserPopulation), s => Assert.Equal(0, parts[s.Index]));
+        var people = new long[2];
+        foreach (var s in layout.MarketShards) people[parts[s.Index]] += s.Count;
+        Assert.InRange(Math.Abs(people[0] - people[1]), 0, layout.MarketShards.Max(s => s.Count));
     }
 
     [Fact]

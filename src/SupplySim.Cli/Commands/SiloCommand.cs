@@ -31,12 +31,19 @@ public static class SiloCommand
         };
         var port = new Option<int>("--port") { Description = "Silo-to-silo port; each silo on a machine needs its own.", HelpName = "N", DefaultValueFactory = _ => DefaultPort };
         var gatewayPort = new Option<int>("--gateway-port") { Description = "Port clients (run/compare/sweep --redis) connect to; each silo on a machine needs its own.", HelpName = "N", DefaultValueFactory = _ => DefaultGatewayPort };
+        var splitAbove = new Option<long>("--split-above")
+        {
+            Description = "Split a run over several silos only when it has more agents than this (one part per this many agents, at most one per silo); smaller runs live whole on one silo. Give every silo of a cluster the same value.",
+            HelpName = "AGENTS",
+            DefaultValueFactory = _ => RunSplitting.Default.AgentsPerSilo,
+        };
         var cmd = new Command("silo", "Start a worker silo of a cluster whose membership is in Redis; `run`, `compare` and `sweep` with --redis submit to it. Runs until Ctrl+C.");
         flags.AddTo(cmd);
         cmd.Options.Add(advertise);
         cmd.Options.Add(kubernetes);
         cmd.Options.Add(port);
         cmd.Options.Add(gatewayPort);
+        cmd.Options.Add(splitAbove);
         var telemetryOptions = new TelemetryOptions();
         telemetryOptions.AddTo(cmd);
         cmd.SetAction(async (parse, cancellation) =>
@@ -45,6 +52,7 @@ public static class SiloCommand
             var (siloPort, gwPort) = (parse.GetValue(port), parse.GetValue(gatewayPort));
             foreach (var (p, name) in new[] { (siloPort, "--port"), (gwPort, "--gateway-port") })
                 if (p is < 1 or > 65535) throw new UserInputException($"{name} must be a port from 1 to 65535, got {p}");
+            if (parse.GetValue(splitAbove) < 1) throw new UserInputException($"--split-above must be a number of agents of at least 1, got {parse.GetValue(splitAbove)}");
             if (siloPort == gwPort) throw new UserInputException($"--port and --gateway-port are both {siloPort}; give them different ports");
             var endpoints = Endpoints(parse.GetValue(advertise), parse.GetValue(kubernetes), settings.ClusterId, siloPort, gwPort);
             const string notHere = "--advertise must be an address of this machine";
@@ -53,7 +61,7 @@ public static class SiloCommand
             var telemetry = telemetryOptions.Read(parse);
             await RedisProbe.CheckAsync(settings, requireMembers: false);
 
-            using var silo = await ClusterSilo.StartAsync(settings, endpoints, telemetry, cancellation);
+            using var silo = await ClusterSilo.StartAsync(settings, endpoints, telemetry, cancellation, new RunSplitting(parse.GetValue(splitAbove)));
             var where = endpoints.Pod is { } pod ? $" in pod {pod.Namespace}/{pod.Name}" : "";
             console.Profile.Out.Writer.WriteLine(
                 $"silo ready: cluster {settings.ClusterId}, silo {endpoints.Address}:{siloPort}, gateway {endpoints.Address}:{gwPort}{where}, membership in Redis at {settings.Endpoint} (Ctrl+C stops it)");

@@ -57,7 +57,7 @@ public static class RunExecutor
     /// Runs one scenario to its end. Every <paramref name="checkpointEvery"/> ticks (default: the scenario's
     /// sharding.checkpoint-every) the grains checkpoint; when a silo dies the run rolls back to the last checkpoint
     /// on the surviving silos, metrics.csv is cut back to that tick, and the run replays (at most
-    /// <see cref="RunRecoveryPolicy.MaxRecoveries"/> times), so the files are the same as if nothing had failed.
+    /// <see cref="RunRecoveryPolicy.MaxRecoveries"/> times from one checkpoint), so the files are the same as if nothing had failed.
     /// With <paramref name="captureMarket"/> the outcome carries what the run's people saw of their markets; with <paramref name="held"/>
     /// the run's people face that instead of their own markets (docs/experiments.md#direct-and-market-effects).
     /// </summary>
@@ -71,9 +71,9 @@ public static class RunExecutor
         var clock = Stopwatch.StartNew();
         var run = grains.GetGrain<IRunGrain>($"{spec.Name}/{seed}/{Guid.NewGuid():N}");
         var request = new RunRequest(SpecJson.Serialize(spec), scenario.FirmsPerShard, scenario.PeoplePerShard, CheckpointEvery: checkpointEvery ?? scenario.CheckpointEvery, CaptureMarket: captureMarket);
-        var info = await run.Start(request);
-        var policy = new RunRecoveryPolicy(grains);
-        var silos = await policy.NoteSilosAsync();
+        using var policy = new RunRecoveryPolicy(grains);
+        var info = await policy.StartAsync(run, request, cancellation);
+        var silos = policy.SiloCount;
         progress.Started(info.Ticks, info.Shards, info.Agents);
 
         var headline = new Headline(info.Metrics, info.Dimensions);
@@ -85,7 +85,6 @@ public static class RunExecutor
         var recoveries = new List<RunRecovery>();
         var checkpoints = new CheckpointStats(request.CheckpointEvery);
         var seen = captureMarket ? new double[info.Ticks][] : null; // by tick: a replay after a rollback overwrites
-        var epoch = 0;
         var ticks = 0;
         string? lostCluster = null;
         var metricsPath = Path.Combine(outDir, "metrics.csv");
@@ -117,9 +116,11 @@ public static class RunExecutor
                     catch (Exception e) when (RunRecoveryPolicy.IsRecoverable(e) && !cancellation.IsCancellationRequested)
                     {
                         var siloLost = !RunRecoveryPolicy.IsStoreFailure(e);
-                        if (recoveries.Count >= RunRecoveryPolicy.MaxRecoveries)
-                            throw new ClusterLostException($"the run {(siloLost ? "lost a silo" : "lost its checkpoint store")} for the {recoveries.Count + 1}th time (at tick {t}) and gives up after {RunRecoveryPolicy.MaxRecoveries} recoveries: {RunRecoveryPolicy.Describe(e)}");
-                        info = await policy.RestoreAsync(run, request, restorePoint.Tick, () => ++epoch, cancellation);
+                        // Repeated faults are survived while the run gets past a new checkpoint between them.
+                        var stuck = recoveries.Count(r => r.RestoredTick == restorePoint.Tick);
+                        if (stuck >= RunRecoveryPolicy.MaxRecoveries)
+                            throw new ClusterLostException($"the run {(siloLost ? "lost a silo" : "lost its checkpoint store")} for the {stuck + 1}th time (at tick {t}) without getting past the checkpoint after tick {restorePoint.Tick}, and gives up: {RunRecoveryPolicy.Describe(e)}");
+                        info = await policy.RestoreAsync(run, request, restorePoint.Tick, cancellation);
                         csv.Truncate(restorePoint.CsvLength);
                         unconfirmed.Clear();
                         var recovery = new RunRecovery(t, restorePoint.Tick, Stopwatch.GetElapsedTime(asked), RunRecoveryPolicy.Describe(e), siloLost);
