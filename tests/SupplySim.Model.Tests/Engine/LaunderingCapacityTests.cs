@@ -13,7 +13,7 @@ public class LaunderingCapacityTests
 {
     private const string Scenario = "laundering-capacity.yaml";
     private static readonly Action<ScenarioDocument> WithoutAml = d => d.Set("extends", "baseline.yaml");
-    private const double BulkCashCapacity = 2e8, Threshold = 5.5e8;
+    private const double BulkCashCapacity = 1.7e8, Threshold = 5.8e8;
 
     private static double BankUsd(ScenarioRun run, int from, int to)
         => run.Sum("laundered_usd", "method=mirror", from, to) + run.Sum("laundered_usd", "method=trade-based", from, to) + run.Sum("laundered_usd", "method=casino", from, to);

@@ -16,6 +16,10 @@ public class LaunderingInnovationTests
         foreach (var method in new[] { "mirror", "trade-based", "casino" }) d.Set($"actors.launderers[method={method}].innovation-rate", 0.1);
     };
 
+    // CN's mirror network at half the baseline's fee, so that labs still use it after the spin-up's reviews (at 4% its fee
+    // after CN's money-stage risk is above the others' and it carries nothing): three bank-touching networks with clients.
+    private static readonly Action<ScenarioDocument> MirrorUsed = d => d.Set("actors.launderers[method=mirror].fee", 0.02);
+
     private static readonly string[] Aml = ["{ type: aml-cooperation, date: 2018-01, jurisdiction: [CN, MX], with: US, intensity: 1 }"];
 
     private static double Risk(ScenarioRun run, int tick, string method) => run.Value(tick, "laundering_risk", $"method={method}");
@@ -27,10 +31,10 @@ public class LaunderingInnovationTests
     [Fact]
     public void Should_Erode_The_Aml_Effect_As_Bank_Touching_Networks_Innovate_After_Losses()
     {
-        var innovating = ScenarioRun.Of("baseline.yaml", interventions: Aml, edits: Innovating);
-        var innovatingNoAml = ScenarioRun.Of("baseline.yaml", edits: Innovating);
-        var plain = ScenarioRun.Of("baseline.yaml", interventions: Aml);
-        var plainNoAml = ScenarioRun.Of("baseline.yaml");
+        var innovating = ScenarioRun.Of("baseline.yaml", interventions: Aml, edits: [MirrorUsed, Innovating]);
+        var innovatingNoAml = ScenarioRun.Of("baseline.yaml", edits: [MirrorUsed, Innovating]);
+        var plain = ScenarioRun.Of("baseline.yaml", interventions: Aml, edits: MirrorUsed);
+        var plainNoAml = ScenarioRun.Of("baseline.yaml", edits: MirrorUsed);
         int aml = plain.TickOf("2018-01"), end = plain.TickOf("2022-01");
 
         // The series exists only where a group innovates, one per method, and starts at 1.
@@ -38,14 +42,14 @@ public class LaunderingInnovationTests
         Assert.Equal(6, innovating.Catalog.Count(k => k.Metric == "laundering_risk"));
         foreach (var m in new[] { "mirror", "trade-based", "casino", "crypto", "bulk-cash", "wildlife-barter" }) Assert.Equal(1.0, Risk(innovating, 0, m));
 
-        // Networks that lose money innovate: the trade-based risk never rises and ends well below 1, above the 0.3 floor.
-        // Networks that lose nothing keep their risk: CA has no money-stage enforcement, so its casinos lose nothing; CN's mirror
-        // network carries nothing once the spin-up has let labs review their launderers (docs/model.md#spin-up: under CN's
-        // money-stage pressure its fee after risk is above the others'); the other methods do not innovate.
+        // Networks that lose money innovate: the trade-based risk never rises and ends well below 1, above the 0.3 floor, and the
+        // mirror network, which carries money here, innovates too. Networks that lose nothing keep their risk: CA has no
+        // money-stage enforcement, so its casinos lose nothing; the other methods do not innovate.
         for (var t = 1; t < end; t++) Assert.True(Risk(innovating, t, "trade-based") <= Risk(innovating, t - 1, "trade-based"), $"trade-based risk rose at tick {t}");
         Assert.InRange(Risk(innovating, end, "trade-based"), 0.3, 0.9);
-        Assert.Equal(0, innovating.Sum("laundered_usd", "method=mirror", 0, end));
-        foreach (var m in new[] { "mirror", "casino", "crypto", "bulk-cash", "wildlife-barter" }) Assert.Equal(1.0, Risk(innovating, end, m));
+        Assert.True(innovating.Sum("laundered_usd", "method=mirror", 0, end) > 0);
+        Assert.InRange(Risk(innovating, end, "mirror"), 0.3, 0.99);
+        foreach (var m in new[] { "casino", "crypto", "bulk-cash", "wildlife-barter" }) Assert.Equal(1.0, Risk(innovating, end, m));
 
         // What AML cooperation adds to the share of laundered USD that is seized falls back year after year as the exposed networks
         // find new cover, to under half of its first year by 2021; without innovation it holds. (Shares, not USD: the market, and
