@@ -46,7 +46,7 @@ public class AdaptiveAllocationRunTests
         for (var t = 0; t < end; t++)
             Assert.Equal(scripted.Value(t, "enforcement_spend_usd", "agency=CN-MPS"), adaptive.Value(t, "enforcement_spend_usd", "agency=CN-MPS"));
         Assert.Equal(40e6, adaptive.Value(change, "enforcement_spend_usd", "agency=CN-MPS"));
-        Assert.InRange(Share(adaptive, change, "route") - Share(adaptive, change - 1, "route"), 0, 0.05);
+        Assert.InRange(Share(adaptive, change, "route") - Share(adaptive, change - 1, "route"), -0.05, 0.05); // where it was: within 5 points either way
 
         // Seizures in transit (precursor and drug) rise against the scripted run.
         var seized = adaptive.Sum("seized_kg", "stage=route", 0, end);
