@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Cluster scaling measurement (docs/performance.md#cluster-scaling): one experiment submitted with --redis to
 # a cluster of 1, then 2, ... `supplysim silo` processes, each pinned to its own core with taskset, on a private
-# redis-server. Prints, per silo count, the client's wall time and the silos' CPU time (user+system, read from
-# /proc/PID/stat before and after the client ran, so silo start-up is not counted) and checks that metrics.csv is
-# byte-identical across silo counts.
+# redis-server. Prints, per silo count, the client's wall time, the silos' CPU time (user+system, read from
+# /proc/PID/stat before and after the client ran, so silo start-up is not counted) and the client's CPU time, and the
+# hash of all metrics.csv files, which must be the same for every silo count.
 #
 # Usage: scripts/cluster-scaling.sh [-s "1 2"] [-n REPEATS] [-o DIR] [-w] -- ARGS FOR `supplysim run`
 #   -w  warm the cluster first (the same command with --replicates = 2 x silos, not measured): a long-lived cluster
@@ -62,7 +62,7 @@ start_silo() { # $1 index, $2 redis endpoint, $3 cluster id
   echo "silo $i did not start: $(cat "$log")" >&2; exit 1
 }
 
-printf "%-6s %-7s %9s %9s %s\n" silos repeat wall_s silo_cpu_s metrics_sha256
+printf "%-6s %-7s %9s %9s %9s %s\n" silos repeat wall_s silo_cpu_s client_cpu_s metrics_sha256
 for k in $counts; do
   for r in $(seq "$repeats"); do
     port=$(free_port); bind=127.0.0.1; [[ ${NETNS:-0} == 1 ]] && bind="127.0.0.1 10.77.0.1"
@@ -80,13 +80,15 @@ for k in $counts; do
     fi
     before=0; for p in "${procs[@]}"; do before=$(echo "$before + $(cpu_of "$p")" | bc); done
     dir="$out/k$k-r$r"; start=$(date +%s.%N)
-    "${supplysim[@]}" run "$@" --out "$dir" --redis "$redis" --cluster-id "$id" > "$out/client-k$k-r$r.log" 2>&1 \
-      || { echo "client failed: $(tail -3 "$out/client-k$k-r$r.log")" >&2; exit 1; }
+    TIMEFORMAT='%U %S'
+    { time "${supplysim[@]}" run "$@" --out "$dir" --redis "$redis" --cluster-id "$id" > "$out/client-k$k-r$r.log" 2>&1 \
+      || { echo "client failed: $(tail -3 "$out/client-k$k-r$r.log")" >&2; exit 1; } ; } 2> "$out/client-time"
     end=$(date +%s.%N)
+    client_cpu=$(awk '{ printf "%.2f", $1 + $2 }' "$out/client-time")
     after=0; for p in "${procs[@]}"; do after=$(echo "$after + $(cpu_of "$p")" | bc); done
     sha=$(find "$dir" -name metrics.csv | sort | xargs cat | sha256sum | cut -c1-16)
     each=""; for p in "${procs[@]}"; do each+=" $(cpu_of "$p")"; done
-    printf "%-6s %-7s %9.2f %9.2f %s (silo CPU totals:%s)\n" "$k" "$r" "$(echo "$end - $start" | bc)" "$(echo "$after - $before" | bc)" "$sha" "$each"
+    printf "%-6s %-7s %9.2f %9.2f %9.2f %s (silo CPU totals:%s)\n" "$k" "$r" "$(echo "$end - $start" | bc)" "$(echo "$after - $before" | bc)" "$client_cpu" "$sha" "$each"
     cleanup
   done
 done
