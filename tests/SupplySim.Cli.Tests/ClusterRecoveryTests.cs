@@ -28,7 +28,7 @@ public class ClusterRecoveryTests
             var local = await CliProcess.Run("run", "scenarios/baseline.yaml", "--out", embedded);
             Assert.True(local.ExitCode == 0, local.StdErr + local.StdOut);
 
-            // The baseline (1,021,049 agents) is split over both silos, so whichever dies held part of the run.
+            // The baseline (about 2.6 million agents) is split over both silos, so whichever dies held part of the run.
             string[] split = ["--split-above", "500000"];
             var silos = await Task.WhenAll(SiloProcess.StartAsync(redis.Endpoint, id, split), SiloProcess.StartAsync(redis.Endpoint, id, split));
             await using var survivor = silos[0];
