@@ -42,8 +42,9 @@ public sealed class ClusterSilo : IDisposable
                 o.GatewayListeningEndpoint = new IPEndPoint(address, gatewayPort);
             });
             silo.Configure<ClusterMembershipOptions>(SupplySimSilo.FailureDetection);
-            // Calls to a silo that died fail when membership declares it dead (seconds); this only bounds a call nobody answers.
-            silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(2));
+            // Calls to a silo that died fail when membership declares it dead (seconds); this bounds a call nobody answers,
+            // which would otherwise hold its coordinator (not reentrant) and make the client's restore wait behind it.
+            silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(20));
             silo.Services.AddSingleton<ICheckpointStore>(_ => new RedisCheckpointStore(settings));
             silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromMinutes(30));
             silo.AddSupplySimGrains(splitting);
