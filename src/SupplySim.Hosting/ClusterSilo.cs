@@ -34,8 +34,9 @@ public sealed class ClusterSilo : IDisposable
             silo.Configure<ClusterOptions>(o => { o.ServiceId = SupplySimSilo.ServiceId; o.ClusterId = settings.ClusterId; });
             endpoints.ConfigureOn(silo);
             silo.Configure<ClusterMembershipOptions>(SupplySimSilo.FailureDetection);
-            // Calls to a silo that died fail when membership declares it dead (seconds); this only bounds a call nobody answers.
-            silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(2));
+            // Calls to a silo that died fail when membership declares it dead (seconds); this bounds a call nobody answers,
+            // which would otherwise hold its coordinator (not reentrant) and make the client's restore wait behind it.
+            silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(20));
             silo.Services.AddSingleton<ICheckpointStore>(_ => new RedisCheckpointStore(settings));
             silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromMinutes(30));
             silo.AddSupplySimGrains(splitting);
