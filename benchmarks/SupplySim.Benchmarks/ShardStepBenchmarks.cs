@@ -39,7 +39,7 @@ public class ShardStepBenchmarks
         var outboxes = shards.Select(_ => new Outbox(layout)).ToArray();
         var current = shards.Select(_ => new List<(int, byte[])>()).ToArray();
         var next = shards.Select(_ => new List<(int, byte[])>()).ToArray();
-        for (var tick = 0; tick < WarmTicks; tick++)
+        for (var tick = coordinator.FirstTick; tick < WarmTicks; tick++) // from the spin-up, as a run does
         {
             var ctx = new StepContext(tick, coordinator.BeginTick(tick));
             var folded = coordinator.Reports.New();
