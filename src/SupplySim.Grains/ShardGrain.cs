@@ -40,7 +40,7 @@ public abstract class ShardGrain(ICheckpointStore store) : Grain, IShardGrain
         _outbox = new Outbox(layout);
         _peers = layout.Shards.Select(s => ShardAddress.Get(GrainFactory, _runId, s)).ToArray();
         _inbox.Clear();
-        _lastTick = -spec.SpinUpMonths - 1; // a fresh shard's first tick is the spin-up's first
+        _lastTick = spec.FirstTick - 1; // a fresh shard's first tick is the spin-up's first
         _epoch = init.Epoch;
         if (init.RestoreTick >= 0)
         {

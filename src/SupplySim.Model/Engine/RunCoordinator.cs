@@ -47,7 +47,7 @@ public sealed class RunCoordinator
     }
 
     /// <summary>The first tick of a fresh run: negative when the scenario spins up before its start (<see cref="WorldSpec.SpinUpMonths"/>).</summary>
-    public int FirstTick => -Spec.SpinUpMonths;
+    public int FirstTick => Spec.FirstTick;
 
     /// <summary>The next tick this coordinator expects (the tick after the last one ended).</summary>
     public int NextTick => _nextTick;

@@ -19,6 +19,8 @@ public sealed record WorldSpec
     /// from a consistent state (docs/model.md#spin-up). Ticks before 0 are spin-up ticks; nothing of them is reported.
     /// </summary>
     public int SpinUpMonths { get; init; }
+    /// <summary>The first tick of a fresh run: negative when it spins up before its start.</summary>
+    [System.Text.Json.Serialization.JsonIgnore] public int FirstTick => -SpinUpMonths;
     public const int DefaultSpinUpMonths = 24;
     public required JurisdictionSpec[] Jurisdictions { get; init; }
     public required SubstanceSpec[] Substances { get; init; }
