@@ -55,7 +55,7 @@ public static class ScenarioSchema
     private static JsonObject Sharding() => Object("How many agents one grain holds, and how often the grains checkpoint (speed and resilience, not results).",
         ("firms-per-shard", Integer(1, 1_000_000, 5_000, "Firms (suppliers, brokers, labs, launderers) per shard grain."), false),
         ("people-per-shard", Integer(1, 100_000_000, 250_000, "Simulated people per user-population shard grain."), false),
-        ("checkpoint-every", Integer(0, 1200, Scenario.DefaultCheckpointEvery, "Ticks between checkpoints of every shard's state; a run that loses a silo rolls back to the last one and replays. 0 turns checkpoints off. --checkpoint-every overrides it."), false));
+        ("checkpoint-every", Integer(0, 1200, Scenario.DefaultCheckpointEvery, "Ticks between checkpoints of every shard's state on a cluster; a run that loses a silo rolls back to the last one and replays. 0 turns checkpoints off; the embedded silo takes none. --checkpoint-every overrides it."), false));
 
     private static JsonObject World() => Object("Jurisdictions, substances, synthesis routes and the scheduling in force at the start.",
         ("jurisdictions", Names("Jurisdiction ids, e.g. [CN, IN, MX, US-NE, US-MW, US-S, US-W]."), true),

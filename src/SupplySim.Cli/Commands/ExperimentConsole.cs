@@ -27,7 +27,9 @@ public static class ExperimentConsole
         foreach (var s in plan.Scenarios.DistinctBy(s => s.Name)) console.MarkupLineInterpolated($"[bold]{s.Name}[/]: {s.Question}");
         var progress = new ExperimentConsoleProgress(console) { Reused = session.RunsReused };
         TelemetryAnnouncer.Announce(console, telemetry);
-        var outcomes = await progress.Track(plan, () => session.RunAsync(silo.Grains, progress, cancellation, checkpointEvery));
+        // On the embedded silo a checkpoint has nothing to recover (the silo dies only with this process), so none is taken unless asked for.
+        var every = checkpointEvery ?? (cluster is null ? 0 : null);
+        var outcomes = await progress.Track(plan, () => session.RunAsync(silo.Grains, progress, cancellation, every));
         if (plan.Runs == 1 && outcomes[0] is { } single)
             console.WriteLine($"{single.TicksRun} ticks on {single.Silos} silo{(single.Silos == 1 ? "" : "s")} ({single.Shards} shards) in {single.Wall.TotalSeconds:F1} s; overdose deaths: {single.DeathsTotal:N0}");
         else

@@ -30,7 +30,7 @@ public sealed class ExperimentOptions
 
     public Option<int?> CheckpointEvery { get; } = new("--checkpoint-every")
     {
-        Description = $"Ticks between checkpoints of every shard (default: the scenario's sharding.checkpoint-every, else {Scenarios.Scenario.DefaultCheckpointEvery}; 0: none). A run that loses a silo rolls back to the last one and replays; results do not depend on it.",
+        Description = $"Ticks between checkpoints of every shard (default on a cluster: the scenario's sharding.checkpoint-every, else {Scenarios.Scenario.DefaultCheckpointEvery}; on the embedded silo: none; 0: none). A run that loses a silo rolls back to the last one and replays; results do not depend on it.",
         HelpName = "K",
         CustomParser = r => Whole(r, "--checkpoint-every", 0, 1200) is { } v ? (int)v : null,
     };

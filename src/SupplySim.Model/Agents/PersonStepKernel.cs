@@ -25,7 +25,7 @@ namespace SupplySim.Model.Agents;
 /// therefore identical for any core count and any degree of parallelism.</item>
 /// </list>
 /// </summary>
-public static class PersonStepKernel
+public static partial class PersonStepKernel
 {
     /// <summary>People per chunk: a fixed constant, so chunk boundaries never depend on the machine.</summary>
     public const int ChunkSize = 1 << 16;
@@ -33,8 +33,8 @@ public static class PersonStepKernel
     /// <summary>Upper bound on the threads one shard's step may use (-1: the thread pool decides). Does not change results.</summary>
     public static int MaxDegreeOfParallelism { get; set; } = -1;
 
-    /// <summary>Use the AVX-512 path where the CPU has it (tests turn it off to compare with the scalar path).</summary>
-    internal static bool VectorEnabled { get; set; } = true;
+    /// <summary>The widest path this CPU has; tests set a narrower one to compare paths. Does not change results.</summary>
+    internal static KernelPath Path { get; set; } = KernelPaths.Best;
 
     private const ulong Golden = 0x9E3779B97F4A7C15UL;
     private const long One = 1L << 53;
@@ -177,9 +177,11 @@ public static class PersonStepKernel
 
         var key = rules.TickKey + (ulong)(rules.FirstIndex + start) * Golden;
         var i = start;
-        if (VectorEnabled && Vector512.IsHardwareAccelerated && Avx512DQ.IsSupported)
+        if (Path == KernelPath.Avx512)
             i = RunVector(ref s0, ref t0, k, next, newDeath, i, end, ref key, uptakeK, ref free, ref died);
-        for (; i < end; i++, key += Golden) StepOne(ref s0, ref t0, ref k0, ref n0, ref d0, uptakeK, i, key, ref free, ref died);
+        else if (Path == KernelPath.Avx2)
+            i = RunAvx2(ref s0, ref t0, k, next, newDeath, i, end, ref key, uptakeK, ref free, ref died);
+        died += RunScalar(ref s0, ref t0, ref k0, ref n0, ref d0, uptakeK, i, end, key, ref free);
         var deaths = died & 0xFFFF_FFFF;
         var deathsStim = died >> 32;
         freePlaces = free;
@@ -187,6 +189,30 @@ public static class PersonStepKernel
         for (var s = 0; s <= EnumNames.LivingStateCount; s++) row[s] = span.Count((byte)s);
         row[EnumNames.LivingStateCount + 1] = deaths;
         row[EnumNames.LivingStateCount + 2] = deathsStim;
+    }
+
+    /// <summary>
+    /// People <paramref name="i"/> to <paramref name="end"/> one by one; returns their deaths packed as in RunChunk.
+    /// Most people never used or are dead, and for them the full rule changes nothing unless a non-user starts: the
+    /// dead are skipped and a non-user costs one draw and one compare (the same draw and threshold as
+    /// <see cref="StepOne"/>, so results are identical). Its own method so the key, places and deaths stay in
+    /// registers (RunChunk passes them by reference to RunVector, which kept them in memory there).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static long RunScalar(ref byte s0, ref byte t0, ref long k0, ref byte n0, ref byte d0, long uptakeK, int i, int end, ulong key, ref long freePlaces)
+    {
+        long free = freePlaces, died = 0;
+        for (; i < end; i++, key += Golden)
+        {
+            int s = Unsafe.Add(ref s0, i);
+            if (s == (int)PersonState.Dead) continue;
+            // A non-user's thresholds are all K0 of its combo (Build): r >= K0 keeps it a non-user, trait unchanged.
+            if (s == (int)PersonState.NoUse
+                && (long)(Randomness.CounterRng.Mix(key) >> 11) >= Unsafe.Add(ref k0, (Unsafe.Add(ref t0, i) & 1) << 2)) continue;
+            StepOne(ref s0, ref t0, ref k0, ref n0, ref d0, uptakeK, i, key, ref free, ref died);
+        }
+        freePlaces = free;
+        return died;
     }
 
     /// <summary>One person (the scalar rule; the vector path below computes the same, 8 people at a time).</summary>

@@ -10,14 +10,14 @@ public static class Inbox
         for (var i = 1; i < ordered.Length; i++)
             if (ordered[i].Source == ordered[i - 1].Source)
                 throw new InvalidOperationException($"two batches from shard {ordered[i].Source} in one tick");
-        var total = ordered.Sum(b => b.Payload.Length);
-        var bytes = new byte[total];
+        var messages = new Message[ordered.Sum(b => Message.Unpack(b.Payload).Length)];
         var at = 0;
         foreach (var b in ordered)
         {
-            b.Payload.CopyTo(bytes, at);
-            at += b.Payload.Length;
+            var batch = Message.Unpack(b.Payload);
+            batch.CopyTo(messages.AsSpan(at));
+            at += batch.Length;
         }
-        return Message.Unpack(bytes).ToArray();
+        return messages;
     }
 }
