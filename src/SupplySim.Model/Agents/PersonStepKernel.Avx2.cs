@@ -72,12 +72,10 @@ public static partial class PersonStepKernel
         // Byte 0 of each 32-bit lane to bytes 0..3 of its 128-bit half (vpshufb works within halves).
         var lowBytes = Vector256.Create((byte)0, 4, 8, 12, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80,
             0, 4, 8, 12, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80);
-        ref var k0 = ref MemoryMarshal.GetReference(k);
-        ref byte n0 = ref MemoryMarshal.GetReference(next);
-        ref byte d0 = ref MemoryMarshal.GetReference(newDeath);
-        long deaths = 0, deathsStim = 0;
+        long deaths = 0, deathsStim = 0, places = free;
+        var at = key; // locals, not the references: kept in registers
 
-        for (; i + 8 <= end; i += 8, key += unchecked(8 * Golden))
+        for (; i + 8 <= end; i += 8, at += unchecked(8 * Golden))
         {
             var r = DrawTops(keysA, keysB, c1Lo, c1Hi, c2Lo, c2Hi, bias);
             keysA += step;
@@ -97,18 +95,17 @@ public static partial class PersonStepKernel
 
             var seekers = (uint)Avx.MoveMask((Avx2.CompareEqual(s, oud) & Avx2.CompareEqual(nx, moud)).AsSingle());
             var wanted = BitOperations.PopCount(seekers);
-            if (!Avx.TestZ(tie, tie) || wanted > free)
+            if (!Avx.TestZ(tie, tie) || wanted > places)
             {
                 // A tie in the top bits, or places running out inside this block: person by person, in order.
-                long blockDied = 0;
-                for (var j = 0; j < 8; j++) StepOne(ref s0, ref t0, ref k0, ref n0, ref d0, uptakeK, i + j, key + (ulong)j * Golden, ref free, ref blockDied);
+                var blockDied = StepEight(ref s0, ref t0, k, next, newDeath, uptakeK, i, at, ref places);
                 deaths += blockDied & 0xFFFF_FFFF;
                 deathsStim += blockDied >> 32;
                 Avx2Tables(k, next, v);
                 k1a = Vector256.LoadUnsafe(ref v0, 16); k2a = Vector256.LoadUnsafe(ref v0, 32);
                 continue;
             }
-            if (wanted > 0 && (free -= wanted) == 0)
+            if (wanted > 0 && (places -= wanted) == 0)
             {
                 CloseTreatment(k);
                 Avx2Tables(k, next, v);
@@ -125,7 +122,20 @@ public static partial class PersonStepKernel
             Unsafe.WriteUnaligned(ref Unsafe.Add(ref t0, i), LowBytes(tr, lowBytes));
         }
         died += deaths | (deathsStim << 32);
+        free = places;
+        key = at;
         return i;
+    }
+
+    /// <summary>People i to i + 7 by the scalar rule; their deaths packed as in RunChunk. Not inlined: it keeps the vector loop's registers free.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static long StepEight(ref byte s0, ref byte t0, Span<long> k, ReadOnlySpan<byte> next, ReadOnlySpan<byte> newDeath, long uptakeK, int i, ulong key, ref long places)
+    {
+        long died = 0;
+        for (var j = 0; j < 8; j++)
+            StepOne(ref s0, ref t0, ref MemoryMarshal.GetReference(k), ref MemoryMarshal.GetReference(next), ref MemoryMarshal.GetReference(newDeath),
+                uptakeK, i + j, key + (ulong)j * Golden, ref places, ref died);
+        return died;
     }
 
     /// <summary>
@@ -189,7 +199,7 @@ public static partial class PersonStepKernel
     /// <summary>Each lane's entry of a 12-entry table held as two registers (combos 0-7 and 8-15).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<int> Look(Vector256<int> a, Vector256<int> b, Vector256<int> c, Vector256<int> upper)
-        => Vector256.ConditionalSelect(upper, Avx2.PermuteVar8x32(b, c), Avx2.PermuteVar8x32(a, c));
+        => Avx2.BlendVariable(Avx2.PermuteVar8x32(a, c).AsByte(), Avx2.PermuteVar8x32(b, c).AsByte(), upper.AsByte()).AsInt32();
 
     /// <summary>The low byte of each of the eight lanes, as eight consecutive bytes.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
