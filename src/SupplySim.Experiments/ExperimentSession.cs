@@ -15,6 +15,9 @@ namespace SupplySim.Experiments;
 /// </summary>
 public sealed class ExperimentSession(ExperimentPlan plan, string outDir, int parallel, OutputOptions? output = null)
 {
+    /// <summary>Runs at a time; settable until <see cref="RunAsync"/> (a cluster's default is known only once connected).</summary>
+    public int Parallel { get; set; } = parallel;
+
     private readonly OutputOptions _output = output ?? OutputOptions.Default;
     private readonly DateTimeOffset _started = DateTimeOffset.UtcNow;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
@@ -45,7 +48,7 @@ public sealed class ExperimentSession(ExperimentPlan plan, string outDir, int pa
         {
             try
             {
-                await ExperimentRunner.RunMissingAsync(grains, plan, outDir, parallel, new Recorder(this, progress), cancellation, _outcomes, checkpointEvery, _output);
+                await ExperimentRunner.RunMissingAsync(grains, plan, outDir, Parallel, new Recorder(this, progress), cancellation, _outcomes, checkpointEvery, _output);
             }
             catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
             {
@@ -183,7 +186,7 @@ public sealed class ExperimentSession(ExperimentPlan plan, string outDir, int pa
             // A signal outranks what workers still report; completion is written last, by Finish.
             if (_status is ExperimentStatus.Interrupted or ExperimentStatus.Failed && status == ExperimentStatus.Running) status = _status;
             _status = status;
-            ExperimentManifest.Write(outDir, plan, status, new(_started, _clock.Elapsed, parallel, _outcomes, _key), files ?? ["runs/"]);
+            ExperimentManifest.Write(outDir, plan, status, new(_started, _clock.Elapsed, Parallel, _outcomes, _key), files ?? ["runs/"]);
         }
     }
 

@@ -29,7 +29,7 @@ public static class CompareCommand
             var plan = ExperimentPlan.ForCompare(parse.GetValue(files)!, parse.GetValue(options.Seed), parse.GetValue(options.Replicates) ?? DefaultReplicates, ExperimentOptions.CommandLine(parse), parse.GetValue(decompose));
             var dir = parse.GetValue(options.Out)
                 ?? Path.Combine("results", $"compare-{string.Join("-vs-", plan.Arms.Select(a => ExperimentPlan.Slug(a.Run)))}-seed{plan.Seed}");
-            return await ExperimentConsole.RunAsync(console, plan, dir, options.ParallelOr(parse), cancellation, cluster: clusterFlags.Read(parse), checkpointEvery: parse.GetValue(options.CheckpointEvery), resume: parse.GetValue(options.Resume), output: output);
+            return await ExperimentConsole.RunAsync(console, plan, dir, parse.GetValue(options.Parallel), cancellation, cluster: clusterFlags.Read(parse), checkpointEvery: parse.GetValue(options.CheckpointEvery), resume: parse.GetValue(options.Resume), output: output);
         });
         return cmd;
     }

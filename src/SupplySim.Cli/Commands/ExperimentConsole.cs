@@ -14,16 +14,28 @@ namespace SupplySim.Cli.Commands;
 /// </summary>
 public static class ExperimentConsole
 {
-    public static async Task<int> RunAsync(IAnsiConsole console, ExperimentPlan plan, string outDir, int parallel, CancellationToken cancellation, TelemetrySettings? telemetry = null,
+    /// <summary>
+    /// Runs at a time on a cluster unless --parallel says: as many per silo as this machine has processors (taking the silos
+    /// to be machines like it). The embedded default, one per processor, kept one run per silo on two silos, and a run
+    /// that waits on the client between ticks left its silo idle a third of the time (docs/performance.md#cluster-scaling).
+    /// </summary>
+    private static async Task<int> ClusterParallel(IGrainFactory grains)
+    {
+        var silos = (await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true)).Count;
+        return Math.Clamp(Math.Max(1, silos) * Environment.ProcessorCount, 1, 256);
+    }
+
+    public static async Task<int> RunAsync(IAnsiConsole console, ExperimentPlan plan, string outDir, int? parallel, CancellationToken cancellation, TelemetrySettings? telemetry = null,
         RedisClusterSettings? cluster = null, int? checkpointEvery = null, bool resume = false, OutputOptions? output = null, Action<string>? analyse = null)
     {
         telemetry ??= TelemetrySettings.None;
-        var session = new ExperimentSession(plan, outDir, parallel, output);
+        var session = new ExperimentSession(plan, outDir, parallel ?? Math.Max(1, Environment.ProcessorCount), output);
         if (!Open(console, session, plan, outDir, resume)) return SupplySimCommand.Ok;
         session.Begin();
         await using IClusterConnection silo = cluster is null
             ? await EmbeddedSilo.StartAsync(telemetry, cancellation)
             : await RedisClusterClient.ConnectAsync(cluster, telemetry, cancellation);
+        if (cluster is not null && parallel is null) session.Parallel = await ClusterParallel(silo.Grains);
         foreach (var s in plan.Scenarios.DistinctBy(s => s.Name)) console.MarkupLineInterpolated($"[bold]{s.Name}[/]: {s.Question}");
         var progress = new ExperimentConsoleProgress(console) { Reused = session.RunsReused };
         TelemetryAnnouncer.Announce(console, telemetry);

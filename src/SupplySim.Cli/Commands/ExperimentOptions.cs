@@ -22,7 +22,7 @@ public sealed class ExperimentOptions
 
     public Option<int?> Parallel { get; } = new("--parallel")
     {
-        Description = $"Runs at a time on the silo (default: the number of processors, here {Environment.ProcessorCount}). Results do not depend on it.",
+        Description = $"Runs at a time (default: the number of processors, here {Environment.ProcessorCount}; on a cluster, that many per silo). Results do not depend on it.",
         CustomParser = r => Whole(r, "--parallel", 1, 256) is { } v ? (int)v : null,
     };
 
@@ -97,8 +97,6 @@ public sealed class ExperimentOptions
         var metrics = parse.GetValue(Metrics) is { } list ? OutputOptions.ParseMetrics(list) : null;
         return new OutputOptions(format, metrics, parse.GetValue(Every) ?? 1);
     }
-
-    public int ParallelOr(ParseResult parse) => parse.GetValue(Parallel) ?? Math.Max(1, Environment.ProcessorCount);
 
     /// <summary>
     /// The command line as typed, for the manifest and the report ("how to reproduce"), without --resume: it does not

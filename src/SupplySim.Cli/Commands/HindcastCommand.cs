@@ -45,7 +45,7 @@ public static class HindcastCommand
             var plan = ExperimentPlan.ForRun(parse.GetValue(scenario)!, parse.GetValue(options.Seed), parse.GetValue(options.Replicates) ?? DefaultReplicates, ExperimentOptions.CommandLine(parse));
             var outDir = parse.GetValue(options.Out) ?? Path.Combine("results", $"hindcast-{plan.Scenarios[0].Name}-seed{plan.Seed}");
             console.WriteLine($"observed data: {data.Series.Count} series in {dir} ({data.Series.Sum(s => s.Points.Count)} values); holdout from {from}");
-            return await ExperimentConsole.RunAsync(console, plan, outDir, options.ParallelOr(parse), cancellation,
+            return await ExperimentConsole.RunAsync(console, plan, outDir, parse.GetValue(options.Parallel), cancellation,
                 checkpointEvery: parse.GetValue(options.CheckpointEvery), resume: parse.GetValue(options.Resume), analyse: d => Hindcast.Write(d, data, from));
         });
         return cmd;

@@ -28,7 +28,7 @@ public static class RunCommand
             var plan = ExperimentPlan.ForRun(parse.GetValue(scenario)!, parse.GetValue(options.Seed), replicates, ExperimentOptions.CommandLine(parse));
             var dir = parse.GetValue(options.Out)
                 ?? Path.Combine("results", $"{plan.Scenarios[0].Name}-seed{plan.Seed}{(replicates > 1 ? $"-r{replicates}" : "")}");
-            return await ExperimentConsole.RunAsync(console, plan, dir, options.ParallelOr(parse), cancellation, telemetry, cluster, parse.GetValue(options.CheckpointEvery), resume: parse.GetValue(options.Resume), output: output);
+            return await ExperimentConsole.RunAsync(console, plan, dir, parse.GetValue(options.Parallel), cancellation, telemetry, cluster, parse.GetValue(options.CheckpointEvery), resume: parse.GetValue(options.Resume), output: output);
         });
         return cmd;
     }

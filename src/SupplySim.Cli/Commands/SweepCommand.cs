@@ -48,7 +48,7 @@ public static class SweepCommand
                 throw new UserInputException(texts.Length == 1 ? $"--vary {texts[0]}: {e.Message}" : texts.Length > 1 ? $"--vary: {e.Message}" : $"{file}: sweep: {e.Message}");
             }
             var dir = parse.GetValue(options.Out) ?? Path.Combine("results", $"sweep-{ExperimentPlan.Slug(plan.Scenarios[0].Name)}-seed{plan.Seed}");
-            return await ExperimentConsole.RunAsync(console, plan, dir, options.ParallelOr(parse), cancellation, cluster: clusterFlags.Read(parse), checkpointEvery: parse.GetValue(options.CheckpointEvery), resume: parse.GetValue(options.Resume), output: output);
+            return await ExperimentConsole.RunAsync(console, plan, dir, parse.GetValue(options.Parallel), cancellation, cluster: clusterFlags.Read(parse), checkpointEvery: parse.GetValue(options.CheckpointEvery), resume: parse.GetValue(options.Resume), output: output);
         });
         return cmd;
     }
