@@ -11,7 +11,7 @@ namespace SupplySim.Model.Agents;
 internal enum KernelPath
 {
     Scalar,
-    /// <summary>Four people at a time (AVX2: most x86-64 CPUs since 2013, AMD's included).</summary>
+    /// <summary>Eight people at a time in 256-bit vectors (AVX2: most x86-64 CPUs since 2013, AMD's included).</summary>
     Avx2,
     /// <summary>Eight people at a time (AVX-512 with DQ, where the runtime accelerates 512-bit vectors).</summary>
     Avx512,
@@ -31,8 +31,6 @@ internal static class KernelPaths
 
 public static partial class PersonStepKernel
 {
-    private const ulong MixC1 = 0xBF58476D1CE4E5B9UL, MixC2 = 0x94D049BB133111EBUL; // CounterRng.Mix's multipliers
-
     /// <summary>
     /// Eight people at a time with AVX2: the rule of <see cref="StepOne"/>, as the AVX-512 path computes it, with what AVX2
     /// lacks built from what it has. The mixer's 64-bit products come from 32-bit ones (vpmuludq). The compares use the top
@@ -55,20 +53,13 @@ public static partial class PersonStepKernel
         var one = Vector256<int>.One;
         var seven = Vector256.Create(7);
         var ff = Vector256.Create(0xFF);
-        var bias = Vector256.Create(int.MinValue);
         var upK = Vector256.Create(Top32(uptakeK));
         var oud = Vector256.Create((int)PersonState.Oud);
         var moud = Vector256.Create((int)PersonState.Moud);
         var dead = Vector256.Create((int)PersonState.Dead);
         var use = Vector256.Create((int)PersonState.Use);
-        var keysA = Vector256.Create(key) + Vector256.Create(0UL, Golden, unchecked(2 * Golden), unchecked(3 * Golden));
-        var keysB = keysA + Vector256.Create(unchecked(4 * Golden));
+        var (keysA, keysB) = Keys(key);
         var step = Vector256.Create(unchecked(8 * Golden));
-        // The mixer's constants split into 32-bit halves (each in a lane's low 32 bits).
-        var c1Lo = Vector256.Create(MixC1 & 0xFFFF_FFFF);
-        var c1Hi = Vector256.Create(MixC1 >> 32);
-        var c2Lo = Vector256.Create(MixC2 & 0xFFFF_FFFF);
-        var c2Hi = Vector256.Create(MixC2 >> 32);
         // Byte 0 of each 32-bit lane to bytes 0..3 of its 128-bit half (vpshufb works within halves).
         var lowBytes = Vector256.Create((byte)0, 4, 8, 12, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80,
             0, 4, 8, 12, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80);
@@ -77,7 +68,7 @@ public static partial class PersonStepKernel
 
         for (; i + 8 <= end; i += 8, at += unchecked(8 * Golden))
         {
-            var r = DrawTops(keysA, keysB, c1Lo, c1Hi, c2Lo, c2Hi, bias);
+            var r = DrawTops(keysA, keysB);
             keysA += step;
             keysB += step;
 
@@ -154,24 +145,29 @@ public static partial class PersonStepKernel
     /// <summary>A threshold in [0, 2^53] as the top 32 of its 53 bits, biased by 2^31 (compared with a draw's top bits, biased alike).</summary>
     internal static int Top32(long threshold) => (int)((uint)Math.Min(threshold >> 21, uint.MaxValue) ^ 0x8000_0000u);
 
+    /// <summary>The keys of people i to i + 3 (A) and i + 4 to i + 7 (B), from person i's.</summary>
+    private static (Vector256<ulong> A, Vector256<ulong> B) Keys(ulong key)
+    {
+        var a = Vector256.Create(key) + Vector256.Create(0UL, Golden, unchecked(2 * Golden), unchecked(3 * Golden));
+        return (a, a + Vector256.Create(unchecked(4 * Golden)));
+    }
+
     /// <summary>The top 32 bits of the draws Mix(key) &gt;&gt; 11 of eight keys (four in each of A, B), biased, in key order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<int> DrawTops(Vector256<ulong> keysA, Vector256<ulong> keysB, Vector256<ulong> c1Lo, Vector256<ulong> c1Hi, Vector256<ulong> c2Lo, Vector256<ulong> c2Hi, Vector256<int> bias)
+    private static Vector256<int> DrawTops(Vector256<ulong> keysA, Vector256<ulong> keysB)
     {
-        var hA = MixTop(keysA, c1Lo, c1Hi, c2Lo, c2Hi);
-        var hB = MixTop(keysB, c1Lo, c1Hi, c2Lo, c2Hi);
+        var hA = MixTop(keysA);
+        var hB = MixTop(keysB);
         // Low halves of A's and B's lanes, in key order: the shuffle gives (A0 A1 B0 B1 | A2 A3 B2 B3), the permute fixes it.
         var h = Avx2.Permute4x64(Avx.Shuffle(hA.AsSingle(), hB.AsSingle(), 0b10_00_10_00).AsDouble(), 0b11_01_10_00).AsInt32();
-        return (h ^ (h >>> 31)) ^ bias; // Mix's last step z ^ (z >> 31), top half: the top half of z >> 31 is z's top bit
+        return (h ^ (h >>> 31)) ^ Vector256.Create(int.MinValue); // Mix's last step z ^ (z >> 31), top half: the top half of z >> 31 is z's top bit
     }
 
     /// <summary>Test hook: the biased top bits <see cref="RunAvx2"/> computes for the draws of keys key, key + Golden, ... (eight).</summary>
     internal static int[] Avx2DrawTops(ulong key)
     {
-        var keysA = Vector256.Create(key) + Vector256.Create(0UL, Golden, unchecked(2 * Golden), unchecked(3 * Golden));
-        var r = DrawTops(keysA, keysA + Vector256.Create(unchecked(4 * Golden)),
-            Vector256.Create(MixC1 & 0xFFFF_FFFF), Vector256.Create(MixC1 >> 32),
-            Vector256.Create(MixC2 & 0xFFFF_FFFF), Vector256.Create(MixC2 >> 32), Vector256.Create(int.MinValue));
+        var (keysA, keysB) = Keys(key);
+        var r = DrawTops(keysA, keysB);
         var top = new int[8];
         r.CopyTo(top);
         return top;
@@ -185,8 +181,13 @@ public static partial class PersonStepKernel
     /// lane's low 32 bits. 64-bit products from 32-bit ones: low * low + ((high * low + low * high) &lt;&lt; 32).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<ulong> MixTop(Vector256<ulong> z, Vector256<ulong> c1Lo, Vector256<ulong> c1Hi, Vector256<ulong> c2Lo, Vector256<ulong> c2Hi)
+    private static Vector256<ulong> MixTop(Vector256<ulong> z)
     {
+        // The multipliers split into 32-bit halves, each in a lane's low 32 bits (constants: the JIT keeps them in registers or memory operands).
+        var c1Lo = Vector256.Create(Randomness.CounterRng.MixMultiplier1 & 0xFFFF_FFFF);
+        var c1Hi = Vector256.Create(Randomness.CounterRng.MixMultiplier1 >> 32);
+        var c2Lo = Vector256.Create(Randomness.CounterRng.MixMultiplier2 & 0xFFFF_FFFF);
+        var c2Hi = Vector256.Create(Randomness.CounterRng.MixMultiplier2 >> 32);
         z ^= z >> 30;
         z = Avx2.Multiply(z.AsUInt32(), c1Lo.AsUInt32())
             + ((Avx2.Multiply((z >> 32).AsUInt32(), c1Lo.AsUInt32()) + Avx2.Multiply(z.AsUInt32(), c1Hi.AsUInt32())) << 32);

@@ -281,8 +281,8 @@ public static partial class PersonStepKernel
         var use = Vector512.Create((long)PersonState.Use);
         var keys = Vector512.Create(key) + Vector512.Create(0UL, 1, 2, 3, 4, 5, 6, 7) * Vector512.Create(Golden);
         var step = Vector512.Create(unchecked(8 * Golden));
-        var c1 = Vector512.Create(0xBF58476D1CE4E5B9UL);
-        var c2 = Vector512.Create(0x94D049BB133111EBUL);
+        var c1 = Vector512.Create(Randomness.CounterRng.MixMultiplier1);
+        var c2 = Vector512.Create(Randomness.CounterRng.MixMultiplier2);
         ref var k0 = ref MemoryMarshal.GetReference(k);
         ref byte n0 = ref MemoryMarshal.GetReference(next);
         ref byte d0 = ref MemoryMarshal.GetReference(newDeath);

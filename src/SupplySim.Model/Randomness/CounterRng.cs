@@ -11,11 +11,14 @@ public static class CounterRng
 {
     private const ulong Golden = 0x9E3779B97F4A7C15UL;
 
+    /// <summary>The mixer's multipliers (SplitMix64's), for the vector kernels that compute <see cref="Mix"/> lane by lane.</summary>
+    internal const ulong MixMultiplier1 = 0xBF58476D1CE4E5B9UL, MixMultiplier2 = 0x94D049BB133111EBUL;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Mix(ulong z)
     {
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        z = (z ^ (z >> 30)) * MixMultiplier1;
+        z = (z ^ (z >> 27)) * MixMultiplier2;
         return z ^ (z >> 31);
     }
 
